@@ -1,0 +1,463 @@
+//! The facade every front end calls: the CLI, the desktop app's commands and `serve`.
+//!
+//! A [`Library`] is one library directory opened by one process: the SQLite store, the
+//! search index, and the rules that tie them together. Writes go to SQLite in one
+//! transaction first; the index follows through the watermark, in this process at once or,
+//! if another process holds the index writer, later.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::index::{SearchIndex, rebuild_into};
+use crate::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+use crate::search::{self, SearchRequest, SearchResponse};
+use crate::starter;
+use crate::store::{Change, Store};
+use crate::taxonomy::{self, Taxonomy};
+use crate::validate::{self, normalise_and_check};
+
+/// The database file inside a library directory.
+pub const DATABASE_FILE: &str = "library.sqlite3";
+
+/// Facts about an open library.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LibraryInfo {
+    pub dir: String,
+    pub id: String,
+    #[ts(type = "number")]
+    pub entries: u64,
+    #[ts(type = "number")]
+    pub indexed: u64,
+}
+
+/// What `check` found: empty `problems` means the library is sound.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CheckReport {
+    pub problems: Vec<String>,
+    #[ts(type = "number")]
+    pub entries: u64,
+    #[ts(type = "number")]
+    pub indexed: u64,
+}
+
+/// Whether a new library gets the starter entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    Starter,
+    Empty,
+}
+
+/// An open library.
+pub struct Library {
+    dir: PathBuf,
+    store: Store,
+    index: SearchIndex,
+    user: String,
+}
+
+/// The library directory used when none is named: the OS's data directory.
+pub fn default_dir() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("exempelbanken")
+}
+
+/// Now, in RFC 3339 to the second.
+fn now() -> String {
+    let t = OffsetDateTime::now_utc();
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .expect("RFC 3339 formats any UTC time")
+}
+
+/// The user name recorded in revisions.
+fn user_name() -> String {
+    ["EXEMPELBANK_USER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "okänd".to_owned())
+}
+
+impl Library {
+    /// Opens the library in `dir`. A directory that does not exist or is empty becomes a new
+    /// library with the starter entries; one that holds anything else is refused.
+    pub fn open(dir: &Path) -> Result<Library> {
+        if dir.join(DATABASE_FILE).exists() {
+            return Library::open_existing(dir);
+        }
+        Library::create(dir, Contents::Starter)
+    }
+
+    /// Makes a new library in `dir`, which must not exist or be empty.
+    pub fn create(dir: &Path, contents: Contents) -> Result<Library> {
+        if dir.join(DATABASE_FILE).exists() {
+            return Err(Error::conflict(format!(
+                "{}: det finns redan ett bibliotek här",
+                dir.display()
+            )));
+        }
+        if dir.exists() {
+            if !dir.is_dir() {
+                return Err(Error::library(format!("{}: är ingen mapp", dir.display())));
+            }
+            let mut items = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+            if items.next().is_some() {
+                return Err(Error::library(format!(
+                    "{}: mappen innehåller annat än ett bibliotek; välj en tom eller ny mapp",
+                    dir.display()
+                )));
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut store = Store::open(&dir.join(DATABASE_FILE), &dir.join("backups"))?;
+        let at = now();
+        let id = uuid::Uuid::new_v4().to_string();
+        store.initialise(&id, &at, &taxonomy::default_focus_areas())?;
+        if contents == Contents::Starter {
+            let focus = store.focus_areas()?;
+            let mut entries = starter::entries()?;
+            for entry in &mut entries {
+                normalise_and_check(entry, &focus)?;
+                entry.revision = 1;
+                entry.created_at = at.clone();
+                entry.updated_at = at.clone();
+            }
+            store.insert(
+                &entries,
+                &Change {
+                    by: "Exempelbanken",
+                    at: &at,
+                    comment: "från startbiblioteket",
+                },
+            )?;
+        }
+        drop(store);
+        Library::open_existing(dir)
+    }
+
+    fn open_existing(dir: &Path) -> Result<Library> {
+        let store = Store::open(&dir.join(DATABASE_FILE), &dir.join("backups"))?;
+        if store.meta("id")?.is_none() {
+            return Err(Error::library(format!(
+                "{}: biblioteket saknar id; det skapades inte färdigt",
+                dir.display()
+            )));
+        }
+        let index = SearchIndex::open(&dir.join("index"), &store)?;
+        Ok(Library {
+            dir: dir.to_owned(),
+            store,
+            index,
+            user: user_name(),
+        })
+    }
+
+    /// Sets the user name recorded in revisions.
+    pub fn set_user(&mut self, user: &str) {
+        self.user = user.to_owned();
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The library's id, which becomes the `origin` of the entries it creates.
+    pub fn id(&self) -> Result<String> {
+        self.store
+            .meta("id")?
+            .ok_or_else(|| Error::library("biblioteket saknar id"))
+    }
+
+    pub fn info(&self) -> Result<LibraryInfo> {
+        Ok(LibraryInfo {
+            dir: self.dir.display().to_string(),
+            id: self.id()?,
+            entries: self.store.list(None)?.len() as u64,
+            indexed: self.index.num_docs(),
+        })
+    }
+
+    pub fn taxonomy(&self) -> Result<Taxonomy> {
+        Ok(taxonomy::taxonomy(self.store.focus_areas()?))
+    }
+
+    /// Brings the reader up to the latest SQLite change, applying it if this process can
+    /// take the writer. Cheap when nothing changed: one SQLite query.
+    fn refresh(&self) -> Result<()> {
+        if self.store.last_change()? > self.index.seen_watermark() {
+            self.index.catch_up(&self.store)?;
+        }
+        Ok(())
+    }
+
+    /// Searches published entries (all, with `req.all`).
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
+        self.refresh()?;
+        search::search(&self.index, &self.store, req)
+    }
+
+    /// The entry with this id or uid, outside the trash.
+    pub fn get(&self, id: &str) -> Result<Entry> {
+        match self.store.get(id)? {
+            Some((entry, false)) => Ok(entry),
+            Some((_, true)) => Err(Error::not_found(format!(
+                "posten \"{id}\" ligger i papperskorgen (återställ den med undelete)"
+            ))),
+            None => Err(Error::not_found(format!("ingen post med id \"{id}\""))),
+        }
+    }
+
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<EntrySummary>> {
+        self.store.list(status)
+    }
+
+    /// After a committed write: let the index follow. The write stands even if this fails;
+    /// the watermark makes the next search or start replay it.
+    fn after_write(&self) {
+        let _ = self.index.catch_up(&self.store);
+    }
+
+    /// Adds a new entry from its exchange-format JSON.
+    pub fn add_json(&mut self, json: &str) -> Result<Entry> {
+        let entry = validate::parse_entry(json)?;
+        self.add(entry)
+    }
+
+    /// Adds a new entry. Its id is made from the title unless given; its uid is new unless
+    /// given; its status is `utkast` unless given.
+    pub fn add(&mut self, mut entry: Entry) -> Result<Entry> {
+        normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
+        if entry.id.is_empty() {
+            entry.id = self.free_id(&validate::slugify(&entry.title))?;
+        }
+        if entry.uid.is_empty() {
+            entry.uid = uuid::Uuid::new_v4().to_string();
+        } else if uuid::Uuid::parse_str(&entry.uid).is_err() {
+            return Err(Error::field(
+                "uid",
+                format!("\"{}\" är ingen UUID", entry.uid),
+            ));
+        }
+        if entry.origin.is_empty() {
+            entry.origin = self.id()?;
+        }
+        let at = now();
+        entry.revision = 1;
+        entry.created_at = at.clone();
+        entry.updated_at = at.clone();
+        self.store.insert(
+            std::slice::from_ref(&entry),
+            &Change {
+                by: &self.user,
+                at: &at,
+                comment: "skapad",
+            },
+        )?;
+        self.after_write();
+        Ok(entry)
+    }
+
+    fn free_id(&self, base: &str) -> Result<String> {
+        if !self.store.id_taken(base)? {
+            return Ok(base.to_owned());
+        }
+        for n in 2.. {
+            let candidate = format!("{base}-{n}");
+            if !self.store.id_taken(&candidate)? {
+                return Ok(candidate);
+            }
+        }
+        unreachable!("some numbered id is free")
+    }
+
+    /// Replaces an entry with the content of `json`. Fields the file leaves out keep their
+    /// defaults, except `status`, which stays as it was; a `revision` in the file must be the
+    /// current one, so a stale copy cannot overwrite a newer revision.
+    pub fn edit_json(&mut self, id: &str, json: &str) -> Result<Entry> {
+        let entry = validate::parse_entry(json)?;
+        let object = serde_json::from_str::<serde_json::Value>(json).unwrap_or_default();
+        let has = |key: &str| object.get(key).is_some();
+        let status = has("status").then_some(entry.status);
+        let expected = has("revision").then_some(entry.revision);
+        self.edit(id, entry, status, expected, "ändrad")
+    }
+
+    /// Replaces an entry's content, making a new revision.
+    pub fn edit(
+        &mut self,
+        id: &str,
+        mut entry: Entry,
+        status: Option<Status>,
+        expected_revision: Option<u32>,
+        comment: &str,
+    ) -> Result<Entry> {
+        let current = self.get(id)?;
+        if !entry.id.is_empty() && entry.id != current.id {
+            return Err(Error::field(
+                "id",
+                format!(
+                    "\"{}\" skiljer sig från postens id \"{}\"; id kan inte ändras",
+                    entry.id, current.id
+                ),
+            ));
+        }
+        if !entry.uid.is_empty() && entry.uid != current.uid {
+            return Err(Error::field(
+                "uid",
+                format!("{} skiljer sig från postens uid {}", entry.uid, current.uid),
+            ));
+        }
+        normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
+        entry.id = current.id.clone();
+        entry.uid = current.uid.clone();
+        entry.origin = current.origin.clone();
+        entry.created_at = current.created_at.clone();
+        entry.status = status.unwrap_or(current.status);
+        entry.revision = current.revision + 1;
+        let at = now();
+        entry.updated_at = at.clone();
+        self.store.update(
+            &entry,
+            expected_revision,
+            &Change {
+                by: &self.user,
+                at: &at,
+                comment: comment,
+            },
+        )?;
+        self.after_write();
+        Ok(entry)
+    }
+
+    /// The revisions of an entry, oldest first.
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionInfo>> {
+        let uid = self.any_uid(id)?;
+        self.store.history(&uid)
+    }
+
+    /// An entry as it was at one revision.
+    pub fn revision(&self, id: &str, revision: u32) -> Result<Entry> {
+        let uid = self.any_uid(id)?;
+        self.store.revision(&uid, revision)?.ok_or_else(|| {
+            Error::not_found(format!("posten \"{id}\" har ingen revision {revision}"))
+        })
+    }
+
+    fn any_uid(&self, id: &str) -> Result<String> {
+        match self.store.get(id)? {
+            Some((entry, _)) => Ok(entry.uid),
+            None => Err(Error::not_found(format!("ingen post med id \"{id}\""))),
+        }
+    }
+
+    /// Makes a new revision with the content of an old one; nothing is rewritten.
+    pub fn restore(&mut self, id: &str, revision: u32) -> Result<Entry> {
+        let old = self.revision(id, revision)?;
+        let current = self.get(id)?;
+        let comment = format!("återställd från revision {revision}");
+        self.edit(id, old, Some(current.status), None, &comment)
+    }
+
+    /// Moves an entry to another workflow status, with a comment.
+    pub fn set_status(&mut self, id: &str, status: Status, comment: &str) -> Result<Entry> {
+        let current = self.get(id)?;
+        if current.status == status {
+            return Err(Error::conflict(format!(
+                "posten \"{id}\" har redan status {}",
+                status.slug()
+            )));
+        }
+        let comment = if comment.trim().is_empty() {
+            format!("status: {}", status.label())
+        } else {
+            comment.trim().to_owned()
+        };
+        self.edit(id, current, Some(status), None, &comment)
+    }
+
+    /// Moves an entry to the trash.
+    pub fn delete(&mut self, id: &str) -> Result<Entry> {
+        let entry = self.get(id)?;
+        self.set_trashed(entry, true, "flyttad till papperskorgen")
+    }
+
+    /// Brings an entry back from the trash.
+    pub fn undelete(&mut self, id: &str) -> Result<Entry> {
+        let entry = match self.store.get(id)? {
+            Some((entry, true)) => entry,
+            Some((_, false)) => {
+                return Err(Error::conflict(format!(
+                    "posten \"{id}\" ligger inte i papperskorgen"
+                )));
+            }
+            None => return Err(Error::not_found(format!("ingen post med id \"{id}\""))),
+        };
+        self.set_trashed(entry, false, "återställd från papperskorgen")
+    }
+
+    fn set_trashed(&mut self, mut entry: Entry, deleted: bool, comment: &str) -> Result<Entry> {
+        let at = now();
+        entry.revision += 1;
+        entry.updated_at = at.clone();
+        self.store.set_trashed(
+            &entry,
+            deleted,
+            &Change {
+                by: &self.user,
+                at: &at,
+                comment: comment,
+            },
+        )?;
+        self.after_write();
+        Ok(entry)
+    }
+
+    pub fn trash(&self) -> Result<Vec<TrashedEntry>> {
+        self.store.trash()
+    }
+
+    /// Checks SQLite and that the index holds exactly the live entries.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = self.store.check()?;
+        self.index.catch_up(&self.store)?;
+        let mut live: Vec<String> = self.store.list(None)?.into_iter().map(|e| e.uid).collect();
+        live.sort();
+        let indexed = self.index.all_uids()?;
+        if self.index.seen_watermark() < self.store.last_change()? {
+            problems.push(format!(
+                "sökindexet ligger efter databasen (ändring {} av {}); en annan process \
+                 uppdaterar det, eller kör reindex",
+                self.index.seen_watermark(),
+                self.store.last_change()?
+            ));
+        } else if live != indexed {
+            let missing = live.iter().filter(|u| !indexed.contains(u)).count();
+            let extra = indexed.iter().filter(|u| !live.contains(u)).count();
+            problems.push(format!(
+                "sökindexet stämmer inte med databasen: {missing} poster saknas, {extra} för \
+                 mycket; kör reindex"
+            ));
+        }
+        Ok(CheckReport {
+            problems,
+            entries: live.len() as u64,
+            indexed: indexed.len() as u64,
+        })
+    }
+
+    /// Rebuilds the index from SQLite into a fresh directory and swaps it in.
+    pub fn reindex(&mut self) -> Result<u64> {
+        let dir = self.dir.join("index");
+        rebuild_into(&dir, &self.store)?;
+        self.index = SearchIndex::open(&dir, &self.store)?;
+        Ok(self.index.num_docs())
+    }
+}

@@ -1,0 +1,106 @@
+//! The one error type every front end sees: a stable code that programs match on, and a
+//! message in Swedish that names the problem and the place.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure an [`Error`] is. The code is stable; the message is for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// The input was malformed or failed validation. Nothing was written.
+    InvalidInput,
+    /// No entry (or revision) with that id.
+    NotFound,
+    /// The write conflicts with the library's state (duplicate id, stale revision).
+    Conflict,
+    /// The library directory cannot be used (holds something else, newer schema).
+    Library,
+    /// SQLite failed.
+    Database,
+    /// The full-text index failed; it can always be rebuilt from SQLite.
+    Index,
+    /// Reading or writing a file failed.
+    Io,
+}
+
+impl ErrorCode {
+    /// The code as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Library => "library",
+            ErrorCode::Database => "database",
+            ErrorCode::Index => "index",
+            ErrorCode::Io => "io",
+        }
+    }
+}
+
+/// An error with a code and a human message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+#[ts(export)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// Bad input, naming the field it concerns.
+    pub fn field(field: &str, problem: impl std::fmt::Display) -> Self {
+        Error::new(
+            ErrorCode::InvalidInput,
+            format!("fältet {field}: {problem}"),
+        )
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::InvalidInput, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::NotFound, message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::Conflict, message)
+    }
+
+    pub fn library(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::Library, message)
+    }
+
+    pub fn index(err: impl std::fmt::Display) -> Self {
+        Error::new(ErrorCode::Index, format!("sökindexet: {err}"))
+    }
+
+    /// An I/O error, naming the path it concerns.
+    pub fn io(path: &std::path::Path, err: impl std::fmt::Display) -> Self {
+        Error::new(ErrorCode::Io, format!("{}: {err}", path.display()))
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        Error::new(ErrorCode::Database, format!("databasen: {err}"))
+    }
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(err: tantivy::TantivyError) -> Self {
+        Error::index(err)
+    }
+}

@@ -1,0 +1,24 @@
+//! Exempelbanken's core: a library of good examples of innovation in the Swedish public
+//! sector, kept in SQLite and searched with tantivy.
+//!
+//! Every front end (the CLI, the desktop app, `serve`) goes through [`api::Library`]; the
+//! modules below it know nothing of how they are called. The core never imports Tauri.
+//!
+//! ```no_run
+//! let lib = exempelbank::api::Library::open(std::path::Path::new("/tmp/bibliotek"))?;
+//! let found = lib.search(&exempelbank::search::SearchRequest::query("livsmedel"))?;
+//! println!("{} träffar", found.total);
+//! # Ok::<(), exempelbank::error::Error>(())
+//! ```
+
+pub mod api;
+pub mod collate;
+pub mod error;
+pub mod index;
+pub mod model;
+pub mod search;
+pub mod snippet;
+pub mod starter;
+pub mod store;
+pub mod taxonomy;
+pub mod validate;

@@ -1,0 +1,503 @@
+//! `exempelbank`: the command line, an adapter over [`exempelbank::api::Library`].
+//!
+//! Errors go to stderr with exit code 1 (bad input, anything the user can correct) or 2
+//! (usage). With `--json`, results are printed in the exchange shapes of DESIGN.md.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use exempelbank::api::{Contents, Library, default_dir};
+use exempelbank::error::{Error, Result};
+use exempelbank::model::{Kind, Stage, Status};
+use exempelbank::search::{SearchRequest, SortOrder};
+use exempelbank::taxonomy::ReferenceData;
+use serde::Serialize;
+
+/// Exempelbanken: goda exempel på innovation i offentlig sektor.
+#[derive(Parser)]
+#[command(name = "exempelbank", version, about)]
+struct Cli {
+    /// Biblioteksmappen (annars EXEMPELBANK_LIBRARY eller programmets datamapp).
+    #[arg(long, global = true, env = "EXEMPELBANK_LIBRARY", value_name = "DIR")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Skapa ett nytt bibliotek (med startbiblioteket om inte --empty).
+    Init {
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Lista posterna utanför papperskorgen.
+    List {
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Visa en post.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sök bland posterna.
+    Search(SearchArgs),
+    /// Lägg till en post från en JSON-fil (eller - för standard in).
+    Add { file: String },
+    /// Ersätt en posts innehåll med en JSON-fil (eller -).
+    Edit { id: String, file: String },
+    /// Visa en posts revisioner.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Återställ en post till innehållet i en äldre revision (som en ny revision).
+    Restore { id: String, revision: u32 },
+    /// Ändra en posts status: utkast, granskning, publicerad eller arkiverad.
+    Status {
+        id: String,
+        #[arg(value_parser = parse_status)]
+        status: Status,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Flytta en post till papperskorgen.
+    Delete { id: String },
+    /// Lista papperskorgen.
+    Trash {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hämta tillbaka en post från papperskorgen.
+    Undelete { id: String },
+    /// Kontrollera databasen och sökindexet.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bygg om sökindexet från databasen.
+    Reindex,
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    /// Sökord; tomt för att bläddra.
+    #[arg(default_value = "")]
+    query: String,
+    /// Fokusområde (kan upprepas).
+    #[arg(long)]
+    focus: Vec<String>,
+    /// Län, med kod eller namn (kan upprepas).
+    #[arg(long)]
+    region: Vec<String>,
+    /// Kommun, med kod eller namn (kan upprepas).
+    #[arg(long)]
+    municipality: Vec<String>,
+    #[arg(long, value_parser = parse_kind)]
+    kind: Vec<Kind>,
+    #[arg(long, value_parser = parse_stage)]
+    stage: Vec<Stage>,
+    /// År eller intervall: 2019 eller 2018..2021.
+    #[arg(long, value_parser = parse_years)]
+    year: Option<(Option<i32>, Option<i32>)>,
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+    /// Sortera på senast uppdaterade i stället för relevans.
+    #[arg(long)]
+    newest: bool,
+    /// Ta med utkast, poster under granskning och arkiverade.
+    #[arg(long)]
+    all: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+fn slug_parser<T>(
+    what: &str,
+    value: &str,
+    from: fn(&str) -> Option<T>,
+    all: &[&str],
+) -> std::result::Result<T, String> {
+    from(value).ok_or_else(|| format!("okänd {what} \"{value}\"; tillåtna: {}", all.join(", ")))
+}
+
+fn parse_status(v: &str) -> std::result::Result<Status, String> {
+    let all: Vec<_> = Status::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("status", v, Status::from_slug, &all)
+}
+
+fn parse_kind(v: &str) -> std::result::Result<Kind, String> {
+    let all: Vec<_> = Kind::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("typ", v, Kind::from_slug, &all)
+}
+
+fn parse_stage(v: &str) -> std::result::Result<Stage, String> {
+    let all: Vec<_> = Stage::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("fas", v, Stage::from_slug, &all)
+}
+
+fn parse_years(v: &str) -> std::result::Result<(Option<i32>, Option<i32>), String> {
+    let year = |s: &str| -> std::result::Result<Option<i32>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        s.parse()
+            .map(Some)
+            .map_err(|_| format!("\"{s}\" är inget årtal"))
+    };
+    match v.split_once("..") {
+        Some((from, to)) => Ok((year(from)?, year(to)?)),
+        None => {
+            let y = year(v)?;
+            Ok((y, y))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = matches!(
+        cli.command,
+        Command::List { json: true, .. }
+            | Command::Show { json: true, .. }
+            | Command::History { json: true, .. }
+            | Command::Trash { json: true }
+            | Command::Check { json: true }
+    ) || matches!(&cli.command, Command::Search(a) if a.json);
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if json {
+                let body = serde_json::json!({ "error": err });
+                eprintln!("{body}");
+            } else {
+                eprintln!("fel: {}", err.message);
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("results serialise")
+    );
+}
+
+fn read_input(file: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::invalid(format!("kunde inte läsa standard in: {e}")))?;
+    } else {
+        let path = std::path::Path::new(file);
+        bytes = std::fs::read(path)
+            .map_err(|e| Error::invalid(format!("kunde inte läsa {file}: {e}")))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{file}: inte giltig UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = cli.library.unwrap_or_else(default_dir);
+    if let Command::Init { empty } = cli.command {
+        let contents = if empty {
+            Contents::Empty
+        } else {
+            Contents::Starter
+        };
+        let lib = Library::create(&dir, contents)?;
+        let info = lib.info()?;
+        println!(
+            "Skapade ett bibliotek med {} poster i {}",
+            info.entries, info.dir
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut lib = Library::open(&dir)?;
+    match cli.command {
+        Command::Init { .. } => unreachable!("handled above"),
+        Command::List { status, json } => {
+            let list = lib.list(status)?;
+            if json {
+                print_json(&list);
+            } else {
+                for e in list {
+                    println!(
+                        "{:<50} {:<12} {:<10} {}",
+                        e.id,
+                        e.kind.slug(),
+                        e.status.slug(),
+                        e.title
+                    );
+                }
+            }
+        }
+        Command::Show { id, json } => {
+            let entry = lib.get(&id)?;
+            if json {
+                print_json(&entry);
+            } else {
+                print_entry(&entry);
+            }
+        }
+        Command::Search(args) => search(&lib, args)?,
+        Command::Add { file } => {
+            let entry = lib.add_json(&read_input(&file)?)?;
+            println!(
+                "Lade till {} (revision {}, {})",
+                entry.id,
+                entry.revision,
+                entry.status.slug()
+            );
+        }
+        Command::Edit { id, file } => {
+            let entry = lib.edit_json(&id, &read_input(&file)?)?;
+            println!("Sparade {} som revision {}", entry.id, entry.revision);
+        }
+        Command::History { id, json } => {
+            let history = lib.history(&id)?;
+            if json {
+                print_json(&history);
+            } else {
+                for r in history {
+                    println!(
+                        "{:>4}  {}  {:<12} {:<10} {}",
+                        r.revision,
+                        r.at,
+                        r.by,
+                        r.status.slug(),
+                        r.comment
+                    );
+                }
+            }
+        }
+        Command::Restore { id, revision } => {
+            let entry = lib.restore(&id, revision)?;
+            println!(
+                "Återställde {} till innehållet i revision {revision} (ny revision {})",
+                entry.id, entry.revision
+            );
+        }
+        Command::Status {
+            id,
+            status,
+            comment,
+        } => {
+            let entry = lib.set_status(&id, status, &comment)?;
+            println!(
+                "{} har nu status {} (revision {})",
+                entry.id,
+                entry.status.slug(),
+                entry.revision
+            );
+        }
+        Command::Delete { id } => {
+            let entry = lib.delete(&id)?;
+            println!("Flyttade {} till papperskorgen", entry.id);
+        }
+        Command::Trash { json } => {
+            let trash = lib.trash()?;
+            if json {
+                print_json(&trash);
+            } else if trash.is_empty() {
+                println!("Papperskorgen är tom.");
+            } else {
+                for t in trash {
+                    println!("{:<50} {}  {}", t.id, t.deleted_at, t.title);
+                }
+            }
+        }
+        Command::Undelete { id } => {
+            let entry = lib.undelete(&id)?;
+            println!("Hämtade tillbaka {}", entry.id);
+        }
+        Command::Check { json } => {
+            let report = lib.check()?;
+            if json {
+                print_json(&report);
+            } else if report.problems.is_empty() {
+                println!(
+                    "Biblioteket är i ordning: {} poster, {} i sökindexet.",
+                    report.entries, report.indexed
+                );
+            } else {
+                for p in &report.problems {
+                    println!("problem: {p}");
+                }
+            }
+            if !report.problems.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Reindex => {
+            let n = lib.reindex()?;
+            println!("Byggde om sökindexet: {n} poster.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(lib: &Library, args: SearchArgs) -> Result<()> {
+    let reference = ReferenceData::get();
+    let lan = args
+        .region
+        .iter()
+        .map(|r| {
+            reference
+                .find_county(r)
+                .map(|c| c.code.clone())
+                .ok_or_else(|| Error::invalid(format!("--region: okänt län \"{r}\"")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let municipality = args
+        .municipality
+        .iter()
+        .map(|m| {
+            reference
+                .find_municipality(m)
+                .map(|c| c.code.clone())
+                .ok_or_else(|| Error::invalid(format!("--municipality: okänd kommun \"{m}\"")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let focus = lib.taxonomy()?.focus_areas;
+    for f in &args.focus {
+        if !focus.iter().any(|a| &a.slug == f) {
+            let all: Vec<_> = focus.iter().map(|a| a.slug.as_str()).collect();
+            return Err(Error::invalid(format!(
+                "--focus: okänt fokusområde \"{f}\"; tillåtna: {}",
+                all.join(", ")
+            )));
+        }
+    }
+    let (year_from, year_to) = args.year.unwrap_or((None, None));
+    let req = SearchRequest {
+        query: args.query.clone(),
+        focus: args.focus,
+        lan,
+        municipality,
+        kind: args.kind,
+        stage: args.stage,
+        year_from,
+        year_to,
+        limit: Some(args.limit),
+        offset: None,
+        all: args.all,
+        prefix: false,
+        sort: if args.newest {
+            SortOrder::Newest
+        } else {
+            SortOrder::Relevance
+        },
+    };
+    let found = lib.search(&req)?;
+    if args.json {
+        print_json(&found);
+        return Ok(());
+    }
+    let word = if found.total == 1 {
+        "träff"
+    } else {
+        "träffar"
+    };
+    println!("{} {word}", found.total);
+    let bold = std::io::stdout().is_terminal();
+    for (i, hit) in found.hits.iter().enumerate() {
+        println!(
+            "{:>3}. {}  [{}, {}]",
+            i + 1,
+            hit.title,
+            hit.kind.slug(),
+            hit.id
+        );
+        println!("     {}", terminal_text(&hit.snippet, bold));
+    }
+    Ok(())
+}
+
+/// Snippet HTML as terminal text: marks in bold on a terminal, entities decoded.
+fn terminal_text(html: &str, bold: bool) -> String {
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    html.replace("<mark>", open)
+        .replace("</mark>", close)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn print_entry(e: &exempelbank::model::Entry) {
+    println!("{}", e.title);
+    println!("{}", "=".repeat(e.title.chars().count()));
+    println!(
+        "{} · {} · revision {} · {}",
+        e.kind.label(),
+        e.status.label(),
+        e.revision,
+        e.id
+    );
+    if !e.summary.is_empty() {
+        println!("\n{}", e.summary);
+    }
+    for (key, text) in e.sections.iter() {
+        println!("\n## {}\n\n{}", key.heading(), text.trim());
+    }
+    if !e.organisations.is_empty() {
+        println!("\nOrganisationer:");
+        for o in &e.organisations {
+            println!(
+                "- {} ({}){}",
+                o.name,
+                o.org_type.label(),
+                if o.role.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", o.role)
+                }
+            );
+        }
+    }
+    if !e.places.is_empty() {
+        println!("\nPlatser:");
+        for p in &e.places {
+            if p.municipality.is_empty() {
+                println!("- {} ({})", p.lan, p.lan_code);
+            } else {
+                println!(
+                    "- {} ({}), {} ({})",
+                    p.municipality, p.municipality_code, p.lan, p.lan_code
+                );
+            }
+        }
+    }
+    if !e.sources.is_empty() {
+        println!("\nKällor:");
+        for s in &e.sources {
+            let mut line = format!("- {}", s.title);
+            for extra in [&s.publisher, &s.date, &s.url] {
+                if !extra.is_empty() {
+                    line.push_str(&format!(", {extra}"));
+                }
+            }
+            println!("{line}");
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! The entry model: one good example, method, network, report, event or policy, in the
+//! exchange format that `show --json`, `add`, `edit`, import and bundles all share.
+//!
+//! The JSON form is one flat object with every field at the top level and a `format`
+//! number. Fields a caller does not own (`revision`, the times, the `uid` of a new entry) are
+//! set by the library. Every type here is exported to TypeScript by `ts-rs`, so the UI never
+//! writes them by hand.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The version of the exchange format written by this build.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One entry of the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Entry {
+    /// Version of the exchange format.
+    #[serde(default = "format_version")]
+    pub format: u32,
+    /// A readable slug, unique in its library, made from the title at creation.
+    #[serde(default)]
+    pub id: String,
+    /// A UUID that never changes; bundles merge on it.
+    #[serde(default)]
+    pub uid: String,
+    /// The id of the library that created the entry.
+    #[serde(default)]
+    pub origin: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub sections: Sections,
+    #[serde(default)]
+    pub focus_areas: Vec<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub stage: Option<Stage>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub novelty: Option<Novelty>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub period: Option<Period>,
+    /// Agenda 2030 goals, 1–17.
+    #[serde(default)]
+    pub goals: Vec<u8>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// "Se även": the `uid`s of related entries.
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub revision: u32,
+    /// RFC 3339.
+    #[serde(default)]
+    pub created_at: String,
+    /// RFC 3339.
+    #[serde(default)]
+    pub updated_at: String,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// What sort of thing an entry describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Kind {
+    /// A case.
+    Exempel,
+    /// A method or tool.
+    Metod,
+    /// A network.
+    Natverk,
+    /// A report or study.
+    Rapport,
+    /// An event or arena.
+    Evenemang,
+    /// A policy or agreement.
+    Styrdokument,
+}
+
+/// The text of an entry, in Markdown, one field per section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Sections {
+    /// Utmaning / behov.
+    #[serde(default)]
+    pub challenge: String,
+    /// Lösning / genomförande.
+    #[serde(default)]
+    pub solution: String,
+    /// Resultat / effekter.
+    #[serde(default)]
+    pub results: String,
+    /// Lärdomar.
+    #[serde(default)]
+    pub lessons: String,
+    /// Spridning.
+    #[serde(default)]
+    pub dissemination: String,
+}
+
+impl Sections {
+    /// The sections in reading order, with their keys, skipping empty ones.
+    pub fn iter(&self) -> impl Iterator<Item = (SectionKey, &str)> {
+        [
+            (SectionKey::Challenge, self.challenge.as_str()),
+            (SectionKey::Solution, self.solution.as_str()),
+            (SectionKey::Results, self.results.as_str()),
+            (SectionKey::Lessons, self.lessons.as_str()),
+            (SectionKey::Dissemination, self.dissemination.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+    }
+}
+
+/// Names one section of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SectionKey {
+    Summary,
+    Challenge,
+    Solution,
+    Results,
+    Lessons,
+    Dissemination,
+}
+
+impl SectionKey {
+    /// The Swedish heading of the section.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKey::Summary => "Sammanfattning",
+            SectionKey::Challenge => "Utmaning och behov",
+            SectionKey::Solution => "Lösning och genomförande",
+            SectionKey::Results => "Resultat och effekter",
+            SectionKey::Lessons => "Lärdomar",
+            SectionKey::Dissemination => "Spridning",
+        }
+    }
+}
+
+/// How far an innovation has come (Innovationsguiden's steps map onto these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Stage {
+    /// Idé.
+    Ide,
+    /// Test/pilot.
+    Pilot,
+    /// Införande.
+    Inforande,
+    /// Spridning.
+    Spridning,
+    /// Avslutad.
+    Avslutad,
+}
+
+/// New to whom (SKR's 3N thinking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Novelty {
+    /// Ny för organisationen.
+    Organisation,
+    /// Ny för marknaden.
+    Marknad,
+    /// Ny för världen.
+    Varld,
+}
+
+/// The workflow state of an entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Status {
+    #[default]
+    Utkast,
+    Granskning,
+    Publicerad,
+    Arkiverad,
+}
+
+/// An organisation that took part, with its type and role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub org_type: OrgType,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// The type of an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum OrgType {
+    Kommun,
+    Region,
+    Myndighet,
+    Akademi,
+    Naringsliv,
+    Ideell,
+    Annan,
+}
+
+/// A place: a municipality in its county, or a whole county, with SCB codes.
+///
+/// On input the codes are enough: the library fills in the names from its reference data
+/// and rejects a code or name that does not match it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Place {
+    /// Four-digit SCB municipality code, such as `0181`.
+    #[serde(default)]
+    pub municipality_code: String,
+    #[serde(default)]
+    pub municipality: String,
+    /// Two-digit SCB county code, such as `01`.
+    #[serde(default)]
+    pub lan_code: String,
+    #[serde(default)]
+    pub lan: String,
+}
+
+/// The years an initiative ran.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Period {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub start: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub end: Option<i32>,
+}
+
+/// Someone to ask. A functional address is fine; a person's own phone or e-mail is
+/// personal data and can be left out of exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// Where the facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub publisher: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub licence: String,
+}
+
+/// A file kept with the entry, stored by content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Attachment {
+    pub name: String,
+    pub media_type: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub sha256: String,
+    #[serde(default)]
+    pub licence: String,
+}
+
+/// One line of an entry's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionInfo {
+    pub revision: u32,
+    /// RFC 3339.
+    pub at: String,
+    pub by: String,
+    pub status: Status,
+    pub comment: String,
+}
+
+/// One line of `list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EntrySummary {
+    pub id: String,
+    pub uid: String,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub revision: u32,
+    pub updated_at: String,
+}
+
+/// One line of `trash`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TrashedEntry {
+    pub id: String,
+    pub uid: String,
+    pub title: String,
+    /// RFC 3339.
+    pub deleted_at: String,
+}
+
+macro_rules! slug_enum {
+    ($ty:ty { $($variant:ident => $slug:literal, $label:literal;)* }) => {
+        impl $ty {
+            /// Every value, in display order.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
+            /// The value as it is written in JSON and in facets.
+            pub fn slug(self) -> &'static str {
+                match self { $(<$ty>::$variant => $slug),* }
+            }
+            /// The Swedish name shown to users.
+            pub fn label(self) -> &'static str {
+                match self { $(<$ty>::$variant => $label),* }
+            }
+            /// The value with this slug, if any.
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug { $($slug => Some(<$ty>::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+slug_enum!(Kind {
+    Exempel => "exempel", "Exempel";
+    Metod => "metod", "Metod eller verktyg";
+    Natverk => "natverk", "Nätverk";
+    Rapport => "rapport", "Rapport eller studie";
+    Evenemang => "evenemang", "Evenemang eller arena";
+    Styrdokument => "styrdokument", "Styrdokument eller överenskommelse";
+});
+
+slug_enum!(Stage {
+    Ide => "ide", "Idé";
+    Pilot => "pilot", "Test/pilot";
+    Inforande => "inforande", "Införande";
+    Spridning => "spridning", "Spridning";
+    Avslutad => "avslutad", "Avslutad";
+});
+
+slug_enum!(Novelty {
+    Organisation => "organisation", "Ny för organisationen";
+    Marknad => "marknad", "Ny för marknaden";
+    Varld => "varld", "Ny för världen";
+});
+
+slug_enum!(Status {
+    Utkast => "utkast", "Utkast";
+    Granskning => "granskning", "Granskning";
+    Publicerad => "publicerad", "Publicerad";
+    Arkiverad => "arkiverad", "Arkiverad";
+});
+
+slug_enum!(OrgType {
+    Kommun => "kommun", "Kommun";
+    Region => "region", "Region";
+    Myndighet => "myndighet", "Myndighet";
+    Akademi => "akademi", "Akademi";
+    Naringsliv => "naringsliv", "Näringsliv";
+    Ideell => "ideell", "Ideell sektor";
+    Annan => "annan", "Annan";
+});

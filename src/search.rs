@@ -1,0 +1,587 @@
+//! Swedish search: from the words a civil servant types to ranked hits, snippets and facet
+//! counts.
+//!
+//! The query is read leniently, so no syntax error ever reaches the user: words are split
+//! on white space, `"quoted text"` is a phrase, and every word must match (stop words and,
+//! when nothing matches every word, the others become optional). Each word is looked for in
+//! several ways at once, with the boosts in [`Boosts`]: the stemmed fields, the folded
+//! fields (`Orebro` finds `Örebro`), trigrams (a word inside a compound), a one- or
+//! two-edit fuzzy match (typos), and, for the last word while the user types, a prefix.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Score, TantivyDocument, Term};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::index::{
+    Fields, SearchIndex, facet_fields, gram_analyzer, stem_analyzer, stop_word_analyzer,
+};
+use crate::model::{Entry, Kind, Stage, Status};
+use crate::snippet;
+use crate::store::Store;
+use crate::validate::nfc;
+
+/// What to search for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SearchRequest {
+    /// The words typed; empty browses everything that passes the filters.
+    pub query: String,
+    /// Focus-area slugs (OR within, AND with the other filters).
+    pub focus: Vec<String>,
+    /// County codes.
+    pub lan: Vec<String>,
+    /// Municipality codes.
+    pub municipality: Vec<String>,
+    pub kind: Vec<Kind>,
+    pub stage: Vec<Stage>,
+    /// Inclusive year range.
+    #[ts(optional)]
+    pub year_from: Option<i32>,
+    #[ts(optional)]
+    pub year_to: Option<i32>,
+    /// Hits per page (default 20, at most 200).
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    /// Include drafts, entries in review and archived ones.
+    pub all: bool,
+    /// Treat the last word as a prefix (the user is still typing it).
+    pub prefix: bool,
+    pub sort: SortOrder,
+}
+
+impl SearchRequest {
+    /// A request for these words, with no filters.
+    pub fn query(text: &str) -> SearchRequest {
+        SearchRequest {
+            query: text.to_owned(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    /// Most recently updated first.
+    Newest,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchResponse {
+    /// Matches in all, not only this page.
+    #[ts(type = "number")]
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// One hit, with what a result list shows.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Hit {
+    pub id: String,
+    pub uid: String,
+    pub title: String,
+    pub score: f32,
+    /// HTML-safe text with the matches in `<mark>`.
+    pub snippet: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub focus_area: Vec<String>,
+    pub lan: Vec<String>,
+    pub municipality: Vec<String>,
+    #[ts(optional)]
+    pub stage: Option<Stage>,
+    pub year: Vec<i32>,
+    pub organisations: Vec<String>,
+    pub updated_at: String,
+}
+
+/// Counts of each facet value over all matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Facets {
+    #[ts(type = "Record<string, number>")]
+    pub focus_area: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub lan: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub municipality: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub kind: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub stage: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub year: BTreeMap<String, u64>,
+}
+
+impl Facets {
+    fn slot(&mut self, name: &str) -> &mut BTreeMap<String, u64> {
+        match name {
+            "focus_area" => &mut self.focus_area,
+            "lan" => &mut self.lan,
+            "municipality" => &mut self.municipality,
+            "kind" => &mut self.kind,
+            "stage" => &mut self.stage,
+            _ => &mut self.year,
+        }
+    }
+}
+
+/// Every boost in one place.
+pub struct Boosts;
+
+impl Boosts {
+    pub const TITLE: Score = 4.0;
+    pub const SUMMARY: Score = 2.5;
+    pub const NAMES: Score = 2.0;
+    pub const BODY: Score = 1.0;
+    /// Folded fields count for this share of their unfolded twin.
+    pub const FOLDED_SHARE: Score = 0.4;
+    pub const GRAMS: Score = 0.3;
+    pub const FUZZY: Score = 0.25;
+    pub const PREFIX: Score = 0.6;
+}
+
+/// One part of the query: a word or a quoted phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct QueryPart {
+    text: String,
+    phrase: bool,
+    /// The last word, still being typed.
+    prefix: bool,
+    stop_word: bool,
+}
+
+/// Splits the query leniently: unbalanced quotes simply end at the end of the text.
+fn parse(query: &str, prefix_last: bool) -> Vec<QueryPart> {
+    let query = nfc(query);
+    let mut parts = Vec::new();
+    let mut in_quote = false;
+    let mut current = String::new();
+    let push = |parts: &mut Vec<QueryPart>, text: &str, phrase: bool| {
+        let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && !phrase);
+        let text = text.trim();
+        if text.chars().any(char::is_alphanumeric) {
+            parts.push(QueryPart {
+                text: text.to_owned(),
+                phrase,
+                prefix: false,
+                stop_word: false,
+            });
+        }
+    };
+    for c in query.chars() {
+        if c == '"' || c == '”' || c == '“' {
+            push(&mut parts, &current, in_quote);
+            current.clear();
+            in_quote = !in_quote;
+        } else if c.is_whitespace() && !in_quote {
+            push(&mut parts, &current, false);
+            current.clear();
+        } else {
+            current.push(c);
+        }
+    }
+    push(&mut parts, &current, in_quote);
+    let ends_in_space = query.ends_with(char::is_whitespace);
+    if prefix_last
+        && !ends_in_space
+        && let Some(last) = parts.last_mut()
+        && !last.phrase
+    {
+        last.prefix = true;
+    }
+    let mut stop = stop_word_analyzer();
+    for part in &mut parts {
+        part.stop_word = !part.phrase && analyze(&mut stop, &part.text).is_empty();
+    }
+    parts
+}
+
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Builds tantivy queries from query parts.
+struct QueryBuilder {
+    fields: Fields,
+    stem: TextAnalyzer,
+    folded: TextAnalyzer,
+    grams: TextAnalyzer,
+}
+
+impl QueryBuilder {
+    fn new(fields: Fields) -> Self {
+        QueryBuilder {
+            fields,
+            stem: stem_analyzer(false),
+            folded: stem_analyzer(true),
+            grams: gram_analyzer(),
+        }
+    }
+
+    /// Term, phrase, or nothing, for `tokens` in `field`.
+    fn tokens_query(field: Field, tokens: &[String], boost: Score) -> Option<Box<dyn Query>> {
+        let terms: Vec<Term> = tokens
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        let query: Box<dyn Query> = match terms.len() {
+            0 => return None,
+            1 => Box::new(TermQuery::new(
+                terms.into_iter().next().expect("one term"),
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new(terms)),
+        };
+        Some(Box::new(BoostQuery::new(query, boost)))
+    }
+
+    /// Every way one word or phrase can match, as one optional-clause query.
+    fn part_query(&mut self, part: &QueryPart) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let stemmed = analyze(&mut self.stem, &part.text);
+        let folded = analyze(&mut self.folded, &part.text);
+        if stemmed.is_empty() {
+            return None;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let exact = [
+            (f.title, f.title_folded, Boosts::TITLE),
+            (f.summary, f.summary_folded, Boosts::SUMMARY),
+            (f.names, f.names_folded, Boosts::NAMES),
+            (f.body, f.body_folded, Boosts::BODY),
+        ];
+        for (field, folded_field, boost) in exact {
+            clauses.extend(Self::tokens_query(field, &stemmed, boost).map(|q| (Occur::Should, q)));
+            clauses.extend(
+                Self::tokens_query(folded_field, &folded, boost * Boosts::FOLDED_SHARE)
+                    .map(|q| (Occur::Should, q)),
+            );
+        }
+        if !part.phrase && folded.len() == 1 {
+            let word = &folded[0];
+            let chars = word.chars().count();
+            // A word inside a compound: all its trigrams.
+            let raw: String = part.text.to_lowercase();
+            if raw.chars().count() >= 4 {
+                let grams = analyze(&mut self.grams, &raw);
+                let all: Vec<(Occur, Box<dyn Query>)> = grams
+                    .iter()
+                    .map(|g| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(f.grams, g),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Must, q)
+                    })
+                    .collect();
+                if !all.is_empty() {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(BooleanQuery::new(all)),
+                            Boosts::GRAMS,
+                        )),
+                    ));
+                }
+            }
+            // Typos: one edit from five letters, two from ten.
+            let distance = match chars {
+                0..=4 => 0,
+                5..=9 => 1,
+                _ => 2,
+            };
+            for field in [
+                f.title_folded,
+                f.summary_folded,
+                f.body_folded,
+                f.names_folded,
+            ] {
+                let term = Term::from_field_text(field, word);
+                if distance > 0 {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
+                            Boosts::FUZZY,
+                        )),
+                    ));
+                }
+                if part.prefix {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
+                            Boosts::PREFIX,
+                        )),
+                    ));
+                }
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The text query: every word required, or, with `relaxed`, any word.
+    fn text_query(&mut self, parts: &[QueryPart], relaxed: bool) -> Option<Box<dyn Query>> {
+        let all_stop = parts.iter().all(|p| p.stop_word);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+            .iter()
+            .filter_map(|part| {
+                let occur = if relaxed || (part.stop_word && !all_stop) {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                self.part_query(part).map(|q| (occur, q))
+            })
+            .collect();
+        if clauses.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+/// The filter clauses of a request: status and facets.
+fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !req.all {
+        out.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.status, Status::Publicerad.slug()),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    let any_of = |field: Field, values: Vec<String>| -> Option<(Occur, Box<dyn Query>)> {
+        if values.is_empty() {
+            return None;
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = values
+            .iter()
+            .map(|v| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_facet(field, &Facet::from_path([v.as_str()])),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        Some((Occur::Must, Box::new(BooleanQuery::new(clauses))))
+    };
+    let years: Vec<String> = match (req.year_from, req.year_to) {
+        (None, None) => Vec::new(),
+        (from, to) => {
+            let from = from.unwrap_or(1900);
+            let to = to.unwrap_or(2100);
+            (from..=to.min(from + 300)).map(|y| y.to_string()).collect()
+        }
+    };
+    out.extend(any_of(f.focus_area, req.focus.clone()));
+    out.extend(any_of(f.lan, req.lan.clone()));
+    out.extend(any_of(f.municipality, req.municipality.clone()));
+    out.extend(any_of(
+        f.kind,
+        req.kind.iter().map(|k| k.slug().to_owned()).collect(),
+    ));
+    out.extend(any_of(
+        f.stage,
+        req.stage.iter().map(|s| s.slug().to_owned()).collect(),
+    ));
+    out.extend(any_of(f.year, years));
+    out
+}
+
+/// Runs a search: ranked hits with snippets for one page, and facet counts over all matches.
+pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
+    let f = index.fields;
+    let parts = parse(&req.query, req.prefix);
+    let mut builder = QueryBuilder::new(f);
+    let filters = filter_clauses(&f, req);
+
+    let run = |text: Option<Box<dyn Query>>| -> Result<(u64, Vec<(Score, DocAddress)>, Facets)> {
+        let mut clauses = filters
+            .iter()
+            .map(|(o, q)| (*o, q.box_clone()))
+            .collect::<Vec<_>>();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q)),
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        }
+        let query = BooleanQuery::new(clauses);
+        execute(index, &query, req)
+    };
+
+    let (mut total, mut top, mut facets) = run(builder.text_query(&parts, false))?;
+    if total == 0 && parts.iter().filter(|p| !p.stop_word).count() > 1 {
+        (total, top, facets) = run(builder.text_query(&parts, true))?;
+    }
+
+    let searcher = index.reader().searcher();
+    let mut uids = Vec::with_capacity(top.len());
+    for (_, address) in &top {
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        if let Some(uid) = doc
+            .get_first(f.uid)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+        {
+            uids.push(uid.to_owned());
+        }
+    }
+    let entries = store.live_by_uids(&uids)?;
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.stop_word)
+        .map(|p| p.text.clone())
+        .collect();
+    let hits = top
+        .drain(..)
+        .zip(uids)
+        .filter_map(|((score, _), uid)| {
+            let entry = entries.iter().find(|e| e.uid == uid)?;
+            Some(hit(entry, score, &words))
+        })
+        .collect();
+    Ok(SearchResponse {
+        total,
+        hits,
+        facets,
+    })
+}
+
+fn execute(
+    index: &SearchIndex,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> Result<(u64, Vec<(Score, DocAddress)>, Facets)> {
+    let f = index.fields;
+    let searcher = index.reader().searcher();
+    let limit = req.limit.unwrap_or(20).clamp(1, 200) as usize;
+    let offset = req.offset.unwrap_or(0) as usize;
+    let mut multi = MultiCollector::new();
+    let count = multi.add_collector(Count);
+    let mut facet_handles = Vec::new();
+    for (name, field) in facet_fields(&f) {
+        let mut collector = FacetCollector::for_field(name);
+        collector.add_facet(Facet::root());
+        facet_handles.push((name, field, multi.add_collector(collector)));
+    }
+    let top_docs = TopDocs::with_limit(limit).and_offset(offset);
+    let (top, mut fruit): (Vec<(Score, DocAddress)>, _) = match req.sort {
+        SortOrder::Relevance => searcher.search(query, &(top_docs.order_by_score(), multi))?,
+        SortOrder::Newest => {
+            let (top, fruit) = searcher.search(
+                query,
+                &(
+                    top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc),
+                    multi,
+                ),
+            )?;
+            (
+                top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                fruit,
+            )
+        }
+    };
+    let total = count.extract(&mut fruit) as u64;
+    let mut facets = Facets::default();
+    for (name, _, handle) in facet_handles {
+        let counts = handle.extract(&mut fruit);
+        let slot = facets.slot(name);
+        for (facet, n) in counts.get(Facet::root()) {
+            if let Some(value) = facet.to_path().last() {
+                slot.insert((*value).to_owned(), n);
+            }
+        }
+    }
+    Ok((total, top, facets))
+}
+
+fn hit(entry: &Entry, score: Score, words: &[String]) -> Hit {
+    let mut lan: Vec<String> = entry.places.iter().map(|p| p.lan_code.clone()).collect();
+    lan.dedup();
+    Hit {
+        id: entry.id.clone(),
+        uid: entry.uid.clone(),
+        title: entry.title.clone(),
+        score,
+        snippet: snippet::best(entry, words),
+        kind: entry.kind,
+        status: entry.status,
+        focus_area: entry.focus_areas.clone(),
+        lan,
+        municipality: entry
+            .places
+            .iter()
+            .filter(|p| !p.municipality_code.is_empty())
+            .map(|p| p.municipality_code.clone())
+            .collect(),
+        stage: entry.stage,
+        year: crate::index::years(entry),
+        organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),
+        updated_at: entry.updated_at.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(parts: &[QueryPart]) -> Vec<(&str, bool, bool)> {
+        parts
+            .iter()
+            .map(|p| (p.text.as_str(), p.phrase, p.prefix))
+            .collect()
+    }
+
+    #[test]
+    fn quotes_make_phrases_and_unbalanced_quotes_are_forgiven() {
+        let parts = parse("\"offentliga måltider\" skola", true);
+        assert_eq!(
+            texts(&parts),
+            [("offentliga måltider", true, false), ("skola", false, true)]
+        );
+        let parts = parse("\"testbädd örebro", false);
+        assert_eq!(texts(&parts), [("testbädd örebro", true, false)]);
+        assert!(parse("((( ))) \"\" :: *", true).is_empty());
+    }
+
+    #[test]
+    fn a_trailing_space_ends_the_prefix() {
+        assert_eq!(texts(&parse("välfärd ", true)), [("välfärd", false, false)]);
+    }
+
+    #[test]
+    fn swedish_stop_words_are_marked() {
+        let parts = parse("hur och livsmedel", false);
+        let stops: Vec<bool> = parts.iter().map(|p| p.stop_word).collect();
+        assert_eq!(stops, [true, true, false]);
+    }
+}

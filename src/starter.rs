@@ -1,0 +1,33 @@
+//! The starter library: the entries in `assets/library/`, one JSON file each, compiled into
+//! the binary. A new library is filled with them unless it is made with `init --empty`.
+
+use include_dir::{Dir, include_dir};
+
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::validate::parse_entry;
+
+/// The origin of every starter entry.
+pub const ORIGIN: &str = "exempelbanken-start";
+
+static LIBRARY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/library");
+
+/// Every starter entry as written in its file (not yet normalised), sorted by file name.
+pub fn entries() -> Result<Vec<Entry>> {
+    let mut files: Vec<_> = LIBRARY
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort_by_key(|f| f.path());
+    files
+        .into_iter()
+        .map(|file| {
+            let name = file.path().display();
+            let text = file
+                .contents_utf8()
+                .ok_or_else(|| Error::invalid(format!("assets/library/{name}: inte UTF-8")))?;
+            parse_entry(text)
+                .map_err(|e| Error::invalid(format!("assets/library/{name}: {}", e.message)))
+        })
+        .collect()
+}

@@ -1,0 +1,538 @@
+//! The SQLite store: the library's only source of truth.
+//!
+//! Entries are kept as their exchange-format JSON beside the few columns that are queried.
+//! Every write is one transaction that records a revision and appends to the change log,
+//! whose sequence number the search index uses as its watermark. Nothing is deleted
+//! outright: deleting moves an entry to the trash.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite_migration::{M, Migrations};
+
+use crate::error::{Error, Result};
+use crate::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+use crate::taxonomy::FocusArea;
+
+/// The schema, one step per version. Never edit a step that has shipped; add one.
+const MIGRATIONS: &[M<'static>] = &[M::up(
+    "CREATE TABLE library (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE focus_areas (
+        slug        TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE entries (
+        uid        TEXT PRIMARY KEY,
+        id         TEXT NOT NULL UNIQUE,
+        revision   INTEGER NOT NULL,
+        status     TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE TABLE revisions (
+        uid      TEXT NOT NULL REFERENCES entries(uid) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        at       TEXT NOT NULL,
+        by       TEXT NOT NULL,
+        status   TEXT NOT NULL,
+        comment  TEXT NOT NULL,
+        body     TEXT NOT NULL,
+        PRIMARY KEY (uid, revision)
+    ) STRICT;
+    CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL
+    ) STRICT;",
+)];
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    MIGRATIONS.len()
+}
+
+/// Who made a change, when, and why.
+#[derive(Debug, Clone)]
+pub struct Change<'a> {
+    pub by: &'a str,
+    pub at: &'a str,
+    pub comment: &'a str,
+}
+
+/// An open SQLite library file.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A database from an older version is copied to `backups/` before it is migrated.
+    pub fn open(path: &Path, backups: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version = version as usize;
+        if version > schema_version() {
+            return Err(Error::library(format!(
+                "{}: biblioteket har schemaversion {version}, men den här versionen av \
+                 Exempelbanken läser högst {}; uppdatera programmet",
+                path.display(),
+                schema_version()
+            )));
+        }
+        if version > 0 && version < schema_version() {
+            std::fs::create_dir_all(backups).map_err(|e| Error::io(backups, e))?;
+            let target = backups.join(format!("fore-migrering-v{version}.sqlite3"));
+            conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+        }
+        Migrations::from_slice(MIGRATIONS)
+            .to_latest(&mut conn)
+            .map_err(|e| {
+                Error::library(format!("{}: migreringen misslyckades: {e}", path.display()))
+            })?;
+        Ok(Store { conn })
+    }
+
+    /// A value of the `library` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM library WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets up a new library: its id, creation time and focus areas, in one transaction.
+    /// Does nothing if the library already has an id.
+    pub fn initialise(&mut self, library_id: &str, at: &str, focus: &[FocusArea]) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM library WHERE key = 'id')",
+            [],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        tx.execute(
+            "INSERT INTO library (key, value) VALUES ('id', ?1)",
+            [library_id],
+        )?;
+        tx.execute(
+            "INSERT INTO library (key, value) VALUES ('created_at', ?1)",
+            [at],
+        )?;
+        for (position, area) in focus.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO focus_areas (slug, name, description, position) VALUES (?1, ?2, ?3, ?4)",
+                params![area.slug, area.name, area.description, position as i64],
+            )?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    pub fn focus_areas(&self) -> Result<Vec<FocusArea>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT slug, name, description FROM focus_areas ORDER BY position")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FocusArea {
+                slug: r.get(0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether the library holds no entries at all, trash included.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(!self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM entries)", [], |r| r.get(0))?)
+    }
+
+    /// Inserts new entries, each with its first revision, in one transaction. The entries
+    /// must be validated and have `uid`, `id`, `origin` and times set.
+    pub fn insert(&mut self, entries: &[Entry], change: &Change) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for entry in entries {
+            if id_taken(&tx, &entry.id)? {
+                return Err(Error::conflict(format!(
+                    "det finns redan en post med id \"{}\"",
+                    entry.id
+                )));
+            }
+            let uid_taken: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)",
+                [&entry.uid],
+                |r| r.get(0),
+            )?;
+            if uid_taken {
+                return Err(Error::conflict(format!(
+                    "det finns redan en post med uid {}",
+                    entry.uid
+                )));
+            }
+            let body = to_json(entry)?;
+            tx.execute(
+                "INSERT INTO entries (uid, id, revision, status, kind, title, body, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    entry.uid,
+                    entry.id,
+                    entry.revision,
+                    entry.status.slug(),
+                    entry.kind.slug(),
+                    entry.title,
+                    body,
+                    entry.created_at,
+                    entry.updated_at
+                ],
+            )?;
+            record_revision(&tx, entry, &body, change)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces a live entry with a new revision. `expected_revision`, when given, must be
+    /// the current one (a stale editor gets a conflict instead of overwriting).
+    pub fn update(
+        &mut self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        change: &Change,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let current: Option<(u32, Option<String>)> = tx
+            .query_row(
+                "SELECT revision, deleted_at FROM entries WHERE uid = ?1",
+                [&entry.uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((revision, deleted_at)) = current else {
+            return Err(Error::not_found(format!(
+                "ingen post med id \"{}\"",
+                entry.id
+            )));
+        };
+        if deleted_at.is_some() {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" ligger i papperskorgen; återställ den först",
+                entry.id
+            )));
+        }
+        if let Some(expected) = expected_revision
+            && expected != revision
+        {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" har ändrats sedan revision {expected} (nu {revision}); \
+                 hämta den senaste versionen och gör om ändringen",
+                entry.id
+            )));
+        }
+        if entry.revision != revision + 1 {
+            return Err(Error::conflict(format!(
+                "posten \"{}\": revision {} följer inte på {revision}",
+                entry.id, entry.revision
+            )));
+        }
+        let body = to_json(entry)?;
+        tx.execute(
+            "UPDATE entries SET revision = ?2, status = ?3, kind = ?4, title = ?5, body = ?6,
+                    updated_at = ?7 WHERE uid = ?1",
+            params![
+                entry.uid,
+                entry.revision,
+                entry.status.slug(),
+                entry.kind.slug(),
+                entry.title,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(&tx, entry, &body, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The entry with this id or uid, live or in the trash, and whether it is in the trash.
+    pub fn get(&self, id_or_uid: &str) -> Result<Option<(Entry, bool)>> {
+        let row: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT body, deleted_at FROM entries WHERE id = ?1 OR uid = ?1",
+                [id_or_uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(body, deleted)| Ok((from_json(&body)?, deleted.is_some())))
+            .transpose()
+    }
+
+    /// Live entries by uid, in the order asked; unknown and trashed uids are skipped.
+    pub fn live_by_uids(&self, uids: &[String]) -> Result<Vec<Entry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
+        let mut out = Vec::with_capacity(uids.len());
+        for uid in uids {
+            if let Some(body) = stmt
+                .query_row([uid], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                out.push(from_json(&body)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `f` with every live entry, in uid order, without holding them all in memory.
+    pub fn for_each_live(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY uid")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(from_json(
+                &row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?,
+            )?)?;
+        }
+        Ok(())
+    }
+
+    /// Every entry outside the trash, optionally of one status, sorted by title in Swedish
+    /// order.
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<EntrySummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, title, kind, status, revision, updated_at FROM entries
+             WHERE deleted_at IS NULL AND (?1 IS NULL OR status = ?1)",
+        )?;
+        let rows = stmt.query_map([status.map(Status::slug)], |r| {
+            Ok(EntrySummary {
+                id: r.get(0)?,
+                uid: r.get(1)?,
+                title: r.get(2)?,
+                kind: parse_slug(r.get_ref(3)?.as_str()?, crate::model::Kind::from_slug)?,
+                status: parse_slug(r.get_ref(4)?.as_str()?, Status::from_slug)?,
+                revision: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })?;
+        let mut list: Vec<EntrySummary> = rows.collect::<Result<_, _>>()?;
+        list.sort_by(|a, b| crate::collate::swedish_cmp(&a.title, &b.title));
+        Ok(list)
+    }
+
+    /// The revisions of an entry, oldest first.
+    pub fn history(&self, uid: &str) -> Result<Vec<RevisionInfo>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, at, by, status, comment FROM revisions WHERE uid = ?1 ORDER BY revision",
+        )?;
+        let rows = stmt.query_map([uid], |r| {
+            Ok(RevisionInfo {
+                revision: r.get(0)?,
+                at: r.get(1)?,
+                by: r.get(2)?,
+                status: parse_slug(r.get_ref(3)?.as_str()?, Status::from_slug)?,
+                comment: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The entry as it was at one revision.
+    pub fn revision(&self, uid: &str, revision: u32) -> Result<Option<Entry>> {
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM revisions WHERE uid = ?1 AND revision = ?2",
+                params![uid, revision],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.map(|b| from_json(&b)).transpose()
+    }
+
+    /// Moves an entry to the trash (`deleted = true`) or back, recording a revision.
+    pub fn set_trashed(&mut self, entry: &Entry, deleted: bool, change: &Change) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let deleted_at = deleted.then_some(change.at);
+        let body = to_json(entry)?;
+        let n = tx.execute(
+            "UPDATE entries SET deleted_at = ?2, revision = ?3, body = ?4, updated_at = ?5
+             WHERE uid = ?1 AND revision = ?3 - 1",
+            params![
+                entry.uid,
+                deleted_at,
+                entry.revision,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        if n != 1 {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" ändrades samtidigt av någon annan; försök igen",
+                entry.id
+            )));
+        }
+        record_revision(&tx, entry, &body, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The entries in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashedEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, title, deleted_at FROM entries WHERE deleted_at IS NOT NULL
+             ORDER BY deleted_at DESC, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TrashedEntry {
+                id: r.get(0)?,
+                uid: r.get(1)?,
+                title: r.get(2)?,
+                deleted_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether an id is used by any entry, trash included.
+    pub fn id_taken(&self, id: &str) -> Result<bool> {
+        let tx = self.conn.unchecked_transaction()?;
+        id_taken(&tx, id)
+    }
+
+    /// The highest change sequence number: the watermark the index must reach.
+    pub fn last_change(&self) -> Result<u64> {
+        let seq: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(seq as u64)
+    }
+
+    /// The uids changed after `seq`, each once, and the highest sequence number seen.
+    pub fn changes_since(&self, seq: u64) -> Result<(Vec<String>, u64)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, MAX(seq) FROM changes WHERE seq > ?1 GROUP BY uid ORDER BY MAX(seq)",
+        )?;
+        let mut last = seq;
+        let mut uids = Vec::new();
+        let mut rows = stmt.query([seq as i64])?;
+        while let Some(row) = rows.next()? {
+            uids.push(row.get(0)?);
+            last = last.max(row.get::<_, i64>(1)? as u64);
+        }
+        Ok((uids, last))
+    }
+
+    /// Problems SQLite or the stored JSON have; empty when the store is sound.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            problems.push(format!("SQLite: {integrity}"));
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let fk = stmt.query_map([], |r| r.get::<_, String>(0))?.count();
+        if fk > 0 {
+            problems.push(format!("{fk} rader bryter mot främmande nycklar"));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT e.uid, e.id, e.revision, e.body, MAX(r.revision) FROM entries e
+             LEFT JOIN revisions r ON r.uid = e.uid GROUP BY e.uid",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(1)?;
+            let revision: u32 = row.get(2)?;
+            let latest: Option<u32> = row.get(4)?;
+            if latest != Some(revision) {
+                problems.push(format!(
+                    "posten {id}: revision {revision} men senaste sparade revision är {latest:?}"
+                ));
+            }
+            match from_json(&row.get::<_, String>(3)?) {
+                Ok(entry) if entry.revision != revision || entry.id != id => {
+                    problems.push(format!(
+                        "posten {id}: innehållet stämmer inte med raden (revision {} / {revision})",
+                        entry.revision
+                    ))
+                }
+                Ok(_) => {}
+                Err(err) => problems.push(format!("posten {id}: {}", err.message)),
+            }
+        }
+        Ok(problems)
+    }
+}
+
+fn id_taken(tx: &Transaction, id: &str) -> Result<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM entries WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+fn record_revision(tx: &Transaction, entry: &Entry, body: &str, change: &Change) -> Result<()> {
+    tx.execute(
+        "INSERT INTO revisions (uid, revision, at, by, status, comment, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            entry.uid,
+            entry.revision,
+            change.at,
+            change.by,
+            entry.status.slug(),
+            change.comment,
+            body
+        ],
+    )?;
+    tx.execute("INSERT INTO changes (uid) VALUES (?1)", [&entry.uid])?;
+    Ok(())
+}
+
+fn to_json(entry: &Entry) -> Result<String> {
+    serde_json::to_string(entry)
+        .map_err(|e| Error::invalid(format!("posten \"{}\" kan inte sparas: {e}", entry.id)))
+}
+
+fn from_json(body: &str) -> Result<Entry> {
+    serde_json::from_str(body).map_err(|e| {
+        Error::new(
+            crate::error::ErrorCode::Database,
+            format!("en sparad post kan inte läsas: {e}"),
+        )
+    })
+}
+
+fn parse_slug<T>(slug: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    parse(slug).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("okänt värde {slug:?}").into(),
+        )
+    })
+}
