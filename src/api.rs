@@ -330,7 +330,7 @@ impl Library {
             &Change {
                 by: &self.user,
                 at: &at,
-                comment: comment,
+                comment,
             },
         )?;
         self.after_write();
@@ -413,7 +413,7 @@ impl Library {
             &Change {
                 by: &self.user,
                 at: &at,
-                comment: comment,
+                comment,
             },
         )?;
         self.after_write();

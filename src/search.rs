@@ -419,6 +419,9 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
     out
 }
 
+/// What one run of the query collects: the total, the page of (score, address) and facets.
+type Collected = (u64, Vec<(Score, DocAddress)>, Facets);
+
 /// Runs a search: ranked hits with snippets for one page, and facet counts over all matches.
 pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
     let f = index.fields;
@@ -426,7 +429,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     let mut builder = QueryBuilder::new(f);
     let filters = filter_clauses(&f, req);
 
-    let run = |text: Option<Box<dyn Query>>| -> Result<(u64, Vec<(Score, DocAddress)>, Facets)> {
+    let run = |text: Option<Box<dyn Query>>| -> Result<Collected> {
         let mut clauses = filters
             .iter()
             .map(|(o, q)| (*o, q.box_clone()))
@@ -476,11 +479,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     })
 }
 
-fn execute(
-    index: &SearchIndex,
-    query: &dyn Query,
-    req: &SearchRequest,
-) -> Result<(u64, Vec<(Score, DocAddress)>, Facets)> {
+fn execute(index: &SearchIndex, query: &dyn Query, req: &SearchRequest) -> Result<Collected> {
     let f = index.fields;
     let searcher = index.reader().searcher();
     let limit = req.limit.unwrap_or(20).clamp(1, 200) as usize;

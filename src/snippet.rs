@@ -172,9 +172,9 @@ fn excerpt(text: &str, needles: &[Needle]) -> ((usize, usize), String) {
     } else {
         spans
             .iter()
-            .filter(|w| w.1 <= limit && w.0 >= start)
+            .rev()
+            .find(|w| w.1 <= limit && w.0 >= start)
             .map(|w| w.1)
-            .last()
             .unwrap_or(limit)
     };
 

@@ -310,7 +310,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             f(from_json(
-                &row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?,
+                row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?,
             )?)?;
         }
         Ok(())

@@ -251,8 +251,9 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
         if source.title.trim().is_empty() {
             return Err(Error::field(&format!("sources[{i}].title"), "titel saknas"));
         }
-        if !source.url.is_empty()
-            && !(source.url.starts_with("https://") || source.url.starts_with("http://"))
+        if !(source.url.is_empty()
+            || source.url.starts_with("https://")
+            || source.url.starts_with("http://"))
         {
             return Err(Error::field(
                 &format!("sources[{i}].url"),

@@ -1,1 +1,12 @@
-//! Integration tests of the core and the CLI.
+//! Integration tests of the core and the CLI, in one binary with shared helpers.
+//!
+//! Every test works on a real SQLite file and a real tantivy index in a temporary
+//! directory; CLI tests run the real `exempelbank` binary.
+
+mod util;
+
+mod cli;
+mod index;
+mod search;
+mod starter;
+mod store;

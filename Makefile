@@ -1,0 +1,78 @@
+# Exempelbanken: `make run` opens the app, `make test` runs every test.
+# Both install what is missing on a Debian/Ubuntu machine first (apt packages, npm
+# packages, tauri-driver into ./tools), so they work on a fresh clone.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TOOLS := $(CURDIR)/tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev \
+             libayatana-appindicator3-dev librsvg2-dev
+APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils
+DESKTOP_BIN := target/debug/exempelbanken
+UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
+
+.PHONY: run test deps deps-test node lint unit ui-check e2e bench clean-tools
+
+## The app on your own library (the OS data directory), with the starter library on first run.
+run: deps ui/dist/index.html
+	cargo build -p exempelbank-desktop
+	./$(DESKTOP_BIN)
+
+## Everything CI runs: format, lints, unit and integration tests, UI checks, desktop end-to-end.
+test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace
+	@if [ "$${CI:-}" = true ] && [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
+	  echo "ui/src/bindings is out of date: run cargo test and commit the generated types"; \
+	  git status --porcelain -- ui/src/bindings; exit 1; fi
+	cd ui && npm run check
+	$(MAKE) --no-print-directory e2e
+
+## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
+e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
+	cargo build -p exempelbank-desktop
+	timeout 300 xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
+	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
+	  node tests/e2e/desktop.mjs
+
+# apt packages: `apt-get update` once, and only when something is missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps: node
+	$(call apt_install,$(APT_BUILD))
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
+
+deps-test: node
+	$(call apt_install,$(APT_BUILD) $(APT_TEST))
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
+
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
+	cd ui && npm run build
+
+$(TOOLS)/bin/tauri-driver:
+	cargo install tauri-driver --locked --root $(TOOLS)
+
+## Benchmarks build in their own target so they never slow `make test`.
+bench:
+	CARGO_TARGET_DIR=target-bench cargo run --release --bin bench
+
+clean-tools:
+	rm -rf $(TOOLS)

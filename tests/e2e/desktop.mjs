@@ -1,0 +1,162 @@
+// Desktop end-to-end test: the real Exempelbanken window under Xvfb, driven through
+// tauri-driver and WebKitWebDriver with plain W3C WebDriver requests.
+//
+// The app starts on a new temporary library (with the starter entries). The test types
+// `livsmedel`, sees the Södertälje case, opens it and sees its title; then, while the app
+// keeps the library open, adds an entry with the CLI and finds it in the window.
+//
+// Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
+// EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
+// UPDATE_SCREENSHOTS=1).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DRIVER = process.env.TAURI_DRIVER;
+const APP = process.env.APP;
+const CLI = process.env.EXEMPELBANK_CLI;
+const BASE = 'http://127.0.0.1:4444';
+const STEP_MS = 20_000;
+
+for (const [name, value] of Object.entries({ TAURI_DRIVER: DRIVER, APP, EXEMPELBANK_CLI: CLI })) {
+  if (!value) throw new Error(`${name} is not set`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'exempelbank-e2e-'));
+const library = join(tmp, 'bibliotek');
+mkdirSync('test-output', { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const driver = spawn(DRIVER, [], {
+  env: { ...process.env, EXEMPELBANK_LIBRARY: library },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let driverLog = '';
+driver.stderr.on('data', (d) => { driverLog += d; });
+
+async function request(method, path, body) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(STEP_MS),
+  });
+  const json = await res.json();
+  if (!res.ok || (json.value && json.value.error)) {
+    throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+  }
+  return json.value;
+}
+
+async function waitFor(what, probe, ms = STEP_MS) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+const ELEMENT = 'element-6066-11e4-a52e-4f9f3e47d7a9';
+
+async function step(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (err) {
+    failed += 1;
+    console.log(`not ok - ${name}\n  ${err.message}`);
+    throw err;
+  }
+}
+
+let session;
+const s = (path) => `/session/${session}${path}`;
+const find = async (css) => (await request('POST', s('/element'), { using: 'css selector', value: css }))[ELEMENT];
+const findAll = async (css) => (await request('POST', s('/elements'), { using: 'css selector', value: css })).map((e) => e[ELEMENT]);
+const text = async (el) => request('GET', s(`/element/${el}/text`));
+const screenshot = async (file) => {
+  const png = await request('GET', s('/screenshot'));
+  writeFileSync(file, Buffer.from(png, 'base64'));
+};
+
+async function typeSearch(words) {
+  const box = await find('input[type="search"]');
+  await request('POST', s(`/element/${box}/clear`), {});
+  await request('POST', s(`/element/${box}/value`), { text: words });
+}
+
+async function hitTitles() {
+  const hits = await findAll('.hit-title');
+  return Promise.all(hits.map(text));
+}
+
+try {
+  await waitFor('tauri-driver', async () => (await fetch(`${BASE}/status`)).ok, 30_000);
+  session = (await request('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: APP } } },
+  })).sessionId;
+
+  await step('the window opens on the starter library with a search box', async () => {
+    await waitFor('the search box', () => find('input[type="search"]'));
+  });
+
+  await step('typing "livsmedel" lists the Södertälje case', async () => {
+    await typeSearch('livsmedel');
+    const titles = await waitFor('search results', async () => {
+      const t = await hitTitles();
+      return t.some((x) => x.startsWith('Södertälje')) && t;
+    });
+    if (!titles[0].startsWith('Södertälje')) throw new Error(`first hit is ${titles[0]}`);
+    await screenshot('test-output/desktop-search.png');
+    if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot('docs/desktop-search.png');
+  });
+
+  await step('opening the hit shows the entry with its title', async () => {
+    const [first] = await findAll('.hit-title');
+    await request('POST', s(`/element/${first}/click`), {});
+    const title = await waitFor('the entry title', async () => text(await find('h1.entry-title')));
+    if (!title.startsWith('Södertälje – hållbar livsmedelsförsörjning')) throw new Error(`title is ${title}`);
+    await screenshot('test-output/desktop-entry.png');
+    if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot('docs/desktop-entry.png');
+  });
+
+  await step('an entry added by the CLI while the app is open is found in the window', async () => {
+    const entry = {
+      kind: 'exempel',
+      title: 'Syntetiskt testexempel om snöröjning med drönare',
+      summary: 'Ett syntetiskt exempel som end-to-end-testet lägger till medan appen är öppen.',
+      focus_areas: ['digitalisering'],
+      status: 'publicerad',
+    };
+    const file = join(tmp, 'ny.json');
+    writeFileSync(file, JSON.stringify(entry));
+    execFileSync(CLI, ['--library', library, 'add', file], { timeout: STEP_MS });
+    await typeSearch('snöröjning');
+    await waitFor('the new entry in the results', async () =>
+      (await hitTitles()).includes(entry.title));
+  });
+} catch (err) {
+  if (failed === 0) {
+    failed += 1;
+    console.log(`not ok - setup\n  ${err.message}`);
+  }
+  console.log(driverLog.split('\n').slice(-20).join('\n'));
+} finally {
+  if (session) await request('DELETE', `/session/${session}`).catch(() => {});
+  driver.kill();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+console.log(`desktop: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,137 @@
+//! The search index follows SQLite: rebuilt when missing or of another version, caught up
+//! when behind, shared between processes.
+
+use exempelbank::search::SearchRequest;
+use tantivy::Index;
+
+use crate::util::{TestLibrary, full_entry_json};
+
+fn titles(lib: &exempelbank::api::Library, query: &str) -> Vec<String> {
+    lib.search(&SearchRequest::query(query))
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.title)
+        .collect()
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt_at_the_next_start() {
+    let t = TestLibrary::starter();
+    let before = titles(&t.open(), "livsmedel");
+    assert!(!before.is_empty());
+    std::fs::remove_dir_all(t.dir().join("index")).unwrap();
+
+    let lib = t.open();
+    assert!(t.dir().join("index/meta.json").exists());
+    assert_eq!(titles(&lib, "livsmedel"), before);
+    assert!(lib.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn a_write_made_while_the_index_was_behind_is_found_after_the_next_start() {
+    let t = TestLibrary::starter();
+    drop(t.open());
+    {
+        // Another process holds the index writer: the CLI's write goes to SQLite only.
+        let index = Index::open_in_dir(t.dir().join("index")).unwrap();
+        let _writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let file = t.file("ny.json", &full_entry_json());
+        t.cli(&["add", &file]).ok();
+    }
+    // The index on disk has not seen the write yet.
+    let index = Index::open_in_dir(t.dir().join("index")).unwrap();
+    let reader = index.reader().unwrap();
+    assert_eq!(
+        reader.searcher().num_docs(),
+        exempelbank::starter::entries().unwrap().len() as u64
+    );
+
+    let lib = t.open();
+    assert_eq!(
+        titles(&lib, "nattillsyn"),
+        ["Äldreomsorgens digitala nattillsyn i Testby"]
+    );
+    assert!(lib.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn an_index_of_another_version_is_rebuilt() {
+    let t = TestLibrary::starter();
+    drop(t.open());
+    {
+        let index = Index::open_in_dir(t.dir().join("index")).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.delete_all_documents().unwrap();
+        let mut prepared = writer.prepare_commit().unwrap();
+        prepared.set_payload(r#"{"schema":0,"analyzer":0,"watermark":999999}"#);
+        prepared.commit().unwrap();
+    }
+    let lib = t.open();
+    assert!(!titles(&lib, "testbädd").is_empty());
+    let payload = Index::open_in_dir(t.dir().join("index"))
+        .unwrap()
+        .load_metas()
+        .unwrap()
+        .payload
+        .unwrap();
+    assert!(
+        payload.contains(&format!(
+            "\"schema\":{}",
+            exempelbank::index::SCHEMA_VERSION
+        )),
+        "{payload}"
+    );
+    assert!(lib.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn an_open_library_finds_what_another_process_added() {
+    let t = TestLibrary::starter();
+    let app = t.open();
+    assert!(titles(&app, "nattillsyn").is_empty());
+    let file = t.file("ny.json", &full_entry_json());
+    t.cli(&["add", &file]).ok();
+    assert_eq!(
+        titles(&app, "nattillsyn"),
+        ["Äldreomsorgens digitala nattillsyn i Testby"]
+    );
+}
+
+#[test]
+fn an_index_missing_a_document_is_reported_by_check_and_fixed_by_reindex() {
+    let t = TestLibrary::starter();
+    drop(t.open());
+    {
+        // A document lost behind SQLite's back, with the watermark left as it was.
+        let index = Index::open_in_dir(t.dir().join("index")).unwrap();
+        let uid = index.schema().get_field("uid").unwrap();
+        let meta = index.load_metas().unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let orebro = exempelbank::starter::entries()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.id.starts_with("orebro"))
+            .unwrap();
+        writer.delete_term(tantivy::Term::from_field_text(uid, &orebro.uid));
+        let mut prepared = writer.prepare_commit().unwrap();
+        prepared.set_payload(meta.payload.as_deref().unwrap());
+        prepared.commit().unwrap();
+    }
+    let check = t.cli(&["check"]);
+    assert_eq!(check.code(), 1, "{}", check.stdout());
+    assert!(
+        check.stdout().contains("1 poster saknas"),
+        "{}",
+        check.stdout()
+    );
+    t.cli(&["reindex"]).ok();
+    t.cli(&["check"]).ok();
+    let found = t.cli(&["search", "testbädd", "--json"]).ok().json();
+    assert_eq!(
+        found["hits"][0]["id"],
+        "orebro-gemensam-testbadd-valfardsteknik-e-halsa"
+    );
+}

@@ -1,0 +1,129 @@
+//! The starter library: every entry valid and complete, the facts the sources give present.
+
+use exempelbank::model::Kind;
+use exempelbank::taxonomy::default_focus_areas;
+use exempelbank::validate::normalise_and_check;
+
+use crate::util::TestLibrary;
+
+#[test]
+fn every_starter_entry_validates_and_is_complete() {
+    let entries = exempelbank::starter::entries().unwrap();
+    assert!(
+        entries.len() >= 12,
+        "only {} starter entries",
+        entries.len()
+    );
+    let uids: Vec<&str> = entries.iter().map(|e| e.uid.as_str()).collect();
+    for entry in &entries {
+        let mut e = entry.clone();
+        normalise_and_check(&mut e, &default_focus_areas())
+            .unwrap_or_else(|err| panic!("{}: {}", entry.id, err.message));
+        assert_eq!(e.origin, exempelbank::starter::ORIGIN, "{}", e.id);
+        assert!(!e.uid.is_empty() && !e.id.is_empty(), "{}", e.title);
+        let n = e.summary.chars().count();
+        assert!(
+            (120..=600).contains(&n),
+            "{}: summary of {n} characters",
+            e.id
+        );
+        assert!(!e.focus_areas.is_empty(), "{}: no focus area", e.id);
+        assert!(
+            !e.organisations.is_empty() || !e.places.is_empty(),
+            "{}: no organisation or place",
+            e.id
+        );
+        assert!(!e.sources.is_empty(), "{}: no source", e.id);
+        for s in &e.sources {
+            assert!(
+                !s.publisher.is_empty(),
+                "{}: source without publisher",
+                e.id
+            );
+            // Dates only where the source gives one (Mälardalsrådet's page has none).
+            let date_ok = s.date.is_empty()
+                || (s.date.len() >= 4 && s.date.chars().all(|c| c.is_ascii_digit() || c == '-'));
+            assert!(date_ok, "{}: source date {:?}", e.id, s.date);
+        }
+        for c in &e.contacts {
+            assert!(
+                c.email.is_empty() && c.phone.is_empty(),
+                "{}: personal contact data",
+                e.id
+            );
+        }
+        for r in &e.related {
+            assert!(
+                uids.contains(&r.as_str()),
+                "{}: related {r} is not a starter entry",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_starter_library_covers_the_required_kinds() {
+    let entries = exempelbank::starter::entries().unwrap();
+    for kind in [
+        Kind::Exempel,
+        Kind::Metod,
+        Kind::Natverk,
+        Kind::Rapport,
+        Kind::Evenemang,
+        Kind::Styrdokument,
+    ] {
+        assert!(
+            entries.iter().any(|e| e.kind == kind),
+            "no starter entry of kind {kind:?}"
+        );
+    }
+}
+
+#[test]
+fn a_new_library_holds_every_starter_entry_with_the_facts_of_the_sources() {
+    let t = TestLibrary::unmade();
+    let list = t.cli(&["list", "--json"]).ok().json();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        exempelbank::starter::entries().unwrap().len()
+    );
+
+    let sodertalje = t
+        .cli(&["show", "sodertalje-hallbar-livsmedelsforsorjning", "--json"])
+        .ok()
+        .json();
+    let text = sodertalje.to_string();
+    assert!(text.contains("16 kommuner och två regioner"), "{text}");
+    assert_eq!(sodertalje["places"][0]["municipality_code"], "0181");
+
+    let orebro = t
+        .cli(&[
+            "show",
+            "orebro-gemensam-testbadd-valfardsteknik-e-halsa",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert!(orebro.to_string().contains("13 kommuner och 3 regioner"));
+    let place = &orebro["places"][0];
+    assert_eq!(place["municipality"], "Örebro");
+    assert_eq!(place["municipality_code"], "1880");
+    assert_eq!(place["lan"], "Örebro län");
+    assert_eq!(place["lan_code"], "18");
+}
+
+#[test]
+fn the_flagship_cases_point_to_the_spreading_method() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    let method = lib
+        .get("malardalsradets-spridningsmetod-inspirerad-av-danska-coi")
+        .unwrap();
+    for id in [
+        "sodertalje-hallbar-livsmedelsforsorjning",
+        "orebro-gemensam-testbadd-valfardsteknik-e-halsa",
+    ] {
+        assert!(lib.get(id).unwrap().related.contains(&method.uid), "{id}");
+    }
+}

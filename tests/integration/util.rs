@@ -1,0 +1,163 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use exempelbank::api::{Contents, Library};
+use tempfile::TempDir;
+
+/// A temporary directory that holds a library at `dir()`.
+pub struct TestLibrary {
+    _tmp: TempDir,
+    dir: PathBuf,
+}
+
+impl TestLibrary {
+    /// A new library with the starter entries, made through the CLI's path.
+    pub fn starter() -> TestLibrary {
+        let t = TestLibrary::unmade();
+        Library::create(&t.dir, Contents::Starter).expect("starter library");
+        t
+    }
+
+    /// A new library with no entries.
+    pub fn empty() -> TestLibrary {
+        let t = TestLibrary::unmade();
+        Library::create(&t.dir, Contents::Empty).expect("empty library");
+        t
+    }
+
+    /// A path where no library exists yet.
+    pub fn unmade() -> TestLibrary {
+        let tmp = tempfile::tempdir().expect("temporary directory");
+        let dir = tmp.path().join("bibliotek");
+        TestLibrary { _tmp: tmp, dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn open(&self) -> Library {
+        Library::open(&self.dir).expect("library opens")
+    }
+
+    /// Runs the CLI on this library.
+    pub fn cli(&self, args: &[&str]) -> CliOutput {
+        self.cli_with_stdin(args, None)
+    }
+
+    pub fn cli_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> CliOutput {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_exempelbank"));
+        cmd.arg("--library").arg(&self.dir).args(args);
+        cmd.env_remove("EXEMPELBANK_LIBRARY");
+        cmd.env("EXEMPELBANK_USER", "testaren");
+        cmd.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("exempelbank runs");
+        if let Some(input) = stdin {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes())
+                .expect("write stdin");
+        }
+        CliOutput(child.wait_with_output().expect("exempelbank finishes"))
+    }
+
+    /// Writes `text` to a file beside the library and returns its path.
+    pub fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.parent().expect("parent").join(name);
+        std::fs::write(&path, text).expect("write file");
+        path.to_string_lossy().into_owned()
+    }
+
+    /// Everything a user could lose, as one comparable value: every entry (trash too) with
+    /// its history.
+    pub fn digest(&self) -> String {
+        let lib = self.open();
+        let mut out = String::new();
+        let mut ids: Vec<String> = lib.list(None).unwrap().into_iter().map(|e| e.id).collect();
+        ids.extend(lib.trash().unwrap().into_iter().map(|t| t.id));
+        ids.sort();
+        for id in ids {
+            for rev in lib.history(&id).unwrap() {
+                let entry = lib.revision(&id, rev.revision).unwrap();
+                out.push_str(&serde_json::to_string(&entry).unwrap());
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+pub struct CliOutput(pub Output);
+
+impl CliOutput {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().unwrap_or(-1)
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout())
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout()))
+    }
+
+    /// Asserts success and returns self.
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        assert_eq!(
+            self.code(),
+            0,
+            "stderr: {}\nstdout: {}",
+            self.stderr(),
+            self.stdout()
+        );
+        self
+    }
+}
+
+/// A complete entry that uses every field of the exchange format.
+pub fn full_entry_json() -> String {
+    serde_json::json!({
+        "format": 1,
+        "kind": "exempel",
+        "title": "Äldreomsorgens digitala nattillsyn i Testby",
+        "summary": "Ett syntetiskt testexempel: kommunen prövar digital nattillsyn med kameror som brukarna själva har valt.",
+        "sections": {
+            "challenge": "Nattbesök väcker brukare i onödan.",
+            "solution": "En **pilot** med digital tillsyn.",
+            "results": "Färre onödiga väckningar.",
+            "lessons": "Börja i liten skala.",
+            "dissemination": "Delat i länets nätverk."
+        },
+        "focus_areas": ["valfardsteknik-e-halsa", "digitalisering"],
+        "stage": "pilot",
+        "novelty": "organisation",
+        "organisations": [{"name": "Testby kommun", "type": "kommun", "role": "ägare"}],
+        "places": [{"municipality_code": "0180"}, {"lan_code": "03"}],
+        "period": {"start": 2021, "end": 2023},
+        "goals": [3, 10],
+        "tags": ["nattillsyn", "syntetisk"],
+        "contacts": [{"name": "Registrator", "role": "funktionsadress", "organisation": "Testby kommun", "email": "registrator@testby.example", "phone": ""}],
+        "sources": [{"title": "Testrapport", "url": "https://example.org/rapport", "publisher": "Testby kommun", "date": "2023-05-01", "licence": "CC BY 4.0"}],
+        "attachments": [{"name": "rapport.pdf", "media_type": "application/pdf", "size": 1234, "sha256": "00ff", "licence": "CC BY 4.0"}],
+        "related": [],
+        "status": "publicerad"
+    })
+    .to_string()
+}
