@@ -161,6 +161,64 @@ impl Boosts {
     pub const PREFIX: Score = 0.6;
 }
 
+/// When every word is required and fewer than this many entries match, any word may match
+/// instead: a natural-language question rarely has all its words in one entry.
+const RELAX_BELOW: u64 = 3;
+
+/// English words a user may type, with the Swedish word the entries use. Small on purpose:
+/// the words of this domain, not a dictionary.
+const ENGLISH: &[(&str, &str)] = &[
+    ("agreement", "överenskommelse"),
+    ("care", "omsorg"),
+    ("collaboration", "samverkan"),
+    ("cooperation", "samarbete"),
+    ("county", "län"),
+    ("declaration", "deklaration"),
+    ("diffusion", "spridning"),
+    ("digitalisation", "digitalisering"),
+    ("digitalization", "digitalisering"),
+    ("ehealth", "e-hälsa"),
+    ("elderly", "äldre"),
+    ("event", "evenemang"),
+    ("food", "livsmedel"),
+    ("health", "hälsa"),
+    ("leadership", "ledarskap"),
+    ("meal", "måltid"),
+    ("meals", "måltider"),
+    ("measurement", "mätning"),
+    ("measuring", "mätning"),
+    ("method", "metod"),
+    ("municipalities", "kommuner"),
+    ("municipality", "kommun"),
+    ("network", "nätverk"),
+    ("principles", "principer"),
+    ("procurement", "upphandling"),
+    ("public", "offentlig"),
+    ("report", "rapport"),
+    ("school", "skola"),
+    ("service", "tjänst"),
+    ("skills", "kompetens"),
+    ("spreading", "spridning"),
+    ("supply", "försörjning"),
+    ("survey", "undersökning"),
+    ("sustainable", "hållbar"),
+    ("technology", "teknik"),
+    ("testbed", "testbädd"),
+    ("training", "utbildning"),
+    ("user", "användare"),
+    ("week", "vecka"),
+    ("welfare", "välfärd"),
+];
+
+/// The Swedish word for an English one, if the glossary has it.
+fn swedish_for(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    ENGLISH
+        .binary_search_by(|(en, _)| en.cmp(&lower.as_str()))
+        .ok()
+        .map(|i| ENGLISH[i].1)
+}
+
 /// One part of the query: a word or a quoted phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct QueryPart {
@@ -282,6 +340,15 @@ impl QueryBuilder {
                 Self::tokens_query(folded_field, &folded, boost * Boosts::FOLDED_SHARE)
                     .map(|q| (Occur::Should, q)),
             );
+        }
+        if !part.phrase
+            && let Some(swedish) = swedish_for(&part.text)
+        {
+            let translated = QueryPart {
+                text: swedish.to_owned(),
+                ..part.clone()
+            };
+            clauses.extend(self.part_query(&translated).map(|q| (Occur::Should, q)));
         }
         if !part.phrase && folded.len() == 1 {
             let word = &folded[0];
@@ -443,7 +510,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     };
 
     let (mut total, mut top, mut facets) = run(builder.text_query(&parts, false))?;
-    if total == 0 && parts.iter().filter(|p| !p.stop_word).count() > 1 {
+    if total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
         (total, top, facets) = run(builder.text_query(&parts, true))?;
     }
 
@@ -570,6 +637,13 @@ mod tests {
         let parts = parse("\"testbädd örebro", false);
         assert_eq!(texts(&parts), [("testbädd örebro", true, false)]);
         assert!(parse("((( ))) \"\" :: *", true).is_empty());
+    }
+
+    #[test]
+    fn the_english_glossary_is_sorted_for_binary_search() {
+        assert!(ENGLISH.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(swedish_for("Food"), Some("livsmedel"));
+        assert_eq!(swedish_for("mat"), None);
     }
 
     #[test]

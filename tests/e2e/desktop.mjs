@@ -66,7 +66,7 @@ async function waitFor(what, probe, ms = STEP_MS) {
   throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
 
-const ELEMENT = 'element-6066-11e4-a52e-4f9f3e47d7a9';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 async function step(name, fn) {
   try {
@@ -82,8 +82,9 @@ async function step(name, fn) {
 
 let session;
 const s = (path) => `/session/${session}${path}`;
-const find = async (css) => (await request('POST', s('/element'), { using: 'css selector', value: css }))[ELEMENT];
-const findAll = async (css) => (await request('POST', s('/elements'), { using: 'css selector', value: css })).map((e) => e[ELEMENT]);
+const elementId = (e) => e[ELEMENT];
+const find = async (css) => elementId(await request('POST', s('/element'), { using: 'css selector', value: css }));
+const findAll = async (css) => (await request('POST', s('/elements'), { using: 'css selector', value: css })).map(elementId);
 const text = async (el) => request('GET', s(`/element/${el}/text`));
 const screenshot = async (file) => {
   const png = await request('GET', s('/screenshot'));
@@ -152,6 +153,11 @@ try {
     console.log(`not ok - setup\n  ${err.message}`);
   }
   console.log(driverLog.split('\n').slice(-20).join('\n'));
+  if (session) {
+    await screenshot('test-output/desktop-failure.png').catch(() => {});
+    const source = await request('GET', s('/source')).catch(() => '');
+    writeFileSync('test-output/desktop-failure.html', String(source));
+  }
 } finally {
   if (session) await request('DELETE', `/session/${session}`).catch(() => {});
   driver.kill();

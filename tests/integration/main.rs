@@ -7,6 +7,7 @@ mod util;
 
 mod cli;
 mod index;
+mod relevance;
 mod search;
 mod starter;
 mod store;
