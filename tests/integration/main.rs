@@ -6,6 +6,7 @@
 mod util;
 
 mod cli;
+mod crash;
 mod index;
 mod relevance;
 mod search;

@@ -1,0 +1,109 @@
+// The English catalogue: the same keys as `sv.ts`, checked by the `Messages` type.
+import type { Messages } from './sv';
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+export const en: Messages = {
+  appName: 'Exempelbanken',
+  tagline: 'Good examples of innovation in the public sector',
+  skipToContent: 'Skip to content',
+
+  searchLabel: 'Search the examples',
+  searchPlaceholder: 'Search, e.g. food or welfare technology',
+  searchHint: 'Press / or Ctrl+K to search',
+  searchButton: 'Search',
+
+  browseHeading: 'Browse by focus area',
+  browseIntro: 'Choose an area to see all examples in it.',
+  newestHeading: 'Recently updated',
+  showAllNewest: 'Show all, most recently updated first',
+  noEntriesYet: 'No examples yet',
+  entryCount: (n: number) => (n === 1 ? '1 example' : `${count(n)} examples`),
+  updatedOn: (date: string) => `Updated ${date}`,
+
+  resultsHeading: 'Search results',
+  hitCount: (n: number) => (n === 1 ? '1 hit' : `${count(n)} hits`),
+  hitCountFor: (n: number, query: string) =>
+    `${n === 1 ? '1 hit' : `${count(n)} hits`} for “${query}”`,
+  searching: 'Searching …',
+  noHitsHeading: 'No hits',
+  noHitsAdvice: 'Try removing a filter, using fewer words or checking the spelling.',
+  clearFilters: 'Clear all filters',
+  showMore: (shown: number, total: number) => `Show more (${count(shown)} of ${count(total)} shown)`,
+  sortLabel: 'Sort',
+  sortRelevance: 'Most relevant',
+  sortNewest: 'Recently updated',
+  hitList: 'Hits',
+  hitKind: 'Kind',
+  hitOrganisations: 'Organisations',
+  hitPlaces: 'Places',
+  hitYears: 'Years',
+
+  filtersHeading: 'Filter',
+  facetFocus: 'Focus area',
+  facetLan: 'County',
+  facetKind: 'Kind',
+  facetStage: 'Stage',
+  facetYear: 'Year',
+  yearFrom: 'From year',
+  yearTo: 'To year',
+  yearAny: 'Any year',
+  activeFilters: 'Active filters',
+  removeFilter: (label: string) => `Remove the filter ${label}`,
+  yearRange: (from?: number, to?: number) =>
+    from !== undefined && to !== undefined
+      ? from === to
+        ? `Year ${from}`
+        : `Years ${from}–${to}`
+      : from !== undefined
+        ? `From ${from}`
+        : `Until ${to ?? ''}`,
+  showAll: (n: number) => `Show all (${count(n)})`,
+  showFewer: 'Show fewer',
+
+  backToResults: 'Back to the search results',
+  backToStart: 'Back to the start page',
+  loadingEntry: 'Loading the example …',
+  sections: {
+    challenge: 'Challenge and need',
+    solution: 'Solution and implementation',
+    results: 'Results and effects',
+    lessons: 'Lessons learned',
+    dissemination: 'Dissemination',
+  },
+  factsHeading: 'Facts',
+  factFocus: 'Focus areas',
+  factStage: 'Stage',
+  factNovelty: 'Novelty',
+  factOrganisations: 'Organisations',
+  factPlaces: 'Places',
+  factPeriod: 'Period',
+  factGoals: 'Agenda 2030 goals',
+  factTags: 'Keywords',
+  factUpdated: 'Last updated',
+  factContacts: 'Contact',
+  sourcesHeading: 'Sources',
+  seeAlsoHeading: 'See also',
+  period: (start?: number, end?: number) =>
+    start !== undefined && end !== undefined
+      ? start === end
+        ? `${start}`
+        : `${start}–${end}`
+      : start !== undefined
+        ? `From ${start}`
+        : end !== undefined
+          ? `Until ${end}`
+          : '',
+  goal: (n: number, name: string) => `${n}. ${name}`,
+  kindAndStatus: 'Kind and status',
+
+  libraryInfo: (entries: number) => `The library holds ${count(entries)} entries.`,
+  loading: 'Loading …',
+  errorHeading: 'Something went wrong',
+  errorUnreachable: 'Could not reach Exempelbanken. Check that the app or the server is running.',
+  errorStatus: (status: number) => `The server answered with error code ${status}.`,
+  errorUnknown: 'An unexpected error occurred.',
+  tryAgain: 'Try again',
+  notFoundHeading: 'The page does not exist',
+  goToStart: 'Go to the start page',
+};

@@ -1,0 +1,118 @@
+// Every string the UI shows, in Swedish. `en.ts` has the same keys (its type is `Messages`).
+// Labels of taxonomy values (kinds, stages, focus areas, counties, ...) come from the library's
+// taxonomy instead, so they are not here.
+
+const count = (n: number) => n.toLocaleString('sv-SE');
+
+export const sv = {
+  appName: 'Exempelbanken',
+  tagline: 'Goda exempel på innovation i offentlig sektor',
+  skipToContent: 'Hoppa till innehållet',
+
+  searchLabel: 'Sök bland exemplen',
+  searchPlaceholder: 'Sök, t.ex. livsmedel eller välfärdsteknik',
+  searchHint: 'Tryck / eller Ctrl+K för att söka',
+  searchButton: 'Sök',
+
+  // Start page
+  browseHeading: 'Bläddra bland fokusområden',
+  browseIntro: 'Välj ett område för att se alla exempel inom det.',
+  newestHeading: 'Senast uppdaterade',
+  showAllNewest: 'Visa alla, senast uppdaterade först',
+  noEntriesYet: 'Inga exempel ännu',
+  entryCount: (n: number) => `${count(n)} exempel`,
+  updatedOn: (date: string) => `Uppdaterad ${date}`,
+
+  // Results
+  resultsHeading: 'Sökresultat',
+  hitCount: (n: number) => (n === 1 ? '1 träff' : `${count(n)} träffar`),
+  hitCountFor: (n: number, query: string) =>
+    `${n === 1 ? '1 träff' : `${count(n)} träffar`} för ”${query}”`,
+  searching: 'Söker …',
+  noHitsHeading: 'Inga träffar',
+  noHitsAdvice: 'Prova att ta bort ett filter, använda färre ord eller kontrollera stavningen.',
+  clearFilters: 'Rensa alla filter',
+  showMore: (shown: number, total: number) => `Visa fler (${count(shown)} av ${count(total)} visas)`,
+  sortLabel: 'Sortera',
+  sortRelevance: 'Mest relevant',
+  sortNewest: 'Senast uppdaterad',
+  hitList: 'Träffar',
+  hitKind: 'Typ',
+  hitOrganisations: 'Organisationer',
+  hitPlaces: 'Platser',
+  hitYears: 'År',
+
+  // Facets and filters
+  filtersHeading: 'Filtrera',
+  facetFocus: 'Fokusområde',
+  facetLan: 'Län',
+  facetKind: 'Typ',
+  facetStage: 'Skede',
+  facetYear: 'År',
+  yearFrom: 'Från år',
+  yearTo: 'Till år',
+  yearAny: 'Alla år',
+  activeFilters: 'Valda filter',
+  removeFilter: (label: string) => `Ta bort filtret ${label}`,
+  yearRange: (from?: number, to?: number) =>
+    from !== undefined && to !== undefined
+      ? from === to
+        ? `År ${from}`
+        : `År ${from}–${to}`
+      : from !== undefined
+        ? `År från ${from}`
+        : `År till ${to ?? ''}`,
+  showAll: (n: number) => `Visa alla (${count(n)})`,
+  showFewer: 'Visa färre',
+
+  // Entry
+  backToResults: 'Tillbaka till sökresultaten',
+  backToStart: 'Tillbaka till startsidan',
+  loadingEntry: 'Hämtar exemplet …',
+  sections: {
+    challenge: 'Utmaning och behov',
+    solution: 'Lösning och genomförande',
+    results: 'Resultat och effekter',
+    lessons: 'Lärdomar',
+    dissemination: 'Spridning',
+  },
+  factsHeading: 'Fakta',
+  factFocus: 'Fokusområden',
+  factStage: 'Skede',
+  factNovelty: 'Nyhetsgrad',
+  factOrganisations: 'Organisationer',
+  factPlaces: 'Platser',
+  factPeriod: 'Period',
+  factGoals: 'Agenda 2030-mål',
+  factTags: 'Nyckelord',
+  factUpdated: 'Senast uppdaterad',
+  factContacts: 'Kontakt',
+  sourcesHeading: 'Källor',
+  seeAlsoHeading: 'Se även',
+  period: (start?: number, end?: number) =>
+    start !== undefined && end !== undefined
+      ? start === end
+        ? `${start}`
+        : `${start}–${end}`
+      : start !== undefined
+        ? `Från ${start}`
+        : end !== undefined
+          ? `Till ${end}`
+          : '',
+  goal: (n: number, name: string) => `${n}. ${name}`,
+  kindAndStatus: 'Typ och status',
+
+  // Footer and errors
+  libraryInfo: (entries: number) => `Biblioteket innehåller ${count(entries)} poster.`,
+  loading: 'Laddar …',
+  errorHeading: 'Något gick fel',
+  errorUnreachable: 'Kunde inte nå Exempelbanken. Kontrollera att programmet eller servern körs.',
+  errorStatus: (status: number) => `Servern svarade med felkod ${status}.`,
+  errorUnknown: 'Ett oväntat fel inträffade.',
+  tryAgain: 'Försök igen',
+  notFoundHeading: 'Sidan finns inte',
+  goToStart: 'Gå till startsidan',
+};
+
+/** The shape of a language catalogue: the Swedish one is the reference. */
+export type Messages = typeof sv;

@@ -1,0 +1,112 @@
+// The search the user has asked for, as it lives in the address (`#/sok?q=...&fokus=...`) and
+// as it is sent to the backend. The address form is what makes back and forward, reloads and
+// "Tillbaka till sökresultaten" restore a search exactly.
+
+import type { SearchRequest } from '../bindings/SearchRequest';
+import type { SortOrder } from '../bindings/SortOrder';
+import type { Vocabulary } from './vocabulary';
+
+/** The facets that are filtered by picking values (the year is a range). */
+export type Dimension = 'focus' | 'lan' | 'kind' | 'stage';
+export const DIMENSIONS: readonly Dimension[] = ['focus', 'lan', 'kind', 'stage'];
+
+export type SearchState = {
+  q: string;
+  focus: string[];
+  lan: string[];
+  kind: string[];
+  stage: string[];
+  yearFrom?: number;
+  yearTo?: number;
+  sort: SortOrder;
+};
+
+/** Parameter names in the address, in Swedish like the rest of it. */
+const PARAM: Record<Dimension, string> = { focus: 'fokus', lan: 'lan', kind: 'typ', stage: 'skede' };
+
+export function emptyState(): SearchState {
+  return { q: '', focus: [], lan: [], kind: [], stage: [], sort: 'relevance' };
+}
+
+export function hasFilters(s: SearchState): boolean {
+  return (
+    DIMENSIONS.some((d) => s[d].length > 0) || s.yearFrom !== undefined || s.yearTo !== undefined
+  );
+}
+
+/** Nothing typed and nothing picked: the start page. */
+export function isEmpty(s: SearchState): boolean {
+  return s.q.trim() === '' && !hasFilters(s);
+}
+
+function year(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,4}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+export function fromParams(params: URLSearchParams): SearchState {
+  const state = emptyState();
+  state.q = params.get('q') ?? '';
+  for (const d of DIMENSIONS) state[d] = unique(params.getAll(PARAM[d]));
+  state.yearFrom = year(params.get('fran'));
+  state.yearTo = year(params.get('till'));
+  state.sort = params.get('sortera') === 'nyast' ? 'newest' : 'relevance';
+  return state;
+}
+
+export function toParams(s: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (s.q !== '') params.set('q', s.q);
+  for (const d of DIMENSIONS) for (const v of s[d]) params.append(PARAM[d], v);
+  if (s.yearFrom !== undefined) params.set('fran', String(s.yearFrom));
+  if (s.yearTo !== undefined) params.set('till', String(s.yearTo));
+  if (s.sort === 'newest') params.set('sortera', 'nyast');
+  return params;
+}
+
+/** The address of a search: `#/` for the start page. */
+export function toHash(s: SearchState): string {
+  if (isEmpty(s) && s.sort === 'relevance') return '#/';
+  return `#/sok?${toParams(s).toString()}`;
+}
+
+/** A stable key for a search: equal keys give equal results. */
+export function stateKey(s: SearchState): string {
+  const params = toParams({ ...s, q: s.q.trim() });
+  params.sort();
+  return params.toString();
+}
+
+export type RequestOptions = {
+  limit: number;
+  offset?: number;
+  /** Leave this filter out, to count the other values of its facet. */
+  without?: Dimension | 'year';
+};
+
+/** The request for a search; values the taxonomy does not know are dropped. */
+export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOptions): SearchRequest {
+  const keep = (d: Dimension) => opts.without !== d;
+  const request: SearchRequest = {
+    query: s.q.trim(),
+    focus: keep('focus') ? s.focus.filter((v) => vocab.isFocus(v)) : [],
+    lan: keep('lan') ? s.lan.filter((v) => vocab.isCounty(v)) : [],
+    municipality: [],
+    kind: keep('kind') ? s.kind.filter((v) => vocab.isKind(v)) : [],
+    stage: keep('stage') ? s.stage.filter((v) => vocab.isStage(v)) : [],
+    limit: opts.limit,
+    offset: opts.offset ?? 0,
+    all: false,
+    prefix: true,
+    sort: s.sort,
+  };
+  if (opts.without !== 'year') {
+    if (s.yearFrom !== undefined) request.year_from = s.yearFrom;
+    if (s.yearTo !== undefined) request.year_to = s.yearTo;
+  }
+  return request;
+}

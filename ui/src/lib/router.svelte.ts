@@ -1,0 +1,131 @@
+// Hash routes on the History API, so back and forward work in the desktop app and the browser:
+//   #/                the start page
+//   #/sok?q=...       a search (see query.ts for its parameters)
+//   #/post/<id>       one entry
+// Each history entry remembers its scroll position; an entry page also remembers how many entry
+// pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
+
+export type Route =
+  | { name: 'search'; params: URLSearchParams }
+  | { name: 'entry'; id: string }
+  | { name: 'notfound' };
+
+type PageState = {
+  scrollY?: number;
+  /** On an entry page: how many entry pages since the list, and that list's address. */
+  depth?: number;
+  list?: string;
+};
+
+export function parseHash(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  if (h === '' || h === '/') return { name: 'search', params: new URLSearchParams() };
+  const q = h.indexOf('?');
+  const path = q === -1 ? h : h.slice(0, q);
+  const query = q === -1 ? '' : h.slice(q + 1);
+  if (path === '/sok' || path === '/sok/') {
+    return { name: 'search', params: new URLSearchParams(query) };
+  }
+  const m = /^\/post\/([^/]+)\/?$/.exec(path);
+  if (m?.[1]) {
+    try {
+      return { name: 'entry', id: decodeURIComponent(m[1]) };
+    } catch {
+      return { name: 'notfound' };
+    }
+  }
+  return { name: 'notfound' };
+}
+
+export function entryHash(id: string): string {
+  return `#/post/${encodeURIComponent(id)}`;
+}
+
+function pageState(): PageState {
+  const s: unknown = history.state;
+  return typeof s === 'object' && s !== null ? (s as PageState) : {};
+}
+
+class Router {
+  /** Where we are. */
+  route: Route = $state(parseHash(location.hash));
+  /** The address of the last list (start page or search) shown, for the way back to it. */
+  lastList: string | null = $state(null);
+  /** On an entry page: the list it was opened from, if known. */
+  entryList: string | null = $state(null);
+  /** Grows on every change of page, so views can tell a new visit from an old one. */
+  visit = $state(0);
+  /** Whether the current page was reached by back or forward (then its scroll is restored). */
+  popped = $state(false);
+
+  private hash = location.hash;
+
+  constructor() {
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+    window.addEventListener('popstate', () => this.sync(true));
+    // A typed address or a plain link: popstate may already have handled it.
+    window.addEventListener('hashchange', () => {
+      if (location.hash !== this.hash) this.sync(true);
+    });
+    this.noteList();
+  }
+
+  private sync(popped: boolean) {
+    this.hash = location.hash;
+    this.route = parseHash(location.hash);
+    this.popped = popped;
+    this.visit += 1;
+    this.noteList();
+  }
+
+  private noteList() {
+    if (this.route.name === 'search') this.lastList = location.hash || '#/';
+    this.entryList = this.route.name === 'entry' ? (pageState().list ?? this.lastList) : null;
+  }
+
+  /**
+   * Goes to `hash`: a new history entry, or (with `replace`) in place of the current one. A new
+   * page starts at the top unless `keepScroll` (a filter picked on the same results, say).
+   */
+  navigate(hash: string, opts: { replace?: boolean; keepScroll?: boolean } = {}) {
+    const target = hash.startsWith('#') ? hash : `#${hash}`;
+    const next = parseHash(target);
+    if (opts.replace) {
+      history.replaceState({ ...pageState() }, '', target);
+      this.hash = location.hash;
+      this.route = next;
+      this.noteList();
+      return;
+    }
+    // Remember where we were on the page we leave.
+    history.replaceState({ ...pageState(), scrollY: window.scrollY }, '', location.href);
+    let state: PageState = {};
+    if (next.name === 'entry') {
+      const here = pageState();
+      state =
+        this.route.name === 'entry'
+          ? { depth: (here.depth ?? 0) + 1, ...(here.list ? { list: here.list } : {}) }
+          : { depth: 1, list: location.hash || '#/' };
+    }
+    history.pushState(state, '', target);
+    this.sync(false);
+    if (!opts.keepScroll) window.scrollTo(0, 0);
+  }
+
+  /** Back to the list this entry was opened from, through history when it can. */
+  backToList() {
+    const { depth, list } = pageState();
+    if (this.route.name === 'entry' && depth !== undefined && depth > 0 && list !== undefined) {
+      history.go(-depth);
+    } else {
+      this.navigate(this.entryList ?? this.lastList ?? '#/');
+    }
+  }
+
+  /** The scroll position to restore on a page reached by back or forward. */
+  savedScroll(): number {
+    return this.popped ? (pageState().scrollY ?? 0) : 0;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,171 @@
+// The search the user is making, and its results: search as you type (debounced), stale
+// answers dropped, pages appended, and facet counts that let a user pick more than one value
+// of a facet.
+
+import type { Facets } from '../bindings/Facets';
+import type { Hit } from '../bindings/Hit';
+import type { SearchResponse } from '../bindings/SearchResponse';
+import { t } from './i18n';
+import {
+  DIMENSIONS,
+  type Dimension,
+  emptyState,
+  isEmpty,
+  stateKey,
+  toRequest,
+  type SearchState,
+} from './query';
+import { search, toApiError } from './transport';
+import type { Vocabulary } from './vocabulary';
+
+export const PAGE_SIZE = 20;
+export const DEBOUNCE_MS = 120;
+const START_LIMIT = 6;
+
+export class SearchController {
+  /** What the user has typed and picked. */
+  state: SearchState = $state(emptyState());
+
+  /** The results shown, and the search they belong to. */
+  hits: Hit[] = $state([]);
+  total = $state(0);
+  facets: Facets | null = $state(null);
+  shownKey: string | null = $state(null);
+  shownQuery = $state('');
+
+  loading = $state(false);
+  loadingMore = $state(false);
+  error: string | null = $state(null);
+
+  /** For the start page: facet counts over everything, and the newest entries. */
+  start: SearchResponse | null = $state(null);
+  startError: string | null = $state(null);
+
+  private vocab: Vocabulary | null = null;
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  setVocabulary(vocab: Vocabulary) {
+    this.vocab = vocab;
+  }
+
+  /** The key of what the user asked for now. */
+  get key(): string {
+    return stateKey(this.state);
+  }
+
+  /**
+   * Takes a search from the address (back, forward, a reload, a link). The same search as the
+   * one under way or shown is left alone, so coming back to the results costs nothing.
+   */
+  load(state: SearchState) {
+    if (stateKey(state) !== this.key) this.apply(state);
+  }
+
+  /** Makes `state` the search, and runs it at once (the start page needs no search). */
+  apply(state: SearchState) {
+    this.state = state;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (isEmpty(state) && state.sort === 'relevance') {
+      this.seq += 1;
+      this.loading = false;
+    } else {
+      void this.run();
+    }
+  }
+
+  /** After a keystroke: search when the user pauses. */
+  schedule() {
+    clearTimeout(this.timer);
+    this.seq += 1; // whatever is on its way is stale now
+    if (isEmpty(this.state) && this.state.sort === 'relevance') {
+      this.timer = undefined;
+      this.loading = false;
+      return;
+    }
+    this.loading = true;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, DEBOUNCE_MS);
+  }
+
+  /** Searches now, for the first page; earlier answers still on their way are dropped. */
+  async run() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const vocab = this.vocab;
+    if (vocab === null) return;
+    const my = ++this.seq;
+    const state = $state.snapshot(this.state);
+    const key = stateKey(state);
+    this.loading = true;
+    try {
+      // Each facet with values picked is counted as if none of them were, so the other values
+      // stay visible to add (values of one facet are OR-ed together).
+      const picked: (Dimension | 'year')[] = DIMENSIONS.filter((d) => state[d].length > 0);
+      if (state.yearFrom !== undefined || state.yearTo !== undefined) picked.push('year');
+      const [main, ...others] = await Promise.all([
+        search(toRequest(state, vocab, { limit: PAGE_SIZE })),
+        ...picked.map((without) => search(toRequest(state, vocab, { limit: 1, without }))),
+      ]);
+      if (my !== this.seq || main === undefined) return;
+      const facets: Facets = { ...main.facets };
+      picked.forEach((dim, i) => {
+        const counts = others[i]?.facets;
+        if (counts === undefined) return;
+        if (dim === 'focus') facets.focus_area = counts.focus_area;
+        else if (dim === 'year') facets.year = counts.year;
+        else facets[dim] = counts[dim];
+      });
+      this.hits = main.hits;
+      this.total = main.total;
+      this.facets = facets;
+      this.shownKey = key;
+      this.shownQuery = state.q.trim();
+      this.error = null;
+      this.loading = false;
+    } catch (err) {
+      if (my !== this.seq) return;
+      this.error = toApiError(err).message;
+      this.loading = false;
+    }
+  }
+
+  /** The next page of the results shown. */
+  async more() {
+    const vocab = this.vocab;
+    if (vocab === null || this.shownKey !== this.key || this.loadingMore) return;
+    const my = this.seq;
+    const state = $state.snapshot(this.state);
+    this.loadingMore = true;
+    try {
+      const page = await search(toRequest(state, vocab, { limit: PAGE_SIZE, offset: this.hits.length }));
+      if (my !== this.seq) return;
+      const seen = new Set(this.hits.map((h) => h.uid));
+      this.hits = [...this.hits, ...page.hits.filter((h) => !seen.has(h.uid))];
+      this.total = page.total;
+      this.error = null;
+    } catch (err) {
+      if (my === this.seq) this.error = toApiError(err).message;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /** Counts by focus area over everything, and the most recently updated entries. */
+  async loadStart() {
+    const vocab = this.vocab;
+    if (vocab === null) return;
+    try {
+      const request = toRequest({ ...emptyState(), sort: 'newest' }, vocab, { limit: START_LIMIT });
+      this.start = await search(request);
+      this.startError = null;
+    } catch (err) {
+      this.startError = toApiError(err, t.errorUnknown).message;
+    }
+  }
+}
+
+export const controller = new SearchController();
