@@ -72,7 +72,7 @@ $(TOOLS)/bin/tauri-driver:
 
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
-	CARGO_TARGET_DIR=target-bench cargo run --release --bin bench
+	CARGO_TARGET_DIR=target-bench cargo bench --bench search
 
 clean-tools:
 	rm -rf $(TOOLS)

@@ -30,8 +30,12 @@ pub const DATABASE_FILE: &str = "library.sqlite3";
 pub struct LibraryInfo {
     pub dir: String,
     pub id: String,
+    /// Entries outside the trash, of any status.
     #[ts(type = "number")]
     pub entries: u64,
+    /// Published entries: what readers see.
+    #[ts(type = "number")]
+    pub published: u64,
     #[ts(type = "number")]
     pub indexed: u64,
 }
@@ -181,6 +185,7 @@ impl Library {
             dir: self.dir.display().to_string(),
             id: self.id()?,
             entries: self.store.list(None)?.len() as u64,
+            published: self.store.list(Some(Status::Publicerad))?.len() as u64,
             indexed: self.index.num_docs(),
         })
     }
@@ -233,45 +238,75 @@ impl Library {
 
     /// Adds a new entry. Its id is made from the title unless given; its uid is new unless
     /// given; its status is `utkast` unless given.
-    pub fn add(&mut self, mut entry: Entry) -> Result<Entry> {
-        normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
-        if entry.id.is_empty() {
-            entry.id = self.free_id(&validate::slugify(&entry.title))?;
-        }
-        if entry.uid.is_empty() {
-            entry.uid = uuid::Uuid::new_v4().to_string();
-        } else if uuid::Uuid::parse_str(&entry.uid).is_err() {
-            return Err(Error::field(
-                "uid",
-                format!("\"{}\" är ingen UUID", entry.uid),
-            ));
-        }
-        if entry.origin.is_empty() {
-            entry.origin = self.id()?;
-        }
-        let at = now();
-        entry.revision = 1;
-        entry.created_at = at.clone();
-        entry.updated_at = at.clone();
-        self.store.insert(
-            std::slice::from_ref(&entry),
-            &Change {
-                by: &self.user,
-                at: &at,
-                comment: "skapad",
-            },
-        )?;
-        self.after_write();
-        Ok(entry)
+    pub fn add(&mut self, entry: Entry) -> Result<Entry> {
+        let mut added = self.add_many(vec![entry])?;
+        Ok(added.pop().expect("one entry in, one out"))
     }
 
-    fn free_id(&self, base: &str) -> Result<String> {
-        if !self.store.id_taken(base)? {
+    /// Adds several new entries in one transaction: all of them, or, if any is refused,
+    /// none. A refusal names the entry by its position.
+    pub fn add_many(&mut self, entries: Vec<Entry>) -> Result<Vec<Entry>> {
+        let focus = self.store.focus_areas()?;
+        let origin = self.id()?;
+        let at = now();
+        let many = entries.len() > 1;
+        let mut taken = std::collections::HashSet::new();
+        let mut prepared = Vec::with_capacity(entries.len());
+        for (i, mut entry) in entries.into_iter().enumerate() {
+            let place = |err: Error| {
+                if many {
+                    Error::new(err.code, format!("post {}: {}", i + 1, err.message))
+                } else {
+                    err
+                }
+            };
+            normalise_and_check(&mut entry, &focus).map_err(place)?;
+            if entry.id.is_empty() {
+                let base = validate::slugify(&entry.title);
+                entry.id = self.free_id(&base, &taken)?;
+            }
+            if !taken.insert(entry.id.clone()) {
+                return Err(place(Error::conflict(format!(
+                    "id \"{}\" förekommer två gånger",
+                    entry.id
+                ))));
+            }
+            if entry.uid.is_empty() {
+                entry.uid = uuid::Uuid::new_v4().to_string();
+            } else if uuid::Uuid::parse_str(&entry.uid).is_err() {
+                return Err(place(Error::field(
+                    "uid",
+                    format!("\"{}\" är ingen UUID", entry.uid),
+                )));
+            }
+            if entry.origin.is_empty() {
+                entry.origin = origin.clone();
+            }
+            entry.revision = 1;
+            entry.created_at = at.clone();
+            entry.updated_at = at.clone();
+            prepared.push(entry);
+        }
+        let change = Change {
+            by: &self.user,
+            at: &at,
+            comment: "skapad",
+        };
+        self.store.insert(&prepared, &change)?;
+        self.after_write();
+        Ok(prepared)
+    }
+
+    /// `base`, or `base-2`, `base-3`…: the first id neither the library nor `pending` uses.
+    fn free_id(&self, base: &str, pending: &std::collections::HashSet<String>) -> Result<String> {
+        let free =
+            |id: &str| -> Result<bool> { Ok(!pending.contains(id) && !self.store.id_taken(id)?) };
+        if free(base)? {
             return Ok(base.to_owned());
         }
         for n in 2.. {
             let candidate = format!("{base}-{n}");
-            if !self.store.id_taken(&candidate)? {
+            if free(&candidate)? {
                 return Ok(candidate);
             }
         }

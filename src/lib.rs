@@ -17,6 +17,7 @@ pub mod error;
 pub mod index;
 pub mod model;
 pub mod search;
+pub mod serve;
 pub mod snippet;
 pub mod starter;
 pub mod store;

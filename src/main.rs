@@ -84,6 +84,12 @@ enum Command {
     },
     /// Bygg om sökindexet från databasen.
     Reindex,
+    /// Visa biblioteket i webbläsaren, skrivskyddat (bara publicerade poster).
+    Serve {
+        /// Adress och port; 127.0.0.1 om inget annat anges (port 0 väljer en ledig).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 #[derive(Args)]
@@ -342,6 +348,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !report.problems.is_empty() {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Serve { addr } => {
+            let shown = lib.dir().display().to_string();
+            exempelbank::serve::serve(lib, addr, |bound| {
+                println!("Exempelbanken på http://{bound}/ (skrivskyddat, bibliotek {shown})");
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+            })?;
         }
         Command::Reindex => {
             let n = lib.reindex()?;

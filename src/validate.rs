@@ -20,18 +20,23 @@ pub const MAX_FIELD_BYTES: usize = 200_000;
 
 /// Parses one entry from JSON, naming the field and position of any problem.
 pub fn parse_entry(json: &str) -> Result<Entry> {
+    parse_json(json)
+}
+
+/// Parses any JSON input, naming the field and position of any problem.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let entry: Entry = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         json_error(&path, &inner)
     })?;
     de.end().map_err(|err| json_error(".", &err))?;
-    Ok(entry)
+    Ok(value)
 }
 
 /// Turns a serde_json error into a Swedish message that names the field.
-pub(crate) fn json_error(path: &str, err: &serde_json::Error) -> Error {
+fn json_error(path: &str, err: &serde_json::Error) -> Error {
     use serde_json::error::Category;
     let position = format!("rad {}, kolumn {}", err.line(), err.column());
     match err.classify() {

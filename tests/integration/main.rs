@@ -10,5 +10,6 @@ mod crash;
 mod index;
 mod relevance;
 mod search;
+mod serve;
 mod starter;
 mod store;

@@ -3,4 +3,12 @@
 /**
  * Facts about an open library.
  */
-export type LibraryInfo = { dir: string, id: string, entries: number, indexed: number, };
+export type LibraryInfo = { dir: string, id: string, 
+/**
+ * Entries outside the trash, of any status.
+ */
+entries: number, 
+/**
+ * Published entries: what readers see.
+ */
+published: number, indexed: number, };

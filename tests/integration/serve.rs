@@ -1,0 +1,139 @@
+//! `exempelbank serve`: the JSON API over HTTP, read-only, with a strict CSP.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use crate::util::TestLibrary;
+
+/// A running `serve` on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(t: &TestLibrary) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
+            .arg("--library")
+            .arg(t.dir())
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let start = line.find("http://").expect("the address is printed");
+        let base = line[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_owned();
+        Server { child, base }
+    }
+
+    fn get(&self, path: &str) -> (u16, String, serde_json::Value) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut res = agent.get(format!("{}{path}", self.base)).call().unwrap();
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body = res.body_mut().read_to_string().unwrap();
+        (
+            res.status().as_u16(),
+            csp,
+            serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    fn search(&self, body: serde_json::Value) -> (u16, serde_json::Value) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut res = agent
+            .post(format!("{}/api/search", self.base))
+            .header("content-type", "application/json")
+            .send(body.to_string())
+            .unwrap();
+        let text = res.body_mut().read_to_string().unwrap();
+        (res.status().as_u16(), serde_json::from_str(&text).unwrap())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_answers_search_and_entries_with_a_strict_csp() {
+    let t = TestLibrary::starter();
+    let server = Server::start(&t);
+    let (status, body) = server.search(serde_json::json!({"query": "livsmedel"}));
+    assert_eq!(status, 200);
+    assert_eq!(
+        body["hits"][0]["id"],
+        "sodertalje-hallbar-livsmedelsforsorjning"
+    );
+    assert!(
+        body["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>")
+    );
+
+    let (status, csp, entry) =
+        server.get("/api/entries/orebro-gemensam-testbadd-valfardsteknik-e-halsa");
+    assert_eq!(status, 200);
+    assert_eq!(entry["places"][0]["municipality_code"], "1880");
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+
+    let (status, _, taxonomy) = server.get("/api/taxonomy");
+    assert_eq!(status, 200);
+    assert_eq!(taxonomy["municipalities"].as_array().unwrap().len(), 290);
+
+    let (status, _, err) = server.get("/api/entries/finns-inte");
+    assert_eq!(status, 404);
+    assert_eq!(err["error"]["code"], "not_found");
+
+    let (status, err) = server.search(serde_json::json!({"query": 5}));
+    assert_eq!(status, 400);
+    assert!(
+        err["error"]["message"].as_str().unwrap().contains("query"),
+        "{err}"
+    );
+}
+
+#[test]
+fn serve_is_read_only_and_never_shows_drafts() {
+    let t = TestLibrary::starter();
+    let mut lib = t.open();
+    let draft = lib
+        .add_json(r#"{"kind":"metod","title":"Hemligt utkast om snöröjning"}"#)
+        .unwrap();
+    drop(lib);
+    let server = Server::start(&t);
+    let (_, found) = server.search(serde_json::json!({"query": "snöröjning", "all": true}));
+    assert_eq!(found["total"], 0, "a draft leaked: {found}");
+    let (status, _, _) = server.get(&format!("/api/entries/{}", draft.id));
+    assert_eq!(status, 404);
+    let (_, _, info) = server.get("/api/info");
+    assert_eq!(
+        info["published"].as_u64().unwrap() + 1,
+        info["entries"].as_u64().unwrap()
+    );
+}
