@@ -13,14 +13,15 @@ APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils
 DESKTOP_BIN := target/debug/exempelbanken
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: run test deps deps-test node lint unit ui-check e2e bench clean-tools
+.PHONY: run test deps deps-test node e2e e2e-browser bench clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
 	cargo build -p exempelbank-desktop
 	./$(DESKTOP_BIN)
 
-## Everything CI runs: format, lints, unit and integration tests, UI checks, desktop end-to-end.
+## Everything CI runs: format, lints, unit and integration tests, UI checks and unit tests,
+## the browser end-to-end test with axe-core, and the desktop end-to-end test.
 test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -28,7 +29,8 @@ test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	@if [ "$${CI:-}" = true ] && [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
 	  echo "ui/src/bindings is out of date: run cargo test and commit the generated types"; \
 	  git status --porcelain -- ui/src/bindings; exit 1; fi
-	cd ui && npm run check
+	cd ui && npm run check && npm test
+	$(MAKE) --no-print-directory e2e-browser
 	$(MAKE) --no-print-directory e2e
 
 ## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
@@ -38,6 +40,11 @@ e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
 	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
 	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
 	  node tests/e2e/desktop.mjs
+
+## The browser end-to-end test: `exempelbank serve` and headless Chromium, with axe-core.
+e2e-browser: ui/dist/index.html
+	cargo build --bin exempelbank
+	tests/e2e/browser.sh
 
 # apt packages: `apt-get update` once, and only when something is missing.
 define apt_install

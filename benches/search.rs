@@ -37,10 +37,10 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    /// Skewed towards small indexes, like word frequencies.
+    /// Skewed towards small indexes, like word frequencies (roughly Zipf's law).
     fn skewed(&mut self, n: usize) -> usize {
         let x = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        ((x * x * x) * n as f64) as usize % n
+        ((n as f64).powf(x) - 1.0) as usize % n
     }
 }
 
@@ -61,7 +61,31 @@ fn vocabulary() -> Vec<String> {
     }
     let mut words: Vec<(String, usize)> = counts.into_iter().collect();
     words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    words.into_iter().map(|(w, _)| w).collect()
+    let mut words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
+    // Swedish text has a long tail of compounds: make 30 000 of them from the longer words
+    // (`livsmedel` + `strategi` → `livsmedelsstrategi`), after the real words, so common
+    // words stay common and rare ones are many.
+    let parts: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 5)
+        .cloned()
+        .collect();
+    let mut rng = Rng(0xc0ffee);
+    let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
+    while words.len() < 30_000 + parts.len() {
+        let a = &parts[rng.below(parts.len())];
+        let b = &parts[rng.below(parts.len())];
+        let joint = if a.ends_with('s') || rng.below(2) == 0 {
+            ""
+        } else {
+            "s"
+        };
+        let compound = format!("{a}{joint}{b}");
+        if seen.insert(compound.clone()) {
+            words.push(compound);
+        }
+    }
+    words
 }
 
 fn sentence(rng: &mut Rng, words: &[String], n: usize) -> String {

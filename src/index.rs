@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
-    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -27,7 +26,7 @@ use crate::model::Entry;
 use crate::store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
@@ -67,17 +66,9 @@ pub(crate) struct Fields {
     pub updated: Field,
 }
 
-/// The facet fields, with the names used in JSON and on the command line.
-pub(crate) fn facet_fields(f: &Fields) -> [(&'static str, Field); 6] {
-    [
-        ("focus_area", f.focus_area),
-        ("lan", f.lan),
-        ("municipality", f.municipality),
-        ("kind", f.kind),
-        ("stage", f.stage),
-        ("year", f.year),
-    ]
-}
+/// The facet fields, named as in JSON and on the command line; each is a multi-valued
+/// `STRING | FAST` field of the same name.
+pub(crate) const FACETS: [&str; 6] = ["focus_area", "lan", "municipality", "kind", "stage", "year"];
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -93,7 +84,7 @@ fn schema() -> (Schema, Fields) {
                 .set_index_option(record),
         )
     };
-    let facet = || FacetOptions::default();
+    let facet = STRING | FAST;
     let fields = Fields {
         uid: b.add_text_field("uid", STRING | STORED),
         status: b.add_text_field("status", STRING),
@@ -106,12 +97,12 @@ fn schema() -> (Schema, Fields) {
         names: b.add_text_field("names", text(SV, true)),
         names_folded: b.add_text_field("names_folded", text(SV_FOLDED, true)),
         grams: b.add_text_field("grams", text(GRAMS, false)),
-        focus_area: b.add_facet_field("focus_area", facet()),
-        lan: b.add_facet_field("lan", facet()),
-        municipality: b.add_facet_field("municipality", facet()),
-        kind: b.add_facet_field("kind", facet()),
-        stage: b.add_facet_field("stage", facet()),
-        year: b.add_facet_field("year", facet()),
+        focus_area: b.add_text_field("focus_area", facet.clone()),
+        lan: b.add_text_field("lan", facet.clone()),
+        municipality: b.add_text_field("municipality", facet.clone()),
+        kind: b.add_text_field("kind", facet.clone()),
+        stage: b.add_text_field("stage", facet.clone()),
+        year: b.add_text_field("year", facet.clone()),
         updated: b.add_i64_field("updated", INDEXED | FAST),
     };
     (b.build(), fields)
@@ -238,7 +229,14 @@ impl SearchIndex {
     pub fn catch_up(&self, store: &Store) -> Result<()> {
         let watermark = self.committed_watermark()?;
         if store.last_change()? > watermark {
-            match self.index.writer_with_num_threads(1, 30_000_000) {
+            // A large backlog (an import, a first catch-up) gets the bigger writer.
+            let backlog = store.last_change()? - watermark;
+            let writer = if backlog > 1_000 {
+                self.index.writer_with_num_threads(2, 200_000_000)
+            } else {
+                self.index.writer_with_num_threads(1, 30_000_000)
+            };
+            match writer {
                 Ok(writer) => self.apply_changes(writer, store, watermark)?,
                 Err(tantivy::TantivyError::LockFailure(..)) => {}
                 Err(err) => return Err(err.into()),
@@ -366,10 +364,6 @@ pub(crate) fn years(entry: &Entry) -> Vec<i32> {
     }
 }
 
-fn facet(value: &str) -> Facet {
-    Facet::from_path([value])
-}
-
 /// The document for one entry.
 fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -386,32 +380,31 @@ fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
     let names = names_text(entry);
     doc.add_text(f.names, &names);
     doc.add_text(f.names_folded, &names);
-    doc.add_text(
-        f.grams,
-        format!("{}\n{}\n{}\n{}", entry.title, entry.summary, names, body),
-    );
+    for word in gram_words(&[&entry.title, &entry.summary, &names, &body]) {
+        doc.add_text(f.grams, word);
+    }
     for slug in &entry.focus_areas {
-        doc.add_facet(f.focus_area, facet(slug));
+        doc.add_text(f.focus_area, slug);
     }
     let mut lans: Vec<&str> = entry.places.iter().map(|p| p.lan_code.as_str()).collect();
     lans.sort_unstable();
     lans.dedup();
     for lan in lans {
-        doc.add_facet(f.lan, facet(lan));
+        doc.add_text(f.lan, lan);
     }
     for place in entry
         .places
         .iter()
         .filter(|p| !p.municipality_code.is_empty())
     {
-        doc.add_facet(f.municipality, facet(&place.municipality_code));
+        doc.add_text(f.municipality, &place.municipality_code);
     }
-    doc.add_facet(f.kind, facet(entry.kind.slug()));
+    doc.add_text(f.kind, entry.kind.slug());
     if let Some(stage) = entry.stage {
-        doc.add_facet(f.stage, facet(stage.slug()));
+        doc.add_text(f.stage, stage.slug());
     }
     for year in years(entry) {
-        doc.add_facet(f.year, facet(&year.to_string()));
+        doc.add_text(f.year, year.to_string());
     }
     let updated = time::OffsetDateTime::parse(
         &entry.updated_at,
@@ -421,6 +414,22 @@ fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
     .unwrap_or(0);
     doc.add_i64(f.updated, updated);
     doc
+}
+
+/// The words whose trigrams are indexed: each distinct word of six letters or more, once.
+/// Shorter words are rarely compounds and are found by the stemmed fields; indexing each word
+/// as its own value keeps trigrams from spanning two words.
+fn gram_words<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut words = Vec::new();
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() >= 6 && seen.insert(word.to_lowercase()) {
+                words.push(word);
+            }
+        }
+    }
+    words
 }
 
 /// Organisations, places and tags as one text.

@@ -14,6 +14,7 @@
 pub mod api;
 pub mod collate;
 pub mod error;
+pub mod facets;
 pub mod index;
 pub mod model;
 pub mod search;

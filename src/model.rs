@@ -350,7 +350,7 @@ pub struct TrashedEntry {
 }
 
 macro_rules! slug_enum {
-    ($ty:ty { $($variant:ident => $slug:literal, $label:literal;)* }) => {
+    ($ty:ty, $group:literal { $($variant:ident => $slug:literal,)* }) => {
         impl $ty {
             /// Every value, in display order.
             pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
@@ -358,9 +358,9 @@ macro_rules! slug_enum {
             pub fn slug(self) -> &'static str {
                 match self { $(<$ty>::$variant => $slug),* }
             }
-            /// The Swedish name shown to users.
+            /// The Swedish name shown to users, from `assets/taxonomy/values.json`.
             pub fn label(self) -> &'static str {
-                match self { $(<$ty>::$variant => $label),* }
+                crate::taxonomy::label($group, self.slug())
             }
             /// The value with this slug, if any.
             pub fn from_slug(slug: &str) -> Option<Self> {
@@ -370,42 +370,42 @@ macro_rules! slug_enum {
     };
 }
 
-slug_enum!(Kind {
-    Exempel => "exempel", "Exempel";
-    Metod => "metod", "Metod eller verktyg";
-    Natverk => "natverk", "Nätverk";
-    Rapport => "rapport", "Rapport eller studie";
-    Evenemang => "evenemang", "Evenemang eller arena";
-    Styrdokument => "styrdokument", "Styrdokument eller överenskommelse";
+slug_enum!(Kind, "kinds" {
+    Exempel => "exempel",
+    Metod => "metod",
+    Natverk => "natverk",
+    Rapport => "rapport",
+    Evenemang => "evenemang",
+    Styrdokument => "styrdokument",
 });
 
-slug_enum!(Stage {
-    Ide => "ide", "Idé";
-    Pilot => "pilot", "Test/pilot";
-    Inforande => "inforande", "Införande";
-    Spridning => "spridning", "Spridning";
-    Avslutad => "avslutad", "Avslutad";
+slug_enum!(Stage, "stages" {
+    Ide => "ide",
+    Pilot => "pilot",
+    Inforande => "inforande",
+    Spridning => "spridning",
+    Avslutad => "avslutad",
 });
 
-slug_enum!(Novelty {
-    Organisation => "organisation", "Ny för organisationen";
-    Marknad => "marknad", "Ny för marknaden";
-    Varld => "varld", "Ny för världen";
+slug_enum!(Novelty, "novelties" {
+    Organisation => "organisation",
+    Marknad => "marknad",
+    Varld => "varld",
 });
 
-slug_enum!(Status {
-    Utkast => "utkast", "Utkast";
-    Granskning => "granskning", "Granskning";
-    Publicerad => "publicerad", "Publicerad";
-    Arkiverad => "arkiverad", "Arkiverad";
+slug_enum!(Status, "statuses" {
+    Utkast => "utkast",
+    Granskning => "granskning",
+    Publicerad => "publicerad",
+    Arkiverad => "arkiverad",
 });
 
-slug_enum!(OrgType {
-    Kommun => "kommun", "Kommun";
-    Region => "region", "Region";
-    Myndighet => "myndighet", "Myndighet";
-    Akademi => "akademi", "Akademi";
-    Naringsliv => "naringsliv", "Näringsliv";
-    Ideell => "ideell", "Ideell sektor";
-    Annan => "annan", "Annan";
+slug_enum!(OrgType, "org_types" {
+    Kommun => "kommun",
+    Region => "region",
+    Myndighet => "myndighet",
+    Akademi => "akademi",
+    Naringsliv => "naringsliv",
+    Ideell => "ideell",
+    Annan => "annan",
 });

@@ -11,19 +11,18 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
-use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Score, TantivyDocument, Term};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::index::{
-    Fields, SearchIndex, facet_fields, gram_analyzer, stem_analyzer, stop_word_analyzer,
-};
+use crate::facets::FacetCounter;
+use crate::index::{FACETS, Fields, SearchIndex, gram_analyzer, stem_analyzer, stop_word_analyzer};
 use crate::model::{Entry, Kind, Stage, Status};
 use crate::snippet;
 use crate::store::Store;
@@ -285,16 +284,18 @@ fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 }
 
 /// Builds tantivy queries from query parts.
-struct QueryBuilder {
+struct QueryBuilder<'a> {
+    searcher: &'a tantivy::Searcher,
     fields: Fields,
     stem: TextAnalyzer,
     folded: TextAnalyzer,
     grams: TextAnalyzer,
 }
 
-impl QueryBuilder {
-    fn new(fields: Fields) -> Self {
+impl<'a> QueryBuilder<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: Fields) -> Self {
         QueryBuilder {
+            searcher,
             fields,
             stem: stem_analyzer(false),
             folded: stem_analyzer(true),
@@ -377,18 +378,27 @@ impl QueryBuilder {
                     ));
                 }
             }
-            // Typos: one edit from five letters, two from ten.
-            let distance = match chars {
-                0..=4 => 0,
-                5..=9 => 1,
-                _ => 2,
-            };
-            for field in [
+            // Typos: one edit from five letters, two from ten, and only for a word the
+            // library does not have; a known word is taken as meant, which keeps exact
+            // matches first and spares the fuzzy automaton on most queries.
+            let folded_fields = [
                 f.title_folded,
                 f.summary_folded,
                 f.body_folded,
                 f.names_folded,
-            ] {
+            ];
+            let known = folded_fields.iter().any(|&field| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(field, word))
+                    .is_ok_and(|n| n > 0)
+            });
+            let distance = match chars {
+                _ if known => 0,
+                0..=4 => 0,
+                5..=9 => 1,
+                _ => 2,
+            };
+            for field in folded_fields {
                 let term = Term::from_field_text(field, word);
                 if distance > 0 {
                     clauses.push((
@@ -455,7 +465,7 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
             .iter()
             .map(|v| {
                 let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_facet(field, &Facet::from_path([v.as_str()])),
+                    Term::from_field_text(field, v),
                     IndexRecordOption::Basic,
                 ));
                 (Occur::Should, q)
@@ -493,7 +503,8 @@ type Collected = (u64, Vec<(Score, DocAddress)>, Facets);
 pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
     let f = index.fields;
     let parts = parse(&req.query, req.prefix);
-    let mut builder = QueryBuilder::new(f);
+    let searcher = index.reader().searcher();
+    let mut builder = QueryBuilder::new(&searcher, f);
     let filters = filter_clauses(&f, req);
 
     let run = |text: Option<Box<dyn Query>>| -> Result<Collected> {
@@ -506,7 +517,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             None => clauses.push((Occur::Must, Box::new(AllQuery))),
         }
         let query = BooleanQuery::new(clauses);
-        execute(index, &query, req)
+        execute(&searcher, &query, req)
     };
 
     let (mut total, mut top, mut facets) = run(builder.text_query(&parts, false))?;
@@ -514,7 +525,6 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         (total, top, facets) = run(builder.text_query(&parts, true))?;
     }
 
-    let searcher = index.reader().searcher();
     let mut uids = Vec::with_capacity(top.len());
     for (_, address) in &top {
         let doc: TantivyDocument = searcher.doc(*address)?;
@@ -546,48 +556,31 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     })
 }
 
-fn execute(index: &SearchIndex, query: &dyn Query, req: &SearchRequest) -> Result<Collected> {
-    let f = index.fields;
-    let searcher = index.reader().searcher();
+fn execute(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> Result<Collected> {
     let limit = req.limit.unwrap_or(20).clamp(1, 200) as usize;
     let offset = req.offset.unwrap_or(0) as usize;
-    let mut multi = MultiCollector::new();
-    let count = multi.add_collector(Count);
-    let mut facet_handles = Vec::new();
-    for (name, field) in facet_fields(&f) {
-        let mut collector = FacetCollector::for_field(name);
-        collector.add_facet(Facet::root());
-        facet_handles.push((name, field, multi.add_collector(collector)));
-    }
+    let facets = FacetCounter::new(FACETS.to_vec());
     let top_docs = TopDocs::with_limit(limit).and_offset(offset);
-    let (top, mut fruit): (Vec<(Score, DocAddress)>, _) = match req.sort {
-        SortOrder::Relevance => searcher.search(query, &(top_docs.order_by_score(), multi))?,
+    let (top, total, counts) = match req.sort {
+        SortOrder::Relevance => {
+            searcher.search(query, &(top_docs.order_by_score(), Count, facets))?
+        }
         SortOrder::Newest => {
-            let (top, fruit) = searcher.search(
-                query,
-                &(
-                    top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc),
-                    multi,
-                ),
-            )?;
-            (
-                top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
-                fruit,
-            )
+            let newest = top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc);
+            let (top, total, counts) = searcher.search(query, &(newest, Count, facets))?;
+            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+            (top, total, counts)
         }
     };
-    let total = count.extract(&mut fruit) as u64;
-    let mut facets = Facets::default();
-    for (name, _, handle) in facet_handles {
-        let counts = handle.extract(&mut fruit);
-        let slot = facets.slot(name);
-        for (facet, n) in counts.get(Facet::root()) {
-            if let Some(value) = facet.to_path().last() {
-                slot.insert((*value).to_owned(), n);
-            }
-        }
+    let mut out = Facets::default();
+    for (name, values) in FACETS.iter().zip(counts) {
+        *out.slot(name) = values;
     }
-    Ok((total, top, facets))
+    Ok((total as u64, top, out))
 }
 
 fn hit(entry: &Entry, score: Score, words: &[String]) -> Hit {

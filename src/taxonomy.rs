@@ -11,8 +11,6 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{Kind, Novelty, OrgType, Stage, Status};
-
 /// A focus area (fokusområde).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -22,12 +20,52 @@ pub struct FocusArea {
     pub description: String,
 }
 
-/// A value with its Swedish label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// A fixed value with its Swedish label and a one-line description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Label {
     pub slug: String,
     pub label: String,
+    pub description: String,
+}
+
+/// The labels of the fixed value sets, from `assets/taxonomy/values.json`.
+#[derive(Debug, Deserialize)]
+struct Values {
+    kinds: Vec<Label>,
+    stages: Vec<Label>,
+    novelties: Vec<Label>,
+    statuses: Vec<Label>,
+    org_types: Vec<Label>,
+}
+
+fn values() -> &'static Values {
+    static VALUES: OnceLock<Values> = OnceLock::new();
+    VALUES.get_or_init(|| {
+        serde_json::from_str(include_str!("../assets/taxonomy/values.json"))
+            .expect("assets/taxonomy/values.json is valid")
+    })
+}
+
+fn group(name: &str) -> &'static [Label] {
+    let v = values();
+    match name {
+        "kinds" => &v.kinds,
+        "stages" => &v.stages,
+        "novelties" => &v.novelties,
+        "statuses" => &v.statuses,
+        "org_types" => &v.org_types,
+        _ => &[],
+    }
+}
+
+/// The Swedish label of a fixed value; the slug itself if the file lacks it (a test keeps
+/// the file and the model in step).
+pub fn label(group_name: &str, slug: &'static str) -> &'static str {
+    group(group_name)
+        .iter()
+        .find(|l| l.slug == slug)
+        .map_or(slug, |l| l.label.as_str())
 }
 
 /// A county (län) with its two-digit SCB code.
@@ -191,29 +229,16 @@ pub fn default_focus_areas() -> Vec<FocusArea> {
         .expect("assets/taxonomy/focus_areas.json is valid")
 }
 
-fn labels<T: Copy>(
-    all: &[T],
-    slug: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Label> {
-    all.iter()
-        .map(|&v| Label {
-            slug: slug(v).to_owned(),
-            label: label(v).to_owned(),
-        })
-        .collect()
-}
-
 /// The whole taxonomy, with the library's focus areas.
 pub fn taxonomy(focus_areas: Vec<FocusArea>) -> Taxonomy {
     let reference = ReferenceData::get();
     Taxonomy {
         focus_areas,
-        kinds: labels(Kind::ALL, Kind::slug, Kind::label),
-        stages: labels(Stage::ALL, Stage::slug, Stage::label),
-        novelties: labels(Novelty::ALL, Novelty::slug, Novelty::label),
-        statuses: labels(Status::ALL, Status::slug, Status::label),
-        org_types: labels(OrgType::ALL, OrgType::slug, OrgType::label),
+        kinds: values().kinds.clone(),
+        stages: values().stages.clone(),
+        novelties: values().novelties.clone(),
+        statuses: values().statuses.clone(),
+        org_types: values().org_types.clone(),
         counties: reference.counties.clone(),
         municipalities: reference.municipalities.clone(),
         goals: reference.goals.clone(),
@@ -223,6 +248,7 @@ pub fn taxonomy(focus_areas: Vec<FocusArea>) -> Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Novelty, OrgType, Stage, Status};
 
     #[test]
     fn reference_data_has_every_municipality_and_county() {
@@ -236,6 +262,40 @@ mod tests {
         assert_eq!(
             data.goal(9).unwrap().name,
             "Hållbar industri, innovationer och infrastruktur"
+        );
+    }
+
+    #[test]
+    fn the_labels_file_lists_exactly_the_values_of_the_model_in_order() {
+        fn slugs<T: Copy>(all: &[T], slug: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|&v| slug(v)).collect()
+        }
+        let file =
+            |name: &str| -> Vec<&str> { group(name).iter().map(|l| l.slug.as_str()).collect() };
+        assert_eq!(file("kinds"), slugs(Kind::ALL, Kind::slug));
+        assert_eq!(file("stages"), slugs(Stage::ALL, Stage::slug));
+        assert_eq!(file("novelties"), slugs(Novelty::ALL, Novelty::slug));
+        assert_eq!(file("statuses"), slugs(Status::ALL, Status::slug));
+        assert_eq!(file("org_types"), slugs(OrgType::ALL, OrgType::slug));
+        for name in ["kinds", "stages", "novelties", "statuses", "org_types"] {
+            assert!(
+                group(name)
+                    .iter()
+                    .all(|l| !l.label.is_empty() && !l.description.is_empty())
+            );
+        }
+        assert_eq!(Kind::Natverk.label(), "Nätverk");
+        assert_eq!(Novelty::Varld.label(), "Ny för världen");
+    }
+
+    #[test]
+    fn focus_areas_have_names_and_descriptions() {
+        let areas = default_focus_areas();
+        assert_eq!(areas.len(), 10);
+        assert!(
+            areas
+                .iter()
+                .all(|a| crate::validate::is_slug(&a.slug) && !a.description.is_empty())
         );
     }
 

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -14,6 +15,11 @@ export default defineConfig({
     target: 'es2022',
     // No inline data: URLs for assets: everything is a file served from 'self'.
     assetsInlineLimit: 0,
+  },
+  test: {
+    // Unit tests of the UI's logic; files that need a DOM say so (@vitest-environment jsdom).
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
   },
   server: {
     // `npm run fake-api` in another terminal answers /api/* during `npm run dev`.

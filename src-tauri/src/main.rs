@@ -62,6 +62,7 @@ fn main() {
         eprintln!("exempelbanken: {}", err.message);
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState { library })
         .invoke_handler(tauri::generate_handler![
             library_info,

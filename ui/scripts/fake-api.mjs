@@ -50,8 +50,12 @@ counties.sort((a, b) => a.code.localeCompare(b.code));
 
 const labels = (pairs) => pairs.map(([slug, label]) => ({ slug, label }));
 
-const taxonomy = {
-  focus_areas: JSON.parse(readFileSync(join(taxonomyDir, 'focus_areas.json'), 'utf8')),
+// The fixed value sets' labels, from assets/taxonomy/values.json where it exists (the core
+// reads them from there too); otherwise the copies below.
+const valuesFile = join(taxonomyDir, 'values.json');
+const values = existsSync(valuesFile) ? JSON.parse(readFileSync(valuesFile, 'utf8')) : {};
+
+const fixed = {
   kinds: labels([
     ['exempel', 'Exempel'],
     ['metod', 'Metod eller verktyg'],
@@ -87,6 +91,15 @@ const taxonomy = {
     ['ideell', 'Ideell sektor'],
     ['annan', 'Annan'],
   ]),
+};
+
+const taxonomy = {
+  focus_areas: JSON.parse(readFileSync(join(taxonomyDir, 'focus_areas.json'), 'utf8')),
+  kinds: values.kinds ?? fixed.kinds,
+  stages: values.stages ?? fixed.stages,
+  novelties: values.novelties ?? fixed.novelties,
+  statuses: values.statuses ?? fixed.statuses,
+  org_types: values.org_types ?? fixed.org_types,
   counties,
   municipalities,
   goals: csv('agenda2030.csv').map(([number, name]) => ({ number: Number(number), name })),
@@ -143,9 +156,15 @@ const entries = [
         'Skolköken slängde mycket mat, men ingen visste hur mycket eller varför.\n\n' +
         'Kockarna saknade ett enkelt sätt att följa upp svinnet från dag till dag.',
       solution:
-        'En enkel app där personalen väger och registrerar tallrikssvinn och serveringssvinn.\n' +
-        'Veckovisa genomgångar där kockar och elever går igenom siffrorna tillsammans.\n\n' +
-        'Menyn justeras efter vad som faktiskt äts, och portionerna anpassas efter åldern.',
+        'Arbetet hade tre delar:\n\n' +
+        '- en **enkel app** där personalen väger och registrerar tallrikssvinn och serveringssvinn,\n' +
+        '- *veckovisa genomgångar* där kockar och elever går igenom siffrorna tillsammans,\n' +
+        '- en meny som justeras efter vad som faktiskt äts.\n\n' +
+        '### Så gick det till\n\n' +
+        'Portionerna anpassas efter åldern. Läs mer i [uppföljningen](https://example.invalid/matsvinn-rapport) ' +
+        'eller skriv till [kostenheten](mailto:kost@testkommun.invalid). En [farlig länk](javascript:alert(1)) ' +
+        'visas som text.\n\n' +
+        '> Det viktigaste var att kockarna fick tid att prata om siffrorna.',
       results:
         'Svinnet minskade med en tredjedel på två terminer. Livsmedelsinköpen kunde minskas ' +
         'utan att någon elev fick mindre mat.',
@@ -448,6 +467,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
   '.json': 'application/json',
 };
 

@@ -1,17 +1,30 @@
-// Dates, years and lists as Swedish readers expect them.
+// Dates, numbers, years and lists as Swedish (or English) readers expect them.
 import { locale } from './i18n';
 
-const dateFormat = new Intl.DateTimeFormat(locale, {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "12 mars 2025" from an RFC 3339 time; empty if it cannot be read. */
-export function formatDate(rfc3339: string): string {
+function dateFormat(tag: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(tag);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
+    dateFormats.set(tag, format);
+  }
+  return format;
+}
+
+/**
+ * "12 mars 2025" from an RFC 3339 time, in the UI's language (or `tag`); empty if it cannot be
+ * read.
+ */
+export function formatDate(rfc3339: string, tag: string = locale()): string {
   if (!rfc3339) return '';
   const date = new Date(rfc3339);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '' : dateFormat(tag).format(date);
+}
+
+/** "1 234" in Swedish, "1,234" in English. */
+export function formatCount(n: number, tag: string = locale()): string {
+  return n.toLocaleString(tag);
 }
 
 /** Years as runs: [2018, 2019, 2020, 2023] gives "2018–2020, 2023". */

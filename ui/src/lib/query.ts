@@ -74,9 +74,20 @@ export function toHash(s: SearchState): string {
   return `#/sok?${toParams(s).toString()}`;
 }
 
-/** A stable key for a search: equal keys give equal results. */
+/**
+ * A stable key for a search: equal keys give equal results. Values of one facet are OR-ed, so
+ * their order does not matter, and neither do spaces around the words.
+ */
 export function stateKey(s: SearchState): string {
-  const params = toParams({ ...s, q: s.q.trim() });
+  const sorted = (values: string[]) => [...values].sort();
+  const params = toParams({
+    ...s,
+    q: s.q.trim(),
+    focus: sorted(s.focus),
+    lan: sorted(s.lan),
+    kind: sorted(s.kind),
+    stage: sorted(s.stage),
+  });
   params.sort();
   return params.toString();
 }

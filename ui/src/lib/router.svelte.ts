@@ -2,13 +2,17 @@
 //   #/                the start page
 //   #/sok?q=...       a search (see query.ts for its parameters)
 //   #/post/<id>       one entry
+//   #/oversikt        the overview: the library in charts
 // Each history entry remembers its scroll position; an entry page also remembers how many entry
 // pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
 
 export type Route =
   | { name: 'search'; params: URLSearchParams }
   | { name: 'entry'; id: string }
+  | { name: 'overview' }
   | { name: 'notfound' };
+
+export const OVERVIEW_HASH = '#/oversikt';
 
 type PageState = {
   scrollY?: number;
@@ -26,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (path === '/sok' || path === '/sok/') {
     return { name: 'search', params: new URLSearchParams(query) };
   }
+  if (path === '/oversikt' || path === '/oversikt/') return { name: 'overview' };
   const m = /^\/post\/([^/]+)\/?$/.exec(path);
   if (m?.[1]) {
     try {

@@ -3,8 +3,11 @@
 // In the desktop app (Tauri 2) it calls the shell's commands over IPC; anywhere else it uses
 // the JSON API of `exempelbank serve` on the same origin. Either way a failure is thrown as
 // the library's own `Error` object, `{ code, message }`, whose `message` is meant for people.
+// It also decides how a link out of the app is opened: by the system browser in the desktop
+// app (the opener plugin), by the browser itself (a new tab) elsewhere.
 
 import { invoke } from '@tauri-apps/api/core';
+import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Entry } from '../bindings/Entry';
 import type { Error as ApiError } from '../bindings/Error';
@@ -13,6 +16,7 @@ import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
 import { t } from './i18n';
+import { externalUrl } from './links';
 
 export type { ApiError };
 
@@ -94,4 +98,21 @@ export function search(request: SearchRequest): Promise<SearchResponse> {
 /** One entry, by its id (slug) or its uid. */
 export function getEntry(id: string): Promise<Entry> {
   return inTauri() ? call('get_entry', { id }) : http(`api/entries/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Opens a link out of the app (http, https or mailto) when the app must do it itself: in the
+ * desktop app, in the system browser or mail program. Returns true when the link was handled
+ * here (the click should then do nothing more), false when the browser should follow the link
+ * (`target="_blank"` opens it in a new tab). Any other address is never opened.
+ */
+export function openExternal(href: string): boolean {
+  const url = externalUrl(href);
+  if (!inTauri()) return false;
+  if (url !== null) {
+    openUrl(url).catch(() => {
+      // Nothing to open it with: the link stays where it is, and nothing breaks.
+    });
+  }
+  return true;
 }

@@ -13,6 +13,13 @@ export const en: Messages = {
   searchHint: 'Press / or Ctrl+K to search',
   searchButton: 'Search',
 
+  navLabel: 'Main menu',
+  navStart: 'Home',
+  navOverview: 'Overview',
+  otherLanguage: 'Svenska',
+  otherLanguageTag: 'sv',
+  switchLanguage: 'Byt till svenska',
+
   browseHeading: 'Browse by focus area',
   browseIntro: 'Choose an area to see all examples in it.',
   newestHeading: 'Recently updated',
@@ -96,6 +103,28 @@ export const en: Messages = {
           : '',
   goal: (n: number, name: string) => `${n}. ${name}`,
   kindAndStatus: 'Kind and status',
+  sourceLicence: (licence: string) => `Licence: ${licence}`,
+
+  overviewHeading: 'Overview',
+  overviewIntro: (n: number) =>
+    `How the library's ${count(n)} published examples are spread. Choose a name in a table to see the examples.`,
+  chartFocus: 'Examples per focus area',
+  chartLan: 'Examples per county',
+  chartYear: 'Examples per year',
+  chartStage: 'Examples per stage',
+  chartFocusNote: 'An example can belong to several focus areas.',
+  chartLanNote: 'An example is counted in every county it concerns.',
+  chartYearNote: 'An example is counted in every year it ran.',
+  chartStageNote: 'The stages in the order a piece of work goes through them.',
+  chartDescription: (title: string, rows: number) =>
+    `Bar chart: ${title.toLowerCase()}, ${rows} bars. The numbers are in the table below the chart.`,
+  showTable: 'Show as a table',
+  columnCount: 'Examples',
+  columnFocus: 'Focus area',
+  columnLan: 'County',
+  columnYear: 'Year',
+  columnStage: 'Stage',
+  noData: 'No data yet.',
 
   libraryInfo: (entries: number) => `The library holds ${count(entries)} entries.`,
   loading: 'Loading …',
@@ -106,4 +135,5 @@ export const en: Messages = {
   tryAgain: 'Try again',
   notFoundHeading: 'The page does not exist',
   goToStart: 'Go to the start page',
+  pageTitle: (page: string) => `${page} – Exempelbanken`,
 };

@@ -14,6 +14,15 @@ export const sv = {
   searchHint: 'Tryck / eller Ctrl+K för att söka',
   searchButton: 'Sök',
 
+  // Header
+  navLabel: 'Huvudmeny',
+  navStart: 'Startsida',
+  navOverview: 'Översikt',
+  /** The other language, in that language: the toggle offers it. */
+  otherLanguage: 'English',
+  otherLanguageTag: 'en',
+  switchLanguage: 'Switch to English',
+
   // Start page
   browseHeading: 'Bläddra bland fokusområden',
   browseIntro: 'Välj ett område för att se alla exempel inom det.',
@@ -101,6 +110,29 @@ export const sv = {
           : '',
   goal: (n: number, name: string) => `${n}. ${name}`,
   kindAndStatus: 'Typ och status',
+  sourceLicence: (licence: string) => `Licens: ${licence}`,
+
+  // Overview
+  overviewHeading: 'Översikt',
+  overviewIntro: (n: number) =>
+    `Så fördelar sig bibliotekets ${count(n)} publicerade exempel. Välj ett namn i en tabell för att se exemplen.`,
+  chartFocus: 'Exempel per fokusområde',
+  chartLan: 'Exempel per län',
+  chartYear: 'Exempel per år',
+  chartStage: 'Exempel per skede',
+  chartFocusNote: 'Ett exempel kan höra till flera fokusområden.',
+  chartLanNote: 'Ett exempel räknas i varje län det gäller.',
+  chartYearNote: 'Ett exempel räknas varje år det pågick.',
+  chartStageNote: 'Skedena i den ordning ett arbete går igenom dem.',
+  chartDescription: (title: string, rows: number) =>
+    `Stapeldiagram: ${title.toLowerCase()}, ${rows} staplar. Siffrorna finns i tabellen under diagrammet.`,
+  showTable: 'Visa som tabell',
+  columnCount: 'Antal exempel',
+  columnFocus: 'Fokusområde',
+  columnLan: 'Län',
+  columnYear: 'År',
+  columnStage: 'Skede',
+  noData: 'Inga uppgifter ännu.',
 
   // Footer and errors
   libraryInfo: (entries: number) => `Biblioteket innehåller ${count(entries)} poster.`,
@@ -112,6 +144,7 @@ export const sv = {
   tryAgain: 'Försök igen',
   notFoundHeading: 'Sidan finns inte',
   goToStart: 'Gå till startsidan',
+  pageTitle: (page: string) => `${page} – Exempelbanken`,
 };
 
 /** The shape of a language catalogue: the Swedish one is the reference. */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+
+import { en } from './en';
+import { catalogue, language, locale, setLanguage, t } from './index';
+import { sv } from './sv';
+
+/** Every key path of a catalogue, nested objects included. */
+function keys(value: object, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('language catalogues', () => {
+  it('have the same keys, of the same kinds', () => {
+    expect(keys(en).sort()).toEqual(keys(sv).sort());
+    for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
+      expect(typeof en[key], key).toBe(typeof sv[key]);
+    }
+  });
+
+  it('have no empty strings', () => {
+    for (const c of [sv, en]) {
+      for (const [key, value] of Object.entries(c)) {
+        if (typeof value === 'string') expect(value.trim(), key).not.toBe('');
+      }
+    }
+  });
+
+  it('speak Swedish by default and English when asked', () => {
+    expect(language()).toBe('sv');
+    expect(t.searchButton).toBe('Sök');
+    expect(locale()).toBe('sv-SE');
+    setLanguage('en');
+    expect(t.searchButton).toBe('Search');
+    expect(t.hitCount(2)).toBe('2 hits');
+    expect(locale()).toBe('en-GB');
+    setLanguage('sv');
+    expect(t.hitCount(1)).toBe('1 träff');
+    expect(catalogue('en').otherLanguage).toBe('Svenska');
+  });
+});

@@ -1,0 +1,96 @@
+// The numbers behind the overview page: facet counts over the whole library, as bars with
+// names from the taxonomy and a search address each, in a sensible order.
+
+import type { Facets } from '../bindings/Facets';
+import { compareSv } from './collate';
+import { emptyState, type SearchState, toHash } from './query';
+import type { Vocabulary } from './vocabulary';
+
+export type Bar = {
+  /** The facet value: a slug, a county code or a year. */
+  key: string;
+  /** What people read. */
+  label: string;
+  count: number;
+  /** The search for the entries behind the bar. */
+  href: string;
+};
+
+function search(change: Partial<SearchState>): string {
+  return toHash({ ...emptyState(), ...change });
+}
+
+/** Most first; equal counts in Swedish alphabetical order. */
+export function byCountThenName(a: Bar, b: Bar): number {
+  return b.count - a.count || compareSv(a.label, b.label);
+}
+
+/** Every focus area of the taxonomy, also those with no entries yet. */
+export function focusBars(facets: Facets, vocab: Vocabulary): Bar[] {
+  return vocab.taxonomy.focus_areas
+    .map((f) => ({
+      key: f.slug,
+      label: f.name,
+      count: facets.focus_area[f.slug] ?? 0,
+      href: search({ focus: [f.slug] }),
+    }))
+    .sort(byCountThenName);
+}
+
+/** The counties that have entries (of 21, most have none in a small library). */
+export function lanBars(facets: Facets, vocab: Vocabulary): Bar[] {
+  return vocab.taxonomy.counties
+    .map((c) => ({
+      key: c.code,
+      label: c.name,
+      count: facets.lan[c.code] ?? 0,
+      href: search({ lan: [c.code] }),
+    }))
+    .filter((b) => b.count > 0)
+    .sort(byCountThenName);
+}
+
+/** Every stage, in the order work goes through them (idé, pilot, införande, ...). */
+export function stageBars(facets: Facets, vocab: Vocabulary): Bar[] {
+  return vocab.taxonomy.stages.map((s) => ({
+    key: s.slug,
+    label: s.label,
+    count: facets.stage[s.slug] ?? 0,
+    href: search({ stage: [s.slug] }),
+  }));
+}
+
+/** Years in order, with the years between the first and the last filled in with zeros. */
+export function yearBars(facets: Facets): Bar[] {
+  const years = Object.entries(facets.year)
+    .map(([year, count]) => ({ year: Number(year), count }))
+    .filter((y) => Number.isInteger(y.year) && y.count > 0);
+  if (years.length === 0) return [];
+  const counts = new Map(years.map((y) => [y.year, y.count] as const));
+  const first = Math.min(...counts.keys());
+  const last = Math.max(...counts.keys());
+  const bars: Bar[] = [];
+  for (let year = first; year <= last; year += 1) {
+    bars.push({
+      key: String(year),
+      label: String(year),
+      count: counts.get(year) ?? 0,
+      href: search({ yearFrom: year, yearTo: year }),
+    });
+  }
+  return bars;
+}
+
+/** Whole-number ticks from 0 to at least `max`, at most about `most` of them. */
+export function integerTicks(max: number, most = 6): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  const rough = top / Math.max(1, most - 1);
+  const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+  const step = steps.find((s) => s >= rough) ?? Math.ceil(rough);
+  const ticks: number[] = [];
+  for (let v = 0; v < top + step; v += step) {
+    ticks.push(v);
+    if (v >= top) break;
+  }
+  return ticks;
+}

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+
+import { vocab } from '../test/fixtures';
+import {
+  emptyState,
+  fromParams,
+  hasFilters,
+  isEmpty,
+  type SearchState,
+  stateKey,
+  toHash,
+  toParams,
+  toRequest,
+} from './query';
+import { parseHash } from './router.svelte';
+
+function fromHash(hash: string): SearchState {
+  const route = parseHash(hash);
+  if (route.name !== 'search') throw new Error(`${hash} is not a search`);
+  return fromParams(route.params);
+}
+
+describe('a search as an address', () => {
+  it('is #/ for the start page', () => {
+    expect(toHash(emptyState())).toBe('#/');
+    expect(isEmpty(fromHash('#/'))).toBe(true);
+  });
+
+  it('round-trips words, filters, years and sort order', () => {
+    const state: SearchState = {
+      q: 'hållbar livsmedelsförsörjning & "skola"',
+      focus: ['offentliga-maltider', 'digitalisering'],
+      lan: ['01'],
+      kind: ['exempel'],
+      stage: ['pilot', 'inforande'],
+      yearFrom: 2019,
+      yearTo: 2023,
+      sort: 'newest',
+    };
+    const hash = toHash(state);
+    expect(hash.startsWith('#/sok?')).toBe(true);
+    expect(hash).toContain('sortera=nyast');
+    expect(hash).toContain('fran=2019');
+    expect(fromHash(hash)).toEqual(state);
+  });
+
+  it('uses Swedish parameter names', () => {
+    const params = toParams({ ...emptyState(), q: 'ö', focus: ['a'], kind: ['metod'], stage: ['ide'] });
+    expect([...params.keys()]).toEqual(['q', 'fokus', 'typ', 'skede']);
+  });
+
+  it('reads an address leniently: duplicates, empty values and bad years are dropped', () => {
+    const state = fromHash('#/sok?fokus=a&fokus=a&fokus=&fran=tjugo&till=2020&sortera=konstig');
+    expect(state.focus).toEqual(['a']);
+    expect(state.yearFrom).toBeUndefined();
+    expect(state.yearTo).toBe(2020);
+    expect(state.sort).toBe('relevance');
+    expect(hasFilters(state)).toBe(true);
+  });
+
+  it('gives equal keys to equal searches, whatever the order of values and spaces', () => {
+    const a = { ...emptyState(), q: 'app ', focus: ['x', 'y'] };
+    const b = { ...emptyState(), q: 'app', focus: ['y', 'x'] };
+    expect(stateKey(a)).toBe(stateKey(b));
+    expect(stateKey(a)).not.toBe(stateKey({ ...b, sort: 'newest' }));
+  });
+});
+
+describe('a search as a request', () => {
+  const state: SearchState = {
+    q: '  livsmedel ',
+    focus: ['offentliga-maltider', 'okänt-område'],
+    lan: ['01', '99'],
+    kind: ['exempel', 'påhittad'],
+    stage: ['pilot', 'nej'],
+    yearFrom: 2020,
+    sort: 'relevance',
+  };
+
+  it('trims the words and drops values the taxonomy does not know', () => {
+    const request = toRequest(state, vocab, { limit: 20 });
+    expect(request).toEqual({
+      query: 'livsmedel',
+      focus: ['offentliga-maltider'],
+      lan: ['01'],
+      municipality: [],
+      kind: ['exempel'],
+      stage: ['pilot'],
+      year_from: 2020,
+      limit: 20,
+      offset: 0,
+      all: false,
+      prefix: true,
+      sort: 'relevance',
+    });
+  });
+
+  it('leaves one filter out to count the other values of its facet', () => {
+    expect(toRequest(state, vocab, { limit: 1, without: 'focus' }).focus).toEqual([]);
+    expect(toRequest(state, vocab, { limit: 1, without: 'focus' }).lan).toEqual(['01']);
+    const noYears = toRequest(state, vocab, { limit: 1, without: 'year' });
+    expect('year_from' in noYears).toBe(false);
+  });
+
+  it('pages with an offset', () => {
+    expect(toRequest(state, vocab, { limit: 20, offset: 40 }).offset).toBe(40);
+  });
+});
+
+describe('routes', () => {
+  it('knows the entry, overview and unknown pages', () => {
+    expect(parseHash('#/post/s%C3%B6dert%C3%A4lje')).toEqual({ name: 'entry', id: 'södertälje' });
+    expect(parseHash('#/oversikt')).toEqual({ name: 'overview' });
+    expect(parseHash('#/post/%E0%A4%A')).toEqual({ name: 'notfound' });
+    expect(parseHash('#/annat')).toEqual({ name: 'notfound' });
+  });
+});
