@@ -137,7 +137,18 @@ fn synthetic(rng: &mut Rng, words: &[String], i: usize) -> Entry {
         "Syntetisk {i}: {}",
         sentence(rng, words, title_words).trim_end_matches('.')
     );
-    e.summary = format!("Syntetisk testdata. {}", paragraph(rng, words, 30, 70));
+    // A summary of at most about 600 characters, cut at a word, as the guidelines ask.
+    let mut summary = format!("Syntetisk testdata. {}", paragraph(rng, words, 30, 70));
+    if summary.chars().count() > 600 {
+        let cut = summary
+            .char_indices()
+            .nth(600)
+            .map_or(summary.len(), |(i, _)| i);
+        let cut = summary[..cut].rfind(' ').unwrap_or(cut);
+        summary.truncate(cut);
+        summary.push('.');
+    }
+    e.summary = summary;
     e.sections.challenge = paragraph(rng, words, 40, 120);
     e.sections.solution = paragraph(rng, words, 60, 160);
     e.sections.results = paragraph(rng, words, 30, 100);
@@ -581,7 +592,7 @@ fn main() {
     relevance();
     let words = vocabulary();
     println!(
-        "\nvocabulary: {} words from the starter library",
+        "\nvocabulary: {} words (the starter library's, and synthetic compounds of them)",
         words.len()
     );
     for n in sizes {

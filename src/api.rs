@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use ts_rs::TS;
 
+use crate::collections::{self, EntryList, SavedSearch};
 use crate::error::{Error, Result};
 use crate::index::{SearchIndex, rebuild_into};
 use crate::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
@@ -236,6 +237,16 @@ impl Library {
         self.add(entry)
     }
 
+    /// Adds one entry (a JSON object) or several (an array) in one transaction.
+    pub fn add_json_many(&mut self, json: &str) -> Result<Vec<Entry>> {
+        if json.trim_start().starts_with('[') {
+            let entries: Vec<Entry> = validate::parse_json(json)?;
+            self.add_many(entries)
+        } else {
+            Ok(vec![self.add_json(json)?])
+        }
+    }
+
     /// Adds a new entry. Its id is made from the title unless given; its uid is new unless
     /// given; its status is `utkast` unless given.
     pub fn add(&mut self, entry: Entry) -> Result<Entry> {
@@ -457,6 +468,47 @@ impl Library {
 
     pub fn trash(&self) -> Result<Vec<TrashedEntry>> {
         self.store.trash()
+    }
+
+    /// The user's lists of entries ("Mina listor").
+    pub fn lists(&self) -> Result<Vec<EntryList>> {
+        collections::lists(&self.store)
+    }
+
+    pub fn create_list(&mut self, name: &str) -> Result<EntryList> {
+        collections::create_list(&self.store, name, &now())
+    }
+
+    pub fn rename_list(&mut self, list: i64, name: &str) -> Result<EntryList> {
+        collections::rename_list(&self.store, list, name)
+    }
+
+    /// Deletes a list; its entries stay in the library.
+    pub fn delete_list(&mut self, list: i64) -> Result<()> {
+        collections::delete_list(&self.store, list)
+    }
+
+    /// Adds an entry (by id or uid) to a list.
+    pub fn add_to_list(&mut self, list: i64, entry: &str) -> Result<EntryList> {
+        let uid = self.get(entry)?.uid;
+        collections::add_to_list(&self.store, list, &uid, &now())
+    }
+
+    pub fn remove_from_list(&mut self, list: i64, uid: &str) -> Result<EntryList> {
+        collections::remove_from_list(&self.store, list, uid)
+    }
+
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        collections::saved_searches(&self.store)
+    }
+
+    /// Saves a search with its filters under a name (replacing one of the same name).
+    pub fn save_search(&mut self, name: &str, request: &SearchRequest) -> Result<SavedSearch> {
+        collections::save_search(&self.store, name, request, &now())
+    }
+
+    pub fn delete_saved_search(&mut self, id: i64) -> Result<()> {
+        collections::delete_saved_search(&self.store, id)
     }
 
     /// Checks SQLite and that the index holds exactly the live entries.

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod collate;
+pub mod collections;
 pub mod error;
 pub mod facets;
 pub mod index;

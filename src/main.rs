@@ -48,7 +48,7 @@ enum Command {
     },
     /// Sök bland posterna.
     Search(SearchArgs),
-    /// Lägg till en post från en JSON-fil (eller - för standard in).
+    /// Lägg till en post (ett JSON-objekt) eller flera (en lista) från en fil eller -.
     Add { file: String },
     /// Ersätt en posts innehåll med en JSON-fil (eller -).
     Edit { id: String, file: String },
@@ -262,13 +262,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Search(args) => search(&lib, args)?,
         Command::Add { file } => {
-            let entry = lib.add_json(&read_input(&file)?)?;
-            println!(
-                "Lade till {} (revision {}, {})",
-                entry.id,
-                entry.revision,
-                entry.status.slug()
-            );
+            let added = lib.add_json_many(&read_input(&file)?)?;
+            for entry in &added {
+                println!(
+                    "Lade till {} (revision {}, {})",
+                    entry.id,
+                    entry.revision,
+                    entry.status.slug()
+                );
+            }
         }
         Command::Edit { id, file } => {
             let entry = lib.edit_json(&id, &read_input(&file)?)?;

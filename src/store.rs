@@ -15,8 +15,9 @@ use crate::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 use crate::taxonomy::FocusArea;
 
 /// The schema, one step per version. Never edit a step that has shipped; add one.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE library (
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE library (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) STRICT;
@@ -52,7 +53,30 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         uid TEXT NOT NULL
     ) STRICT;",
-)];
+    ),
+    // Personal collections: lists of entries (by uid, so they survive imports and bundles)
+    // and saved searches. Not entry content: no revisions, never exported with entries.
+    M::up(
+        "CREATE TABLE lists (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE list_items (
+        list_id  INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+        uid      TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (list_id, uid)
+    ) STRICT;
+    CREATE TABLE saved_searches (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        request    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;",
+    ),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> usize {
@@ -102,6 +126,11 @@ impl Store {
                 Error::library(format!("{}: migreringen misslyckades: {e}", path.display()))
             })?;
         Ok(Store { conn })
+    }
+
+    /// The connection, for the modules that keep their own tables (collections).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     /// A value of the `library` table.

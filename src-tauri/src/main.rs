@@ -6,6 +6,7 @@
 use std::sync::Mutex;
 
 use exempelbank::api::{Library, LibraryInfo, default_dir};
+use exempelbank::collections::{EntryList, SavedSearch};
 use exempelbank::error::{Error, ErrorCode};
 use exempelbank::model::Entry;
 use exempelbank::search::{SearchRequest, SearchResponse};
@@ -53,6 +54,67 @@ async fn get_entry(state: State<'_, AppState>, id: String) -> Result<Entry, Erro
     state.with(|lib| lib.get(&id))
 }
 
+#[tauri::command]
+async fn lists(state: State<'_, AppState>) -> Result<Vec<EntryList>, Error> {
+    state.with(|lib| lib.lists())
+}
+
+#[tauri::command]
+async fn create_list(state: State<'_, AppState>, name: String) -> Result<EntryList, Error> {
+    state.with(|lib| lib.create_list(&name))
+}
+
+#[tauri::command]
+async fn rename_list(
+    state: State<'_, AppState>,
+    list: i64,
+    name: String,
+) -> Result<EntryList, Error> {
+    state.with(|lib| lib.rename_list(list, &name))
+}
+
+#[tauri::command]
+async fn delete_list(state: State<'_, AppState>, list: i64) -> Result<(), Error> {
+    state.with(|lib| lib.delete_list(list))
+}
+
+#[tauri::command]
+async fn add_to_list(
+    state: State<'_, AppState>,
+    list: i64,
+    entry: String,
+) -> Result<EntryList, Error> {
+    state.with(|lib| lib.add_to_list(list, &entry))
+}
+
+#[tauri::command]
+async fn remove_from_list(
+    state: State<'_, AppState>,
+    list: i64,
+    uid: String,
+) -> Result<EntryList, Error> {
+    state.with(|lib| lib.remove_from_list(list, &uid))
+}
+
+#[tauri::command]
+async fn saved_searches(state: State<'_, AppState>) -> Result<Vec<SavedSearch>, Error> {
+    state.with(|lib| lib.saved_searches())
+}
+
+#[tauri::command]
+async fn save_search(
+    state: State<'_, AppState>,
+    name: String,
+    request: SearchRequest,
+) -> Result<SavedSearch, Error> {
+    state.with(|lib| lib.save_search(&name, &request))
+}
+
+#[tauri::command]
+async fn delete_saved_search(state: State<'_, AppState>, id: i64) -> Result<(), Error> {
+    state.with(|lib| lib.delete_saved_search(id))
+}
+
 fn main() {
     let dir = std::env::var_os("EXEMPELBANK_LIBRARY")
         .map(std::path::PathBuf::from)
@@ -68,7 +130,16 @@ fn main() {
             library_info,
             taxonomy,
             search,
-            get_entry
+            get_entry,
+            lists,
+            create_list,
+            rename_list,
+            delete_list,
+            add_to_list,
+            remove_from_list,
+            saved_searches,
+            save_search,
+            delete_saved_search,
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

@@ -235,6 +235,25 @@ fn bad_input_exits_1_with_a_message_naming_the_problem_and_changes_nothing() {
 }
 
 #[test]
+fn add_of_an_array_adds_all_or_nothing() {
+    let t = TestLibrary::empty();
+    let two = r#"[{"kind":"metod","title":"Första"},{"kind":"metod","title":"Andra"}]"#;
+    let out = t.cli_with_stdin(&["add", "-"], Some(two)).ok();
+    assert_eq!(out.stdout().lines().count(), 2, "{}", out.stdout());
+    let bad = r#"[{"kind":"metod","title":"Tredje"},{"kind":"metod","title":""}]"#;
+    refused(&t, bad, &["post 2", "fältet title"]);
+    assert_eq!(
+        t.cli(&["list", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
 fn unreadable_files_and_unknown_ids_exit_1_and_usage_errors_exit_2() {
     let t = TestLibrary::starter();
     let missing = t.cli(&["add", "/finns/inte.json"]);

@@ -6,6 +6,7 @@
 mod util;
 
 mod cli;
+mod collections;
 mod crash;
 mod index;
 mod relevance;
