@@ -13,7 +13,7 @@ APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils
 DESKTOP_BIN := target/debug/exempelbanken
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: run test deps deps-test node e2e e2e-browser bench clean-tools
+.PHONY: run test deps deps-test node e2e e2e-browser bench bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
@@ -80,6 +80,14 @@ $(TOOLS)/bin/tauri-driver:
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
 	CARGO_TARGET_DIR=target-bench cargo bench --bench search
+
+## The desktop UI benchmark: keystroke → painted results at 10 000 entries (BENCHMARKS.md).
+bench-ui: $(TOOLS)/bin/tauri-driver ui/dist/index.html
+	cargo build -p exempelbank-desktop --bin exempelbanken && cargo build --bin exempelbank
+	timeout 600 xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
+	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
+	  node tests/e2e/perf.mjs
 
 clean-tools:
 	rm -rf $(TOOLS)

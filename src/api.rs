@@ -39,6 +39,8 @@ pub struct LibraryInfo {
     pub published: u64,
     #[ts(type = "number")]
     pub indexed: u64,
+    /// Set by a read-only front end (`serve`): no drafts, lists or saved searches there.
+    pub read_only: bool,
 }
 
 /// What `check` found: empty `problems` means the library is sound.
@@ -188,6 +190,7 @@ impl Library {
             entries: self.store.list(None)?.len() as u64,
             published: self.store.list(Some(Status::Publicerad))?.len() as u64,
             indexed: self.index.num_docs(),
+            read_only: false,
         })
     }
 

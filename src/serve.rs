@@ -111,7 +111,12 @@ fn with_headers(builder: axum::http::response::Builder) -> axum::http::response:
 }
 
 async fn info(State(library): State<Shared>) -> Response {
-    call(library, |lib| lib.info()).await
+    call(library, |lib| {
+        let mut info = lib.info()?;
+        info.read_only = true;
+        Ok(info)
+    })
+    .await
 }
 
 async fn taxonomy(State(library): State<Shared>) -> Response {

@@ -19,6 +19,8 @@ const LEAD_CHARS: usize = 60;
 struct Needle {
     folded: String,
     stem: String,
+    chars: usize,
+    stem_chars: usize,
 }
 
 fn fold(text: &str) -> String {
@@ -47,8 +49,11 @@ fn needles(words: &[String]) -> Vec<Needle> {
                 Some(token) => token.text.clone(),
                 None => continue,
             };
+            let folded = fold(part);
             out.push(Needle {
-                folded: fold(part),
+                chars: folded.chars().count(),
+                stem_chars: stem.chars().count(),
+                folded,
                 stem,
             });
         }
@@ -58,12 +63,20 @@ fn needles(words: &[String]) -> Vec<Needle> {
 
 /// Whether a word of the text matches a query word.
 fn matches(token: &str, needle: &Needle) -> bool {
-    let n = needle.folded.chars().count();
-    token == needle.folded
-        || (needle.stem.chars().count() >= 2 && token.starts_with(&needle.stem))
+    let n = needle.chars;
+    if token == needle.folded
+        || (needle.stem_chars >= 2 && token.starts_with(&needle.stem))
         || (n >= 4 && token.contains(&needle.folded))
-        || (n >= 5
-            && strsim::damerau_levenshtein(token, &needle.folded) <= if n >= 10 { 2 } else { 1 })
+    {
+        return true;
+    }
+    // A typo: only words of about the same length can be one or two edits away, and the
+    // length is cheap to compare before the distance is computed.
+    let allowed = if n >= 10 { 2 } else { 1 };
+    n >= 5
+        && token.len().abs_diff(needle.folded.len()) <= allowed * 2
+        && token.chars().count().abs_diff(n) <= allowed
+        && strsim::damerau_levenshtein(token, &needle.folded) <= allowed
 }
 
 /// A word of a text: its byte range.

@@ -11,4 +11,8 @@ entries: number,
 /**
  * Published entries: what readers see.
  */
-published: number, indexed: number, };
+published: number, indexed: number, 
+/**
+ * Set by a read-only front end (`serve`): no drafts, lists or saved searches there.
+ */
+read_only: boolean, };

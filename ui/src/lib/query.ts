@@ -92,6 +92,27 @@ export function stateKey(s: SearchState): string {
   return params.toString();
 }
 
+/**
+ * The search a request asks for (a saved search, say), as the UI holds it. Filters the UI does
+ * not offer (municipalities, drafts) are left out; the taxonomy check comes with `toRequest`.
+ */
+export function fromRequest(r: SearchRequest): SearchState {
+  const strings = (values: readonly string[] | null | undefined) =>
+    unique((values ?? []).filter((v): v is string => typeof v === 'string'));
+  const yearOf = (value: number | null | undefined) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 9999 ? value : undefined;
+  return {
+    q: typeof r.query === 'string' ? r.query : '',
+    focus: strings(r.focus),
+    lan: strings(r.lan),
+    kind: strings(r.kind),
+    stage: strings(r.stage),
+    yearFrom: yearOf(r.year_from),
+    yearTo: yearOf(r.year_to),
+    sort: r.sort === 'newest' ? 'newest' : 'relevance',
+  };
+}
+
 export type RequestOptions = {
   limit: number;
   offset?: number;

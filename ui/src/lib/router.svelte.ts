@@ -3,6 +3,7 @@
 //   #/sok?q=...       a search (see query.ts for its parameters)
 //   #/post/<id>       one entry
 //   #/oversikt        the overview: the library in charts
+//   #/listor          the user's lists and saved searches ("Mina listor"; desktop app only)
 // Each history entry remembers its scroll position; an entry page also remembers how many entry
 // pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
 
@@ -10,9 +11,11 @@ export type Route =
   | { name: 'search'; params: URLSearchParams }
   | { name: 'entry'; id: string }
   | { name: 'overview' }
+  | { name: 'lists' }
   | { name: 'notfound' };
 
 export const OVERVIEW_HASH = '#/oversikt';
+export const LISTS_HASH = '#/listor';
 
 type PageState = {
   scrollY?: number;
@@ -31,6 +34,7 @@ export function parseHash(hash: string): Route {
     return { name: 'search', params: new URLSearchParams(query) };
   }
   if (path === '/oversikt' || path === '/oversikt/') return { name: 'overview' };
+  if (path === '/listor' || path === '/listor/') return { name: 'lists' };
   const m = /^\/post\/([^/]+)\/?$/.exec(path);
   if (m?.[1]) {
     try {

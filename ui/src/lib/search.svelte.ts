@@ -15,6 +15,7 @@ import {
   toRequest,
   type SearchState,
 } from './query';
+import { measureKeystroke } from './perf';
 import { search, toApiError } from './transport';
 import type { Vocabulary } from './vocabulary';
 
@@ -44,6 +45,8 @@ export class SearchController {
   private vocab: Vocabulary | null = null;
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The keystroke (perf.ts) whose results the next run brings, if a keystroke started it. */
+  private keystroke: number | null = null;
 
   setVocabulary(vocab: Vocabulary) {
     this.vocab = vocab;
@@ -65,6 +68,7 @@ export class SearchController {
   /** Makes `state` the search, and runs it at once (the start page needs no search). */
   apply(state: SearchState) {
     this.state = state;
+    this.keystroke = null;
     clearTimeout(this.timer);
     this.timer = undefined;
     if (isEmpty(state) && state.sort === 'relevance') {
@@ -75,12 +79,14 @@ export class SearchController {
     }
   }
 
-  /** After a keystroke: search when the user pauses. */
-  schedule() {
+  /** After a keystroke (its number from perf.ts): search when the user pauses. */
+  schedule(keystroke: number | null = null) {
     clearTimeout(this.timer);
     this.seq += 1; // whatever is on its way is stale now
+    this.keystroke = keystroke;
     if (isEmpty(this.state) && this.state.sort === 'relevance') {
       this.timer = undefined;
+      this.keystroke = null;
       this.loading = false;
       return;
     }
@@ -98,6 +104,8 @@ export class SearchController {
     const vocab = this.vocab;
     if (vocab === null) return;
     const my = ++this.seq;
+    const keystroke = this.keystroke;
+    this.keystroke = null;
     const state = $state.snapshot(this.state);
     const key = stateKey(state);
     this.loading = true;
@@ -126,6 +134,7 @@ export class SearchController {
       this.shownQuery = state.q.trim();
       this.error = null;
       this.loading = false;
+      if (keystroke !== null) void measureKeystroke(keystroke);
     } catch (err) {
       if (my !== this.seq) return;
       this.error = toApiError(err).message;

@@ -10,8 +10,10 @@ import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Entry } from '../bindings/Entry';
+import type { EntryList } from '../bindings/EntryList';
 import type { Error as ApiError } from '../bindings/Error';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
+import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
@@ -48,7 +50,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-async function http<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * A JSON request to the HTTP API. An answer without a body (`null`, or 204) is an error unless
+ * `empty` says the call answers nothing (a deletion).
+ */
+async function http<T>(path: string, init?: RequestInit, empty = false): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -70,8 +76,18 @@ async function http<T>(path: string, init?: RequestInit): Promise<T> {
       typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
     throw toApiError(error, t.errorStatus(response.status));
   }
-  if (body === null) throw toApiError(null, t.errorUnknown);
+  if (body === null && !empty) throw toApiError(null, t.errorUnknown);
   return body as T;
+}
+
+/** A request with a JSON body. */
+function withJson(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** A call that answers nothing (null) either way. */
+async function nothing(promise: Promise<unknown>): Promise<void> {
+  await promise;
 }
 
 /** Facts about the open library. */
@@ -88,16 +104,71 @@ export function taxonomy(): Promise<Taxonomy> {
 export function search(request: SearchRequest): Promise<SearchResponse> {
   return inTauri()
     ? call('search', { request })
-    : http('api/search', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      });
+    : http('api/search', withJson('POST', request));
 }
 
 /** One entry, by its id (slug) or its uid. */
 export function getEntry(id: string): Promise<Entry> {
   return inTauri() ? call('get_entry', { id }) : http(`api/entries/${encodeURIComponent(id)}`);
+}
+
+// The user's own lists and saved searches. Only the desktop app has them: `exempelbank serve` is
+// read-only (its `library_info` says `read_only: true`), and callers never ask it for these.
+
+/** Every list ("Mina listor") with the uids of its entries, sorted by name. */
+export function lists(): Promise<EntryList[]> {
+  return inTauri() ? call('lists') : http('api/lists');
+}
+
+/** A new, empty list (a conflict if the name is taken). */
+export function createList(name: string): Promise<EntryList> {
+  return inTauri() ? call('create_list', { name }) : http('api/lists', withJson('POST', { name }));
+}
+
+export function renameList(list: number, name: string): Promise<EntryList> {
+  return inTauri()
+    ? call('rename_list', { list, name })
+    : http(`api/lists/${list}`, withJson('PUT', { name }));
+}
+
+/** Deletes a list; its entries stay in the library. */
+export function deleteList(list: number): Promise<void> {
+  return nothing(
+    inTauri() ? call('delete_list', { list }) : http(`api/lists/${list}`, { method: 'DELETE' }, true),
+  );
+}
+
+/** Adds an entry (by id or uid) to the end of a list; adding it again changes nothing. */
+export function addToList(list: number, entry: string): Promise<EntryList> {
+  return inTauri()
+    ? call('add_to_list', { list, entry })
+    : http(`api/lists/${list}/entries`, withJson('POST', { entry }));
+}
+
+export function removeFromList(list: number, uid: string): Promise<EntryList> {
+  return inTauri()
+    ? call('remove_from_list', { list, uid })
+    : http(`api/lists/${list}/entries/${encodeURIComponent(uid)}`, { method: 'DELETE' });
+}
+
+/** The saved searches, sorted by name. */
+export function savedSearches(): Promise<SavedSearch[]> {
+  return inTauri() ? call('saved_searches') : http('api/saved-searches');
+}
+
+/** Saves a search with its filters under a name; a search of the same name is replaced. */
+export function saveSearch(name: string, request: SearchRequest): Promise<SavedSearch> {
+  return inTauri()
+    ? call('save_search', { name, request })
+    : http('api/saved-searches', withJson('POST', { name, request }));
+}
+
+export function deleteSavedSearch(id: number): Promise<void> {
+  return nothing(
+    inTauri()
+      ? call('delete_saved_search', { id })
+      : http(`api/saved-searches/${id}`, { method: 'DELETE' }, true),
+  );
 }
 
 /**

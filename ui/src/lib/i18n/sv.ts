@@ -18,6 +18,7 @@ export const sv = {
   navLabel: 'Huvudmeny',
   navStart: 'Startsida',
   navOverview: 'Översikt',
+  navLists: 'Mina listor',
   /** The other language, in that language: the toggle offers it. */
   otherLanguage: 'English',
   otherLanguageTag: 'en',
@@ -31,6 +32,8 @@ export const sv = {
   noEntriesYet: 'Inga exempel ännu',
   entryCount: (n: number) => `${count(n)} exempel`,
   updatedOn: (date: string) => `Uppdaterad ${date}`,
+  savedQuickHeading: 'Dina sparade sökningar',
+  manageSaved: 'Hantera under Mina listor',
 
   // Results
   resultsHeading: 'Sökresultat',
@@ -50,6 +53,11 @@ export const sv = {
   hitOrganisations: 'Organisationer',
   hitPlaces: 'Platser',
   hitYears: 'År',
+  saveSearch: 'Spara sökningen',
+  saveSearchName: 'Namn på sökningen',
+  saveSearchReplaces: 'Det finns redan en sparad sökning med det namnet. Den ersätts.',
+  searchSaved: (name: string) => `Sökningen sparades som ”${name}”.`,
+  findSavedIn: 'Du hittar den under',
 
   // Facets and filters
   filtersHeading: 'Filtrera',
@@ -77,6 +85,7 @@ export const sv = {
   // Entry
   backToResults: 'Tillbaka till sökresultaten',
   backToStart: 'Tillbaka till startsidan',
+  backToLists: 'Tillbaka till Mina listor',
   loadingEntry: 'Hämtar exemplet …',
   sections: {
     challenge: 'Utmaning och behov',
@@ -111,6 +120,51 @@ export const sv = {
   goal: (n: number, name: string) => `${n}. ${name}`,
   kindAndStatus: 'Typ och status',
   sourceLicence: (licence: string) => `Licens: ${licence}`,
+  entryListsHeading: 'Mina listor',
+  entryInLists: 'Posten finns i',
+  entryInNoList: 'Posten finns inte i någon av dina listor.',
+  saveToList: 'Spara i lista',
+  newListOption: 'Ny lista …',
+  newListName: 'Namn på den nya listan',
+  savedToList: (name: string) => `Sparad i listan ”${name}”.`,
+  removedFromListNamed: (name: string) => `Borttagen ur listan ”${name}”.`,
+
+  // Lists and saved searches
+  listsHeading: 'Mina listor',
+  listsIntro: 'Dina egna listor med poster, och dina sparade sökningar. De sparas i ditt bibliotek.',
+  listsUnavailable:
+    'Listor och sparade sökningar finns bara i programmet Exempelbanken, inte i webbversionen.',
+  listsSection: 'Listor',
+  savedSection: 'Sparade sökningar',
+  noLists: 'Du har inga listor ännu. Skapa en här, eller spara en post i en ny lista från postens sida.',
+  emptyList: 'Listan är tom. Öppna en post och välj ”Spara i lista”.',
+  listCount: (n: number) => (n === 1 ? '1 post' : `${count(n)} poster`),
+  listEntries: (name: string) => `Poster i ${name}`,
+  entryGone: 'Posten finns inte längre',
+  entryTitleError: (message: string) => `Kunde inte hämta posten: ${message}`,
+  loadingTitle: 'Hämtar …',
+  removeFromList: 'Ta bort ur listan',
+  renameList: 'Byt namn',
+  renameListLabel: (name: string) => `Nytt namn på listan ”${name}”`,
+  deleteList: 'Ta bort listan',
+  deleteListHeading: 'Ta bort listan?',
+  deleteListQuestion: (name: string) =>
+    `Listan ”${name}” tas bort. Posterna i den finns kvar i biblioteket.`,
+  newListLabel: 'Ny lista',
+  createList: 'Skapa listan',
+  listCreated: (name: string) => `Listan ”${name}” skapades.`,
+  listRenamed: (name: string) => `Listan heter nu ”${name}”.`,
+  listDeleted: (name: string) => `Listan ”${name}” togs bort.`,
+  removedFromList: (title: string, list: string) => `”${title}” togs bort ur listan ”${list}”.`,
+  noSaved: 'Inga sparade sökningar ännu. Sök och välj ”Spara sökningen” bland resultaten.',
+  deleteSaved: 'Ta bort',
+  savedDeleted: (name: string) => `Den sparade sökningen ”${name}” togs bort.`,
+  savedSearchDefaultName: 'Min sökning',
+  savedSearchEverything: 'Alla poster',
+  quoted: (text: string) => `”${text}”`,
+  save: 'Spara',
+  cancel: 'Avbryt',
+  nameMissing: 'Skriv ett namn.',
 
   // Overview
   overviewHeading: 'Översikt',
