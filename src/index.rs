@@ -329,7 +329,10 @@ pub fn rebuild_into(dir: &Path, store: &Store) -> Result<()> {
     let (schema, fields) = schema();
     let index = Index::create_in_dir(&fresh, schema)?;
     register_analyzers(&index);
-    let mut writer: IndexWriter = index.writer_with_num_threads(2, 200_000_000)?;
+    // A large arena and no merging while building: a few big segments, written once.
+    // (Merging them afterwards cost more than it saved searches; later writes merge as usual.)
+    let mut writer: IndexWriter = index.writer_with_num_threads(2, 1_000_000_000)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     // Read the watermark first: a change made during the scan is replayed later, which is
     // harmless, while one missed would not be.
     let watermark = store.last_change()?;

@@ -18,6 +18,7 @@ pub mod error;
 pub mod facets;
 pub mod index;
 pub mod model;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod snippet;

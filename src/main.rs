@@ -84,6 +84,8 @@ enum Command {
     },
     /// Bygg om sökindexet från databasen.
     Reindex,
+    /// Skriv ut JSON Schema för utbytesformatet (en post).
+    Schema,
     /// Visa biblioteket i webbläsaren, skrivskyddat (bara publicerade poster).
     Serve {
         /// Adress och port; 127.0.0.1 om inget annat anges (port 0 väljer en ledig).
@@ -218,6 +220,10 @@ fn read_input(file: &str) -> Result<String> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if let Command::Schema = cli.command {
+        print!("{}", exempelbank::schema::entry_schema_text());
+        return Ok(ExitCode::SUCCESS);
+    }
     let dir = cli.library.unwrap_or_else(default_dir);
     if let Command::Init { empty } = cli.command {
         let contents = if empty {
@@ -235,7 +241,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     let mut lib = Library::open(&dir)?;
     match cli.command {
-        Command::Init { .. } => unreachable!("handled above"),
+        Command::Init { .. } | Command::Schema => unreachable!("handled above"),
         Command::List { status, json } => {
             let list = lib.list(status)?;
             if json {

@@ -6,6 +6,7 @@
 //! set by the library. Every type here is exported to TypeScript by `ts-rs`, so the UI never
 //! writes them by hand.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -13,7 +14,7 @@ use ts_rs::TS;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One entry of the library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Entry {
@@ -82,7 +83,7 @@ fn format_version() -> u32 {
 }
 
 /// What sort of thing an entry describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Kind {
@@ -101,7 +102,7 @@ pub enum Kind {
 }
 
 /// The text of an entry, in Markdown, one field per section.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Sections {
@@ -138,7 +139,7 @@ impl Sections {
 }
 
 /// Names one section of an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum SectionKey {
@@ -165,7 +166,7 @@ impl SectionKey {
 }
 
 /// How far an innovation has come (Innovationsguiden's steps map onto these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Stage {
@@ -182,7 +183,7 @@ pub enum Stage {
 }
 
 /// New to whom (SKR's 3N thinking).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Novelty {
@@ -195,7 +196,9 @@ pub enum Novelty {
 }
 
 /// The workflow state of an entry.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Status {
@@ -207,7 +210,7 @@ pub enum Status {
 }
 
 /// An organisation that took part, with its type and role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Organisation {
@@ -219,7 +222,7 @@ pub struct Organisation {
 }
 
 /// The type of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum OrgType {
@@ -236,7 +239,7 @@ pub enum OrgType {
 ///
 /// On input the codes are enough: the library fills in the names from its reference data
 /// and rejects a code or name that does not match it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Place {
@@ -253,7 +256,7 @@ pub struct Place {
 }
 
 /// The years an initiative ran.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Period {
@@ -267,7 +270,7 @@ pub struct Period {
 
 /// Someone to ask. A functional address is fine; a person's own phone or e-mail is
 /// personal data and can be left out of exports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Contact {
@@ -283,7 +286,7 @@ pub struct Contact {
 }
 
 /// Where the facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Source {
@@ -300,7 +303,7 @@ pub struct Source {
 }
 
 /// A file kept with the entry, stored by content hash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Attachment {

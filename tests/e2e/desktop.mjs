@@ -2,8 +2,9 @@
 // tauri-driver and WebKitWebDriver with plain W3C WebDriver requests.
 //
 // The app starts on a new temporary library (with the starter entries). The test types
-// `livsmedel`, sees the Södertälje case, opens it and sees its title; then, while the app
-// keeps the library open, adds an entry with the CLI and finds it in the window.
+// `livsmedel`, sees the Södertälje case, opens it and sees its title; saves it to a new list
+// and finds the list again after restarting the app; then, while the app keeps the library
+// open, adds an entry with the CLI and finds it in the window.
 //
 // Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
 // EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
@@ -91,6 +92,12 @@ const screenshot = async (file) => {
   writeFileSync(file, Buffer.from(png, 'base64'));
 };
 
+async function newSession() {
+  return (await request('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: APP } } },
+  })).sessionId;
+}
+
 async function typeSearch(words) {
   const box = await find('input[type="search"]');
   await request('POST', s(`/element/${box}/clear`), {});
@@ -104,9 +111,7 @@ async function hitTitles() {
 
 try {
   await waitFor('tauri-driver', async () => (await fetch(`${BASE}/status`)).ok, 30_000);
-  session = (await request('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application: APP } } },
-  })).sessionId;
+  session = await newSession();
 
   await step('the window opens on the starter library with a search box', async () => {
     await waitFor('the search box', () => find('input[type="search"]'));
@@ -130,6 +135,25 @@ try {
     if (!title.startsWith('Södertälje – hållbar livsmedelsförsörjning')) throw new Error(`title is ${title}`);
     await screenshot('test-output/desktop-entry.png');
     if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot('docs/desktop-entry.png');
+  });
+
+  await step('the entry is saved to a new list, which survives a restart of the app', async () => {
+    const name = await waitFor('the new-list field', () => find('#save-list-name'));
+    await request('POST', s(`/element/${name}/value`), { text: 'Till mötet i maj' });
+    const save = await find('form.save button[type="submit"]');
+    await request('POST', s(`/element/${save}/click`), {});
+    await waitFor('the list on the entry page', async () =>
+      (await text(await find('.in-lists a'))) === 'Till mötet i maj');
+    await screenshot('test-output/desktop-list.png');
+
+    await request('DELETE', `/session/${session}`);
+    session = await newSession();
+    await typeSearch('livsmedel');
+    await waitFor('search results after the restart', async () => (await hitTitles()).length > 0);
+    const [first] = await findAll('.hit-title');
+    await request('POST', s(`/element/${first}/click`), {});
+    await waitFor('the list, remembered', async () =>
+      (await text(await find('.in-lists a'))) === 'Till mötet i maj');
   });
 
   await step('an entry added by the CLI while the app is open is found in the window', async () => {

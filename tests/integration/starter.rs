@@ -127,3 +127,50 @@ fn the_flagship_cases_point_to_the_spreading_method() {
         assert!(lib.get(id).unwrap().related.contains(&method.uid), "{id}");
     }
 }
+
+fn committed_schema() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/schema/entry.schema.json"
+    );
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, exempelbank::schema::entry_schema_text()).unwrap();
+    }
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn the_committed_entry_schema_is_generated_from_the_model() {
+    assert!(
+        committed_schema() == exempelbank::schema::entry_schema_text(),
+        "assets/schema/entry.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test integration schema` and commit it"
+    );
+}
+
+#[test]
+fn every_starter_file_validates_against_the_entry_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&committed_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/library");
+    let mut checked = 0;
+    for file in std::fs::read_dir(dir).unwrap() {
+        let path = file.unwrap().path();
+        let instance: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 12);
+    // The schema refuses what `add` refuses for its shape.
+    for bad in [
+        serde_json::json!({"kind": "roman", "title": "T"}),
+        serde_json::json!({"kind": "exempel", "title": "T", "titel": "x"}),
+        serde_json::json!({"title": "T"}),
+    ] {
+        assert!(!validator.is_valid(&bad), "schema accepted {bad}");
+    }
+}

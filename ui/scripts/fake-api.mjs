@@ -5,10 +5,19 @@
 // is TEST DATA, marked "(testdata)" in every title; only the taxonomy is real (read from
 // assets/taxonomy). Its search is a crude substring match, nothing like the real one.
 //
-//   node scripts/fake-api.mjs [--port 5174] [--delay MS] [--many]
+// Unlike `serve` it is not read-only: it also stands in for the desktop app's lists and saved
+// searches (the Tauri commands lists, create_list, ..., delete_saved_search), kept in memory:
+//   GET api/lists, POST api/lists {name}, PUT api/lists/{id} {name}, DELETE api/lists/{id},
+//   POST api/lists/{id}/entries {entry}, DELETE api/lists/{id}/entries/{uid},
+//   GET api/saved-searches, POST api/saved-searches {name, request}, DELETE api/saved-searches/{id}
+// It starts with one test list (holding an entry that is no longer in the library) and two
+// saved searches.
+//
+//   node scripts/fake-api.mjs [--port 5174] [--delay MS] [--many] [--read-only]
 //
 // --delay answers each search after a random delay of up to MS, to exercise the UI's handling
-// of stale answers; --many adds 40 filler entries, to exercise paging.
+// of stale answers; --many adds 40 filler entries, to exercise paging; --read-only behaves like
+// `serve`: info says read_only: true and there are no lists or saved searches.
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -28,6 +37,7 @@ const arg = (name, fallback) => {
 const port = Number(arg('--port', process.env.PORT ?? '5174'));
 const delay = Number(arg('--delay', '0'));
 const many = args.includes('--many');
+const readOnly = args.includes('--read-only');
 
 // ---------------------------------------------------------------------------------------------
 // Taxonomy: the real reference data, and the fixed labels of src/model.rs.
@@ -458,6 +468,158 @@ function search(req) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lists and saved searches, in memory, with the rules of src/collections.rs.
+
+const collator = new Intl.Collator('sv', { sensitivity: 'variant', numeric: true });
+const byName = (a, b) => collator.compare(a.name, b.name);
+
+class ApiFailure extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function cleanName(name) {
+  const clean = typeof name === 'string' ? name.normalize('NFC').trim() : '';
+  if (clean === '') throw new ApiFailure(400, 'invalid_input', 'name: namn saknas');
+  if ([...clean].length > 120) throw new ApiFailure(400, 'invalid_input', 'name: för långt namn (högst 120 tecken)');
+  return clean;
+}
+
+const lists = [];
+const savedSearches = [];
+let nextListId = 1;
+let nextSavedId = 1;
+
+const listView = (l) => ({ id: l.id, name: l.name, entries: [...l.entries] });
+
+function findList(id) {
+  const list = lists.find((l) => l.id === Number(id));
+  if (!list) throw new ApiFailure(404, 'not_found', `ingen lista med nummer ${id}`);
+  return list;
+}
+
+function createList(name) {
+  const clean = cleanName(name);
+  if (lists.some((l) => l.name === clean)) {
+    throw new ApiFailure(409, 'conflict', `det finns redan en lista som heter "${clean}"`);
+  }
+  const list = { id: nextListId++, name: clean, entries: [] };
+  lists.push(list);
+  return list;
+}
+
+function renameList(id, name) {
+  const list = findList(id);
+  const clean = cleanName(name);
+  if (lists.some((l) => l.id !== list.id && l.name === clean)) {
+    throw new ApiFailure(409, 'conflict', `det finns redan en lista som heter "${clean}"`);
+  }
+  list.name = clean;
+  return list;
+}
+
+function saveSearch(name, request) {
+  const clean = cleanName(name);
+  if (typeof request !== 'object' || request === null) {
+    throw new ApiFailure(400, 'invalid_input', 'request: en sökning saknas');
+  }
+  const { offset: _offset, ...kept } = request;
+  const found = savedSearches.find((s) => s.name === clean);
+  if (found) {
+    found.request = kept;
+    return found;
+  }
+  const saved = { id: nextSavedId++, name: clean, request: kept };
+  savedSearches.push(saved);
+  return saved;
+}
+
+const emptyRequest = {
+  query: '',
+  focus: [],
+  lan: [],
+  municipality: [],
+  kind: [],
+  stage: [],
+  limit: 20,
+  all: false,
+  prefix: true,
+  sort: 'relevance',
+};
+
+// TEST DATA: a list that holds a published entry and one that is no longer in the library.
+createList('Att läsa vidare (testdata)').entries.push(uid(1), uid(99));
+saveSearch('Matsvinn (testdata)', { ...emptyRequest, query: 'matsvinn' });
+saveSearch('Välfärdsteknik, nyast först (testdata)', {
+  ...emptyRequest,
+  focus: ['valfardsteknik-e-halsa'],
+  kind: ['exempel'],
+  sort: 'newest',
+});
+
+async function jsonBody(req) {
+  try {
+    const body = JSON.parse(await readBody(req));
+    if (typeof body !== 'object' || body === null) throw new Error('not an object');
+    return body;
+  } catch {
+    throw new ApiFailure(400, 'invalid_input', 'begäran är inte giltig JSON');
+  }
+}
+
+/** The collection endpoints; false when `path` is none of them. */
+async function collections(req, res, path) {
+  const method = req.method;
+  if (path === '/api/lists') {
+    if (method === 'GET') return send(res, 200, [...lists].sort(byName).map(listView));
+    if (method === 'POST') return send(res, 200, listView(createList((await jsonBody(req)).name)));
+  }
+  let m = /^\/api\/lists\/(\d+)$/.exec(path);
+  if (m) {
+    if (method === 'PUT') return send(res, 200, listView(renameList(m[1], (await jsonBody(req)).name)));
+    if (method === 'DELETE') {
+      const list = findList(m[1]);
+      lists.splice(lists.indexOf(list), 1);
+      return send(res, 200, null);
+    }
+  }
+  m = /^\/api\/lists\/(\d+)\/entries$/.exec(path);
+  if (m && method === 'POST') {
+    const list = findList(m[1]);
+    const wanted = (await jsonBody(req)).entry;
+    const entry = entries.find((e) => e.id === wanted || e.uid === wanted);
+    if (!entry) throw new ApiFailure(404, 'not_found', `det finns ingen post ${wanted}`);
+    if (!list.entries.includes(entry.uid)) list.entries.push(entry.uid);
+    return send(res, 200, listView(list));
+  }
+  m = /^\/api\/lists\/(\d+)\/entries\/([^/]+)$/.exec(path);
+  if (m && method === 'DELETE') {
+    const list = findList(m[1]);
+    const gone = decodeURIComponent(m[2]);
+    list.entries = list.entries.filter((u) => u !== gone);
+    return send(res, 200, listView(list));
+  }
+  if (path === '/api/saved-searches') {
+    if (method === 'GET') return send(res, 200, [...savedSearches].sort(byName));
+    if (method === 'POST') {
+      const body = await jsonBody(req);
+      return send(res, 200, saveSearch(body.name, body.request));
+    }
+  }
+  m = /^\/api\/saved-searches\/(\d+)$/.exec(path);
+  if (m && method === 'DELETE') {
+    const i = savedSearches.findIndex((s) => s.id === Number(m[1]));
+    if (i === -1) throw new ApiFailure(404, 'not_found', `ingen sparad sökning med nummer ${m[1]}`);
+    savedSearches.splice(i, 1);
+    return send(res, 200, null);
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
 // HTTP
 
 const TYPES = {
@@ -500,11 +662,14 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 async function api(req, res, path) {
   if (req.method === 'GET' && path === '/api/info') {
+    const published = entries.filter((e) => e.status === 'publicerad').length;
     return send(res, 200, {
       dir: '/tmp/testdata',
       id: 'testdata',
       entries: entries.length,
+      published,
       indexed: entries.length,
+      read_only: readOnly,
     });
   }
   if (req.method === 'GET' && path === '/api/taxonomy') return send(res, 200, taxonomy);
@@ -528,6 +693,14 @@ async function api(req, res, path) {
     const id = decodeURIComponent(m[1]);
     const entry = entries.find((e) => e.id === id || e.uid === id);
     return entry ? send(res, 200, entry) : fail(res, 404, 'not_found', `det finns ingen post ${id}`);
+  }
+  if (!readOnly) {
+    try {
+      if ((await collections(req, res, path)) !== false) return undefined;
+    } catch (err) {
+      if (err instanceof ApiFailure) return fail(res, err.status, err.code, err.message);
+      throw err;
+    }
   }
   return fail(res, 404, 'not_found', `okänd adress ${path}`);
 }
@@ -566,5 +739,5 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`fake-api (TEST DATA) on http://127.0.0.1:${port}/`);
+  console.log(`fake-api (TEST DATA${readOnly ? ', read-only' : ''}) on http://127.0.0.1:${port}/`);
 });

@@ -5,6 +5,7 @@ import { vocab } from '../test/fixtures';
 import {
   emptyState,
   fromParams,
+  fromRequest,
   hasFilters,
   isEmpty,
   type SearchState,
@@ -114,5 +115,37 @@ describe('routes', () => {
     expect(parseHash('#/oversikt')).toEqual({ name: 'overview' });
     expect(parseHash('#/post/%E0%A4%A')).toEqual({ name: 'notfound' });
     expect(parseHash('#/annat')).toEqual({ name: 'notfound' });
+  });
+});
+
+describe('a saved request as a search', () => {
+  it('round-trips through toRequest', () => {
+    const state: SearchState = {
+      q: 'matsvinn',
+      focus: ['offentliga-maltider'],
+      lan: ['01', '18'],
+      kind: ['exempel'],
+      stage: ['pilot'],
+      yearFrom: 2019,
+      yearTo: 2023,
+      sort: 'newest',
+    };
+    expect(fromRequest(toRequest(state, vocab, { limit: 20 }))).toEqual(state);
+    expect(toHash(fromRequest(toRequest(emptyState(), vocab, { limit: 20 })))).toBe('#/');
+  });
+
+  it('reads an older or odd request leniently', () => {
+    const odd = JSON.parse(
+      '{"query":"x","focus":["a","a"],"lan":null,"kind":[],"stage":[],"municipality":["0181"],' +
+        '"year_from":null,"year_to":2020.5,"all":true,"prefix":false,"sort":"konstig"}',
+    );
+    expect(fromRequest(odd)).toEqual({ ...emptyState(), q: 'x', focus: ['a'] });
+  });
+});
+
+describe('the lists page', () => {
+  it('has its own address', () => {
+    expect(parseHash('#/listor')).toEqual({ name: 'lists' });
+    expect(parseHash('#/listor/')).toEqual({ name: 'lists' });
   });
 });

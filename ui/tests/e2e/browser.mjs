@@ -7,12 +7,20 @@
 // - the flow a civil servant follows: search, filter by a facet and remove the filter, open a
 //   hit, go back to the same results;
 // - the language setting, remembered over a reload;
+// - "Mina listor", where the library keeps lists (the fake API; `serve` is read-only): an entry
+//   saved to a new list from its page, a search saved with its filters from the results, the
+//   lists page (the entry's title, an entry no longer in the library, rename, remove an entry,
+//   delete after a confirmation), a saved search run from there and offered on the start page.
+//   Against a read-only server (`/api/info` says read_only: true) those steps print
+//   "ok - ... (skipped: read-only)", and one step checks instead that no collection control is
+//   shown and no collection endpoint is ever asked;
 // - axe-core (WCAG 2.0/2.1 A and AA) on the start page, a results page, an entry and the
-//   overview, in light and dark: no violations allowed;
+//   overview (and the lists page, with and without its delete dialog, where there are lists),
+//   in light and dark: no violations allowed;
 // - screenshots of those pages in both themes (1280×800) to SCREENSHOT_DIR (test-output/).
 //
 // Prints `ok - ...` or `not ok - ...` for each check, then `browser: N passed, M failed`, and
-// exits 1 on any failure. Every step has a time limit, and the whole run one of 120 s.
+// exits 1 on any failure. Every step has a time limit, and the whole run one of 180 s.
 //
 // env: BASE_URL (http://127.0.0.1:5174/), EXPECT_TITLE (Södertälje), SCREENSHOT_DIR
 // (test-output/), CHROMIUM (/usr/bin/chromium), QUERY (livsmedel).
@@ -29,7 +37,7 @@ const QUERY = process.env.QUERY || 'livsmedel';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const STEP_MS = 15_000;
-const TOTAL_MS = 120_000;
+const TOTAL_MS = 180_000;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let passed = 0;
@@ -90,6 +98,25 @@ function assert(condition, message) {
 
 const url = (hash) => new URL(hash, BASE_URL).href;
 
+// Whether the server keeps lists and saved searches: only when it says read_only: false (the
+// fake API; the desktop app). `exempelbank serve` says true, and an older one says nothing.
+let readOnly = true;
+try {
+  const info = await (await fetch(url('api/info'))).json();
+  readOnly = info?.read_only !== false;
+} catch {
+  readOnly = true; // the first step will say the server does not answer
+}
+
+/** A step that needs lists and saved searches: skipped (and said so) on a read-only server. */
+async function collectionStep(name, fn, ms = STEP_MS, needs = true) {
+  if (readOnly) {
+    report(true, `${name} (skipped: read-only)`);
+    return false;
+  }
+  return step(name, fn, ms, needs);
+}
+
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 let browser;
@@ -136,6 +163,11 @@ page.on('response', (res) => {
   if (res.status() >= 400 && !expected404.test(res.url())) {
     problems.push(`HTTP ${res.status()}: ${res.url()}`);
   }
+});
+// A read-only server has no lists: the UI must never ask it for them.
+const collectionCalls = [];
+page.on('request', (req) => {
+  if (/\/api\/(lists|saved-searches)(\/|$)/.test(new URL(req.url()).pathname)) collectionCalls.push(req.url());
 });
 
 const search = page.locator('input[type="search"]');
@@ -239,6 +271,129 @@ try {
     assert(back === 'Sök', `the search button says ${back}`);
   });
 
+  // ------------------------------------------------------------------------------------------
+  // Mina listor (only where the library keeps lists)
+  const stamp = Date.now().toString(36);
+  const listName = `E2E-lista ${stamp}`;
+  const renamed = `E2E-lista omdöpt ${stamp}`;
+  const searchName = `E2E-sökning ${stamp}`;
+  let savedHash = '';
+  const card = (name) => page.locator('.list-card').filter({ has: page.locator('h3', { hasText: name }) });
+
+  const listed = await collectionStep(
+    'Mina listor: the entry page saves the entry to a new list',
+    async () => {
+      await open(entryHash);
+      await page.locator('h1.entry-title').waitFor();
+      await page.locator('#save-list-select').selectOption('new');
+      await page.locator('#save-list-name').fill(listName);
+      await page.locator('.entry-lists button[type="submit"]').click();
+      await page.locator('.entry-lists .in-lists a', { hasText: listName }).waitFor();
+      const status = await page.locator('.entry-lists [role="status"]').innerText();
+      assert(status.includes(listName), `the status says "${status}"`);
+    },
+    STEP_MS,
+    found,
+  );
+
+  const savedSearch = await collectionStep(
+    'Mina listor: the results save the search with its filter, named after the query',
+    async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      await page.locator('.facets label.option input[type="checkbox"]').first().check();
+      await page.locator('.chip').first().waitFor();
+      savedHash = new URL(page.url()).hash;
+      await page.locator('.save-search-button').click();
+      const name = page.locator('#save-search-name');
+      await name.waitFor();
+      assert((await name.inputValue()) === QUERY, `the name offered is "${await name.inputValue()}"`);
+      await name.fill(searchName);
+      await name.press('Enter');
+      await page.locator('.save-status', { hasText: searchName }).waitFor();
+    },
+    STEP_MS,
+    found,
+  );
+
+  await collectionStep(
+    'Mina listor: the lists page shows the list with the entry\'s title, and the saved search',
+    async () => {
+      await page.locator('.site-nav a[href="#/listor"]').click();
+      await page.locator('h1', { hasText: 'Mina listor' }).waitFor();
+      const title = card(listName).locator('a.list-entry').first();
+      await title.waitFor();
+      assert((await title.innerText()).startsWith(EXPECT_TITLE), `the entry is titled ${await title.innerText()}`);
+      await page.locator('a.saved-link', { hasText: searchName }).waitFor();
+      // The fake API's test list holds an entry that is no longer in the library.
+      if ((await card('(testdata)').count()) > 0) {
+        await card('(testdata)').locator('.gone', { hasText: 'Posten finns inte längre' }).waitFor();
+      }
+    },
+    STEP_MS,
+    listed && savedSearch,
+  );
+
+  await collectionStep(
+    'Mina listor: a list is renamed, loses its entry, and is deleted only after a confirmation',
+    async () => {
+      await card(listName).getByRole('button', { name: /^Byt namn/ }).click();
+      const input = card(listName).locator('input[type="text"]');
+      await input.fill(renamed);
+      await input.press('Enter');
+      await card(renamed).waitFor();
+      await card(renamed).getByRole('button', { name: /^Ta bort ur listan/ }).click();
+      await card(renamed).locator('.empty').waitFor();
+      const dialog = page.locator('dialog.confirm');
+      await card(renamed).getByRole('button', { name: /^Ta bort listan/ }).click();
+      await dialog.locator('h2').waitFor();
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert((await card(renamed).count()) === 1, 'the list went although the deletion was cancelled');
+      await card(renamed).getByRole('button', { name: /^Ta bort listan/ }).click();
+      await dialog.getByRole('button', { name: 'Ta bort listan' }).click();
+      await card(renamed).waitFor({ state: 'detached' });
+    },
+    STEP_MS,
+    listed && savedSearch,
+  );
+
+  await collectionStep(
+    'Mina listor: a saved search runs with its filters, and the start page offers it',
+    async () => {
+      await open('#/listor');
+      await page.locator('a.saved-link', { hasText: searchName }).click();
+      await hitTitle.waitFor();
+      await page.locator('.chip').first().waitFor();
+      assert(new URL(page.url()).hash === savedHash, `the address is ${page.url()}, saved from ${savedHash}`);
+      await open('#/');
+      await page.locator('.saved a', { hasText: searchName }).waitFor();
+      // Leave the server as it was.
+      await open('#/listor');
+      await page.getByRole('button', { name: `Ta bort: ${searchName}` }).click();
+      await page.locator('a.saved-link', { hasText: searchName }).waitFor({ state: 'detached' });
+    },
+    STEP_MS,
+    savedSearch,
+  );
+
+  if (readOnly) {
+    await step('read-only: no lists or saved searches are offered, and none are asked for', async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      const controls = await page.locator('.site-nav a[href="#/listor"], .save-search-button, .entry-lists').count();
+      assert(controls === 0, `${controls} collection controls shown`);
+      if (entryHash !== null) {
+        await open(entryHash);
+        await page.locator('h1.entry-title').waitFor();
+        assert((await page.locator('.entry-lists').count()) === 0, 'the entry page offers "Spara i lista"');
+      }
+      assert(collectionCalls.length === 0, `asked for ${collectionCalls.join(', ')}`);
+    });
+  } else {
+    report(true, 'read-only: no lists or saved searches are offered (skipped: not read-only)');
+  }
+
   await step('the overview draws four charts, each with a table', async () => {
     await page.locator('a[href="#/oversikt"]').first().click();
     await page.locator('.chart svg[role="img"]').nth(3).waitFor();
@@ -267,6 +422,28 @@ try {
       hash: '#/oversikt',
       ready: () => page.locator('.chart svg[role="img"]').nth(3).waitFor(),
     },
+    ...(readOnly
+      ? []
+      : [
+          {
+            name: 'lists',
+            hash: '#/listor',
+            ready: () => page.locator('.lists-layout').waitFor(),
+          },
+          {
+            name: 'lists-dialog',
+            hash: '#/listor',
+            ready: async () => {
+              await page.locator('.lists-layout').waitFor();
+              if ((await page.locator('.list-card').count()) === 0) {
+                await page.locator('#new-list-name').fill(`E2E-dialog ${stamp}`);
+                await page.locator('#new-list-name').press('Enter');
+              }
+              await page.locator('.list-card .link-button.danger').first().click();
+              await page.locator('dialog.confirm[open] h2').waitFor();
+            },
+          },
+        ]),
   ];
 
   for (const colorScheme of ['light', 'dark']) {

@@ -30,6 +30,7 @@ export const en: Messages = {
   updatedOn: (date: string) => `Updated ${date}`,
   savedQuickHeading: 'Your saved searches',
   manageSaved: 'Manage them under My lists',
+  allSaved: (n: number) => `All ${count(n)} saved searches, under My lists`,
 
   resultsHeading: 'Search results',
   hitCount: (n: number) => (n === 1 ? '1 hit' : `${count(n)} hits`),
@@ -156,6 +157,8 @@ export const en: Messages = {
   save: 'Save',
   cancel: 'Cancel',
   nameMissing: 'Type a name.',
+  /** A button's accessible name: what it does, then to what (the visible text comes first). */
+  actionOn: (action: string, name: string) => `${action}: ${name}`,
 
   overviewHeading: 'Overview',
   overviewIntro: (n: number) =>

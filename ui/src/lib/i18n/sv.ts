@@ -34,6 +34,7 @@ export const sv = {
   updatedOn: (date: string) => `Uppdaterad ${date}`,
   savedQuickHeading: 'Dina sparade sökningar',
   manageSaved: 'Hantera under Mina listor',
+  allSaved: (n: number) => `Alla ${count(n)} sparade sökningar, under Mina listor`,
 
   // Results
   resultsHeading: 'Sökresultat',
@@ -165,6 +166,8 @@ export const sv = {
   save: 'Spara',
   cancel: 'Avbryt',
   nameMissing: 'Skriv ett namn.',
+  /** A button's accessible name: what it does, then to what (the visible text comes first). */
+  actionOn: (action: string, name: string) => `${action}: ${name}`,
 
   // Overview
   overviewHeading: 'Översikt',
