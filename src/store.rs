@@ -444,8 +444,7 @@ impl Store {
 
     /// Whether an id is used by any entry, trash included.
     pub fn id_taken(&self, id: &str) -> Result<bool> {
-        let tx = self.conn.unchecked_transaction()?;
-        id_taken(&tx, id)
+        id_taken(&self.conn, id)
     }
 
     /// The highest change sequence number: the watermark the index must reach.
@@ -516,8 +515,8 @@ impl Store {
     }
 }
 
-fn id_taken(tx: &Transaction, id: &str) -> Result<bool> {
-    Ok(tx.query_row(
+fn id_taken(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM entries WHERE id = ?1)",
         [id],
         |r| r.get(0),
