@@ -34,8 +34,10 @@ test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	$(MAKE) --no-print-directory e2e
 
 ## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
+# `--workspace --all-targets` builds with the same features as `cargo test --workspace`, so
+# after the tests nothing is compiled again.
 e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
-	cargo build -p exempelbank-desktop
+	cargo build --workspace --all-targets
 	timeout 300 xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
 	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
@@ -43,7 +45,7 @@ e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
 
 ## The browser end-to-end test: `exempelbank serve` and headless Chromium, with axe-core.
 e2e-browser: ui/dist/index.html
-	cargo build --bin exempelbank
+	cargo build --workspace --all-targets
 	tests/e2e/browser.sh
 
 # apt packages: `apt-get update` once, and only when something is missing.
