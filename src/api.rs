@@ -22,6 +22,9 @@ use crate::store::{Change, Store};
 use crate::taxonomy::{self, Taxonomy};
 use crate::validate::{self, normalise_and_check};
 
+/// The key of the saved user name in the `library` table.
+const USER_NAME_KEY: &str = "user_name";
+
 /// The database file inside a library directory.
 pub const DATABASE_FILE: &str = "library.sqlite3";
 
@@ -63,10 +66,12 @@ pub enum Contents {
 
 /// An open library.
 pub struct Library {
-    dir: PathBuf,
-    store: Store,
-    index: SearchIndex,
-    user: String,
+    pub(crate) dir: PathBuf,
+    pub(crate) store: Store,
+    pub(crate) index: SearchIndex,
+    pub(crate) user: String,
+    /// The program that extracts text from PDFs (this executable unless set).
+    pub(crate) extractor: Option<PathBuf>,
 }
 
 /// The library directory used when none is named: the OS's data directory.
@@ -77,7 +82,7 @@ pub fn default_dir() -> PathBuf {
 }
 
 /// Now, in RFC 3339 to the second.
-fn now() -> String {
+pub(crate) fn now() -> String {
     let t = OffsetDateTime::now_utc();
     t.replace_nanosecond(0)
         .unwrap_or(t)
@@ -85,11 +90,14 @@ fn now() -> String {
         .expect("RFC 3339 formats any UTC time")
 }
 
-/// The user name recorded in revisions.
-fn user_name() -> String {
-    ["EXEMPELBANK_USER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+/// The user name recorded in revisions: `EXEMPELBANK_USER`, else the name saved in the
+/// library's settings, else the login name.
+fn user_name(saved: Option<String>) -> String {
+    let env = |v: &str| std::env::var(v).ok().filter(|s| !s.trim().is_empty());
+    env("EXEMPELBANK_USER")
+        .or(saved.filter(|s| !s.trim().is_empty()))
+        .or_else(|| env("USER"))
+        .or_else(|| env("USERNAME"))
         .unwrap_or_else(|| "okänd".to_owned())
 }
 
@@ -159,17 +167,42 @@ impl Library {
             )));
         }
         let index = SearchIndex::open(&dir.join("index"), &store)?;
+        let user = user_name(store.meta(USER_NAME_KEY)?);
         Ok(Library {
             dir: dir.to_owned(),
             store,
             index,
-            user: user_name(),
+            user,
+            extractor: None,
         })
     }
 
-    /// Sets the user name recorded in revisions.
+    /// Sets the user name recorded in revisions, for this session.
     pub fn set_user(&mut self, user: &str) {
         self.user = user.to_owned();
+    }
+
+    /// The user name recorded in revisions.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Saves the user name in the library's settings (the desktop app's settings page) and
+    /// uses it from now on.
+    pub fn save_user(&mut self, user: &str) -> Result<String> {
+        let user = validate::nfc(user.trim());
+        if user.is_empty() {
+            return Err(Error::field(
+                "namn",
+                "skriv ditt namn; det står i historiken",
+            ));
+        }
+        if user.chars().count() > 100 {
+            return Err(Error::field("namn", "högst 100 tecken"));
+        }
+        self.store.set_meta(USER_NAME_KEY, &user)?;
+        self.user = user.clone();
+        Ok(user)
     }
 
     pub fn dir(&self) -> &Path {
@@ -230,8 +263,15 @@ impl Library {
 
     /// After a committed write: let the index follow. The write stands even if this fails;
     /// the watermark makes the next search or start replay it.
-    fn after_write(&self) {
+    pub(crate) fn after_write(&self) {
         let _ = self.index.catch_up(&self.store);
+    }
+
+    /// Checks an entry as the editor has it, without saving: the normalised entry, or the
+    /// first problem, naming its field.
+    pub fn validate(&self, mut entry: Entry) -> Result<Entry> {
+        normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
+        Ok(entry)
     }
 
     /// Adds a new entry from its exchange-format JSON.
@@ -312,7 +352,11 @@ impl Library {
     }
 
     /// `base`, or `base-2`, `base-3`…: the first id neither the library nor `pending` uses.
-    fn free_id(&self, base: &str, pending: &std::collections::HashSet<String>) -> Result<String> {
+    pub(crate) fn free_id(
+        &self,
+        base: &str,
+        pending: &std::collections::HashSet<String>,
+    ) -> Result<String> {
         let free =
             |id: &str| -> Result<bool> { Ok(!pending.contains(id) && !self.store.id_taken(id)?) };
         if free(base)? {
@@ -418,12 +462,7 @@ impl Library {
     /// Moves an entry to another workflow status, with a comment.
     pub fn set_status(&mut self, id: &str, status: Status, comment: &str) -> Result<Entry> {
         let current = self.get(id)?;
-        if current.status == status {
-            return Err(Error::conflict(format!(
-                "posten \"{id}\" har redan status {}",
-                status.slug()
-            )));
-        }
+        crate::workflow::check(&current.id, current.status, status, comment)?;
         let comment = if comment.trim().is_empty() {
             format!("status: {}", status.label())
         } else {

@@ -26,7 +26,7 @@ use crate::model::Entry;
 use crate::store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
@@ -56,6 +56,9 @@ pub(crate) struct Fields {
     pub body_folded: Field,
     pub names: Field,
     pub names_folded: Field,
+    /// The text extracted from the entry's PDF attachments.
+    pub attachments: Field,
+    pub attachments_folded: Field,
     pub grams: Field,
     pub focus_area: Field,
     pub lan: Field,
@@ -96,6 +99,8 @@ fn schema() -> (Schema, Fields) {
         body_folded: b.add_text_field("body_folded", text(SV_FOLDED, true)),
         names: b.add_text_field("names", text(SV, true)),
         names_folded: b.add_text_field("names_folded", text(SV_FOLDED, true)),
+        attachments: b.add_text_field("attachments", text(SV, true)),
+        attachments_folded: b.add_text_field("attachments_folded", text(SV_FOLDED, true)),
         grams: b.add_text_field("grams", text(GRAMS, false)),
         focus_area: b.add_text_field("focus_area", facet.clone()),
         lan: b.add_text_field("lan", facet.clone()),
@@ -256,7 +261,7 @@ impl SearchIndex {
             writer.delete_term(Term::from_field_text(self.fields.uid, uid));
         }
         for entry in store.live_by_uids(&uids)? {
-            writer.add_document(document(&self.fields, &entry))?;
+            writer.add_document(document(&self.fields, &entry, store)?)?;
         }
         commit(&mut writer, last)?;
         Ok(())
@@ -337,7 +342,7 @@ pub fn rebuild_into(dir: &Path, store: &Store) -> Result<()> {
     // harmless, while one missed would not be.
     let watermark = store.last_change()?;
     store.for_each_live(|entry| {
-        writer.add_document(document(&fields, &entry))?;
+        writer.add_document(document(&fields, &entry, store)?)?;
         Ok(())
     })?;
     commit(&mut writer, watermark)?;
@@ -367,9 +372,17 @@ pub(crate) fn years(entry: &Entry) -> Vec<i32> {
     }
 }
 
-/// The document for one entry.
-fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
+/// The document for one entry, with the extracted text of its attachments from `store`.
+fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
+    for attachment in &entry.attachments {
+        if let Some((text, _)) = store.attachment_text(&attachment.sha256)?
+            && !text.is_empty()
+        {
+            doc.add_text(f.attachments, &text);
+            doc.add_text(f.attachments_folded, &text);
+        }
+    }
     doc.add_text(f.uid, &entry.uid);
     doc.add_text(f.status, entry.status.slug());
     doc.add_text(f.title, &entry.title);
@@ -416,7 +429,7 @@ fn document(f: &Fields, entry: &Entry) -> TantivyDocument {
     .map(|t| t.unix_timestamp())
     .unwrap_or(0);
     doc.add_i64(f.updated, updated);
-    doc
+    Ok(doc)
 }
 
 /// The words whose trigrams are indexed: each distinct word of six letters or more, once.

@@ -12,10 +12,14 @@
 //! ```
 
 pub mod api;
+pub mod attachments;
 pub mod collate;
 pub mod collections;
+pub mod curation;
+pub mod diff;
 pub mod error;
 pub mod facets;
+pub mod import;
 pub mod index;
 pub mod model;
 pub mod schema;
@@ -24,5 +28,7 @@ pub mod serve;
 pub mod snippet;
 pub mod starter;
 pub mod store;
+pub mod tabular;
 pub mod taxonomy;
 pub mod validate;
+pub mod workflow;

@@ -70,11 +70,71 @@ enum Command {
     },
     /// Flytta en post till papperskorgen.
     Delete { id: String },
-    /// Lista papperskorgen.
+    /// Lista papperskorgen, eller töm den (--empty --yes).
     Trash {
         #[arg(long)]
         json: bool,
+        /// Radera posterna i papperskorgen för alltid (kräver --yes).
+        #[arg(long)]
+        empty: bool,
+        /// Bekräfta att papperskorgen töms.
+        #[arg(long, requires = "empty")]
+        yes: bool,
     },
+    /// Visa skillnaderna mellan två revisioner av en post.
+    Diff {
+        id: String,
+        from: u32,
+        to: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Visa (eller med TEXT sätt) din personliga anteckning om en post; --clear tar bort den.
+    Note {
+        id: String,
+        text: Option<String>,
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
+    /// Importera poster från JSON, JSON Lines, CSV eller XLSX: allt eller inget.
+    Import {
+        file: PathBuf,
+        /// Visa vad som skulle hända utan att skriva något.
+        #[arg(long)]
+        dry_run: bool,
+        /// Kolumnmappning: "Kolumn=fält;Annan=-" eller en JSON-fil.
+        #[arg(long, value_name = "MAPPING")]
+        map: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fokusområden: lista, lägg till, byt namn, slå ihop.
+    Taxonomy {
+        #[command(subcommand)]
+        action: Option<TaxonomyAction>,
+    },
+    /// Radera en persons kontaktuppgifter ur alla poster, revisioner och säkerhetskopior
+    /// (GDPR; kräver --yes).
+    ErasePerson {
+        name: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Bifoga en fil (PDF, DOCX, bild) till en post.
+    Attach {
+        id: String,
+        file: PathBuf,
+        /// Filens licens, till exempel CC BY 4.0.
+        #[arg(long, default_value = "")]
+        licence: String,
+    },
+    /// Ta bort en bilaga från en post (filen finns kvar i äldre revisioner).
+    Detach { id: String, name: String },
+    /// Visa eller ändra vem som står i historiken (sparas i biblioteket).
+    User { name: Option<String> },
+    /// Inre kommando: extrahera texten ur en PDF (körs som barnprocess).
+    #[command(hide = true, name = "extract-pdf-text")]
+    ExtractPdfText { file: PathBuf },
     /// Hämta tillbaka en post från papperskorgen.
     Undelete { id: String },
     /// Kontrollera databasen och sökindexet.
@@ -92,6 +152,20 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:7878")]
         addr: std::net::SocketAddr,
     },
+}
+
+#[derive(Subcommand)]
+enum TaxonomyAction {
+    /// Lägg till ett fokusområde.
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Byt namn på ett fokusområde; posterna följer med.
+    Rename { slug: String, name: String },
+    /// Slå ihop fokusområdet FROM med INTO; posterna följer med.
+    Merge { from: String, into: String },
 }
 
 #[derive(Args)]
@@ -176,8 +250,10 @@ fn main() -> ExitCode {
         Command::List { json: true, .. }
             | Command::Show { json: true, .. }
             | Command::History { json: true, .. }
-            | Command::Trash { json: true }
+            | Command::Trash { json: true, .. }
             | Command::Check { json: true }
+            | Command::Diff { json: true, .. }
+            | Command::Import { json: true, .. }
     ) || matches!(&cli.command, Command::Search(a) if a.json);
     match run(cli) {
         Ok(code) => code,
@@ -223,6 +299,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if let Command::Schema = cli.command {
         print!("{}", exempelbank::schema::entry_schema_text());
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::ExtractPdfText { file } = &cli.command {
+        return Ok(exempelbank::attachments::extract_child_main(file));
     }
     let dir = cli.library.unwrap_or_else(default_dir);
     if let Command::Init { empty } = cli.command {
@@ -323,7 +402,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let entry = lib.delete(&id)?;
             println!("Flyttade {} till papperskorgen", entry.id);
         }
-        Command::Trash { json } => {
+        Command::Trash {
+            empty: true, yes, ..
+        } => {
+            let n = lib.trash()?.len();
+            if n == 0 {
+                println!("Papperskorgen är redan tom.");
+            } else if !yes {
+                eprintln!(
+                    "fel: att tömma papperskorgen raderar {n} poster för alltid, med all deras \
+                     historik; kör igen med --yes om du är säker"
+                );
+                return Ok(ExitCode::from(2));
+            } else {
+                let n = lib.empty_trash()?;
+                println!("Tömde papperskorgen: {n} poster raderade.");
+            }
+        }
+        Command::Trash { json, .. } => {
             let trash = lib.trash()?;
             if json {
                 print_json(&trash);
@@ -339,6 +435,126 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let entry = lib.undelete(&id)?;
             println!("Hämtade tillbaka {}", entry.id);
         }
+        Command::Diff { id, from, to, json } => {
+            let changes = lib.diff(&id, from, to)?;
+            if json {
+                print_json(&changes);
+            } else if changes.is_empty() {
+                println!("Revision {from} och {to} har samma innehåll.");
+            } else {
+                for change in changes {
+                    println!("## {}", change.label);
+                    for line in change.before.lines() {
+                        println!("- {line}");
+                    }
+                    for line in change.after.lines() {
+                        println!("+ {line}");
+                    }
+                    println!();
+                }
+            }
+        }
+        Command::Note { id, text, clear } => {
+            if clear {
+                lib.set_note(&id, "")?;
+                println!("Tog bort anteckningen.");
+            } else if let Some(text) = text {
+                lib.set_note(&id, &text)?;
+                println!("Sparade anteckningen.");
+            } else {
+                let note = lib.note(&id)?;
+                if !note.text.is_empty() {
+                    println!("{}", note.text);
+                }
+            }
+        }
+        Command::Import {
+            file,
+            dry_run,
+            map,
+            json,
+        } => {
+            let mapping = map
+                .map(|m| {
+                    if m.ends_with(".json") && std::path::Path::new(&m).is_file() {
+                        read_input(&m)
+                    } else {
+                        Ok(m)
+                    }
+                })
+                .transpose()?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Error::invalid(format!("kunde inte läsa {}: {e}", file.display())))?;
+            let name = file.display().to_string();
+            let report = lib.import(&name, &bytes, mapping.as_deref(), dry_run)?;
+            if json {
+                print_json(&report);
+            } else {
+                print_import(&report);
+            }
+            if report.rejected > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Taxonomy { action } => {
+            match action {
+                None => {}
+                Some(TaxonomyAction::Add { name, description }) => {
+                    let area = lib.add_focus_area(&name, &description)?;
+                    println!("La till fokusområdet {} ({})", area.name, area.slug);
+                }
+                Some(TaxonomyAction::Rename { slug, name }) => {
+                    let area = lib.rename_focus_area(&slug, &name)?;
+                    println!("Fokusområdet heter nu {} ({})", area.name, area.slug);
+                }
+                Some(TaxonomyAction::Merge { from, into }) => {
+                    let area = lib.merge_focus_areas(&from, &into)?;
+                    println!("Slog ihop {from} med {} ({})", area.name, area.slug);
+                }
+            }
+            for area in lib.taxonomy()?.focus_areas {
+                println!("{:<40} {}", area.slug, area.name);
+            }
+        }
+        Command::ErasePerson { name, yes } => {
+            if !yes {
+                eprintln!(
+                    "fel: att radera \"{name}\" tar bort personens kontaktuppgifter ur alla \
+                     poster, all historik och alla säkerhetskopior, och kan inte ångras; kör \
+                     igen med --yes om du är säker"
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let report = lib.erase_person(&name)?;
+            println!(
+                "Raderade kontaktuppgifterna ur {} poster och {} revisioner, och ur {} \
+                 säkerhetskopior.",
+                report.library.entries,
+                report.library.revisions,
+                report.backups.len()
+            );
+        }
+        Command::Attach { id, file, licence } => {
+            let (entry, attachment) = lib.attach(&id, &file, &licence)?;
+            println!(
+                "Bifogade {} ({} byte) till {} (revision {})",
+                attachment.name, attachment.size, entry.id, entry.revision
+            );
+        }
+        Command::Detach { id, name } => {
+            let entry = lib.detach(&id, &name)?;
+            println!(
+                "Tog bort bilagan {name} från {} (revision {})",
+                entry.id, entry.revision
+            );
+        }
+        Command::User { name } => {
+            if let Some(name) = name {
+                lib.save_user(&name)?;
+            }
+            println!("{}", lib.user());
+        }
+        Command::ExtractPdfText { .. } => unreachable!("handled above"),
         Command::Check { json } => {
             let report = lib.check()?;
             if json {
@@ -371,6 +587,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_import(report: &exempelbank::import::ImportReport) {
+    use exempelbank::import::ImportAction;
+    for row in &report.rows {
+        let what = match row.action {
+            ImportAction::Create => "ny",
+            ImportAction::Update => "ändras",
+            ImportAction::Unchanged => "oförändrad",
+            ImportAction::Reject => "AVVISAS",
+        };
+        let name = if row.id.is_empty() {
+            &row.title
+        } else {
+            &row.id
+        };
+        let reason = if row.reason.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", row.reason)
+        };
+        println!("{:<8} {:<10} {name}{reason}", row.row, what);
+    }
+    println!(
+        "{} nya, {} ändrade, {} oförändrade, {} avvisade.",
+        report.created, report.updated, report.unchanged, report.rejected
+    );
+    if report.rejected > 0 {
+        println!("Inget importerades: rätta de avvisade raderna och försök igen.");
+    } else if report.dry_run {
+        println!("Provkörning: inget skrevs.");
+    } else if let Some(backup) = &report.backup {
+        println!("Importerat. Säkerhetskopia före importen: {backup}");
+    }
 }
 
 fn search(lib: &Library, args: SearchArgs) -> Result<()> {

@@ -78,6 +78,38 @@ pub struct Entry {
     pub updated_at: String,
 }
 
+impl Entry {
+    /// An empty entry of a kind, as a form or an import starts it.
+    pub fn new(kind: Kind) -> Entry {
+        Entry {
+            format: FORMAT_VERSION,
+            id: String::new(),
+            uid: String::new(),
+            origin: String::new(),
+            kind,
+            title: String::new(),
+            summary: String::new(),
+            sections: Sections::default(),
+            focus_areas: Vec::new(),
+            stage: None,
+            novelty: None,
+            organisations: Vec::new(),
+            places: Vec::new(),
+            period: None,
+            goals: Vec::new(),
+            tags: Vec::new(),
+            contacts: Vec::new(),
+            sources: Vec::new(),
+            attachments: Vec::new(),
+            related: Vec::new(),
+            status: Status::Utkast,
+            revision: 0,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
 fn format_version() -> u32 {
     FORMAT_VERSION
 }

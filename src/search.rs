@@ -102,6 +102,9 @@ pub struct Hit {
     pub score: f32,
     /// HTML-safe text with the matches in `<mark>`.
     pub snippet: String,
+    /// The attached file the snippet comes from, when the words are only found there.
+    #[ts(optional)]
+    pub attachment: Option<String>,
     pub kind: Kind,
     pub status: Status,
     pub focus_area: Vec<String>,
@@ -153,6 +156,8 @@ impl Boosts {
     pub const SUMMARY: Score = 2.5;
     pub const NAMES: Score = 2.0;
     pub const BODY: Score = 1.0;
+    /// Text found only in an attached file counts for less than the entry's own words.
+    pub const ATTACHMENTS: Score = 0.5;
     /// Folded fields count for this share of their unfolded twin.
     pub const FOLDED_SHARE: Score = 0.4;
     pub const GRAMS: Score = 0.3;
@@ -334,6 +339,7 @@ impl<'a> QueryBuilder<'a> {
             (f.summary, f.summary_folded, Boosts::SUMMARY),
             (f.names, f.names_folded, Boosts::NAMES),
             (f.body, f.body_folded, Boosts::BODY),
+            (f.attachments, f.attachments_folded, Boosts::ATTACHMENTS),
         ];
         for (field, folded_field, boost) in exact {
             clauses.extend(Self::tokens_query(field, &stemmed, boost).map(|q| (Occur::Should, q)));
@@ -386,6 +392,7 @@ impl<'a> QueryBuilder<'a> {
                 f.summary_folded,
                 f.body_folded,
                 f.names_folded,
+                f.attachments_folded,
             ];
             let known = folded_fields.iter().any(|&field| {
                 self.searcher
@@ -546,7 +553,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         .zip(uids)
         .filter_map(|((score, _), uid)| {
             let entry = entries.iter().find(|e| e.uid == uid)?;
-            Some(hit(entry, score, &words))
+            Some(hit(entry, score, &words, store))
         })
         .collect();
     Ok(SearchResponse {
@@ -583,7 +590,26 @@ fn execute(
     Ok((total as u64, top, out))
 }
 
-fn hit(entry: &Entry, score: Score, words: &[String]) -> Hit {
+/// The snippet of a hit, and the attachment it comes from when the entry's own text has
+/// none of the words but one of its files does.
+fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option<String>) {
+    let own = snippet::best(entry, words);
+    if own.contains("<mark>") || words.is_empty() {
+        return (own, None);
+    }
+    for attachment in &entry.attachments {
+        if let Ok(Some((text, _))) = store.attachment_text(&attachment.sha256) {
+            let found = snippet::in_text(&text, words);
+            if found.contains("<mark>") {
+                return (found, Some(attachment.name.clone()));
+            }
+        }
+    }
+    (own, None)
+}
+
+fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
+    let (snippet, attachment) = snippet_of(entry, words, store);
     let mut lan: Vec<String> = entry.places.iter().map(|p| p.lan_code.clone()).collect();
     lan.dedup();
     Hit {
@@ -591,7 +617,8 @@ fn hit(entry: &Entry, score: Score, words: &[String]) -> Hit {
         uid: entry.uid.clone(),
         title: entry.title.clone(),
         score,
-        snippet: snippet::best(entry, words),
+        snippet,
+        attachment,
         kind: entry.kind,
         status: entry.status,
         focus_area: entry.focus_areas.clone(),

@@ -23,7 +23,8 @@ struct Needle {
     stem_chars: usize,
 }
 
-fn fold(text: &str) -> String {
+/// Lower case without the diacritics Swedish readers type without (å → a, é → e).
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -212,6 +213,13 @@ fn excerpt(text: &str, needles: &[Needle]) -> ((usize, usize), String) {
 
 /// The best snippet of an entry for these query words: from the summary or the section
 /// with most of the words, or the start of the summary when none match.
+/// An excerpt of one plain text (an attachment's) around the query words.
+pub fn in_text(text: &str, query_words: &[String]) -> String {
+    let needles = needles(query_words);
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    excerpt(&text, &needles).1
+}
+
 pub fn best(entry: &Entry, query_words: &[String]) -> String {
     let needles = needles(query_words);
     let mut candidates: Vec<(SectionKey, String)> =

@@ -76,6 +76,21 @@ const MIGRATIONS: &[M<'static>] = &[
         created_at TEXT NOT NULL
     ) STRICT;",
     ),
+    // Curation: personal notes on entries (never part of the entry, never exported or
+    // overwritten by an import), and the text extracted from attachments, by content hash.
+    M::up(
+        "CREATE TABLE notes (
+        uid        TEXT PRIMARY KEY REFERENCES entries(uid) ON DELETE CASCADE,
+        text       TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE attachment_texts (
+        sha256       TEXT PRIMARY KEY,
+        text         TEXT NOT NULL,
+        problem      TEXT NOT NULL DEFAULT '',
+        extracted_at TEXT NOT NULL
+    ) STRICT;",
+    ),
 ];
 
 /// The schema version this build writes.
@@ -105,6 +120,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Deleted content is overwritten, so an erased person or an emptied trash does not
+        // linger in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let version = version as usize;
         if version > schema_version() {
@@ -141,6 +159,16 @@ impl Store {
                 r.get(0)
             })
             .optional()?)
+    }
+
+    /// Sets a value of the `library` table.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO library (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = ?2",
+            [key, value],
+        )?;
+        Ok(())
     }
 
     /// Sets up a new library: its id, creation time and focus areas, in one transaction.
@@ -197,45 +225,11 @@ impl Store {
     /// Inserts new entries, each with its first revision, in one transaction. The entries
     /// must be validated and have `uid`, `id`, `origin` and times set.
     pub fn insert(&mut self, entries: &[Entry], change: &Change) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let batch = self.batch()?;
         for entry in entries {
-            if id_taken(&tx, &entry.id)? {
-                return Err(Error::conflict(format!(
-                    "det finns redan en post med id \"{}\"",
-                    entry.id
-                )));
-            }
-            let uid_taken: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)",
-                [&entry.uid],
-                |r| r.get(0),
-            )?;
-            if uid_taken {
-                return Err(Error::conflict(format!(
-                    "det finns redan en post med uid {}",
-                    entry.uid
-                )));
-            }
-            let body = to_json(entry)?;
-            tx.execute(
-                "INSERT INTO entries (uid, id, revision, status, kind, title, body, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    entry.uid,
-                    entry.id,
-                    entry.revision,
-                    entry.status.slug(),
-                    entry.kind.slug(),
-                    entry.title,
-                    body,
-                    entry.created_at,
-                    entry.updated_at
-                ],
-            )?;
-            record_revision(&tx, entry, &body, change)?;
+            batch.insert(entry, change)?;
         }
-        tx.commit()?;
-        Ok(())
+        batch.commit()
     }
 
     /// Replaces a live entry with a new revision. `expected_revision`, when given, must be
@@ -246,58 +240,16 @@ impl Store {
         expected_revision: Option<u32>,
         change: &Change,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let current: Option<(u32, Option<String>)> = tx
-            .query_row(
-                "SELECT revision, deleted_at FROM entries WHERE uid = ?1",
-                [&entry.uid],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((revision, deleted_at)) = current else {
-            return Err(Error::not_found(format!(
-                "ingen post med id \"{}\"",
-                entry.id
-            )));
-        };
-        if deleted_at.is_some() {
-            return Err(Error::conflict(format!(
-                "posten \"{}\" ligger i papperskorgen; återställ den först",
-                entry.id
-            )));
-        }
-        if let Some(expected) = expected_revision
-            && expected != revision
-        {
-            return Err(Error::conflict(format!(
-                "posten \"{}\" har ändrats sedan revision {expected} (nu {revision}); \
-                 hämta den senaste versionen och gör om ändringen",
-                entry.id
-            )));
-        }
-        if entry.revision != revision + 1 {
-            return Err(Error::conflict(format!(
-                "posten \"{}\": revision {} följer inte på {revision}",
-                entry.id, entry.revision
-            )));
-        }
-        let body = to_json(entry)?;
-        tx.execute(
-            "UPDATE entries SET revision = ?2, status = ?3, kind = ?4, title = ?5, body = ?6,
-                    updated_at = ?7 WHERE uid = ?1",
-            params![
-                entry.uid,
-                entry.revision,
-                entry.status.slug(),
-                entry.kind.slug(),
-                entry.title,
-                body,
-                entry.updated_at
-            ],
-        )?;
-        record_revision(&tx, entry, &body, change)?;
-        tx.commit()?;
-        Ok(())
+        let batch = self.batch()?;
+        batch.update(entry, expected_revision, change)?;
+        batch.commit()
+    }
+
+    /// Starts a transaction that several writes share: all of them land, or none.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            tx: self.conn.transaction()?,
+        })
     }
 
     /// The entry with this id or uid, live or in the trash, and whether it is in the trash.
@@ -425,6 +377,95 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes every entry in the trash for good, with its revisions, notes and list
+    /// places, in one transaction. Returns how many entries went.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let uids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT uid FROM entries WHERE deleted_at IS NOT NULL")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        for uid in &uids {
+            tx.execute("DELETE FROM list_items WHERE uid = ?1", [uid])?;
+            tx.execute("DELETE FROM entries WHERE uid = ?1", [uid])?;
+            tx.execute("INSERT INTO changes (uid) VALUES (?1)", [uid])?;
+        }
+        tx.commit()?;
+        Ok(uids.len())
+    }
+
+    /// The personal note on an entry ("" when there is none).
+    pub fn note(&self, uid: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT text FROM notes WHERE uid = ?1", [uid], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Sets or (with empty text) removes the personal note on an entry.
+    pub fn set_note(&mut self, uid: &str, text: &str, at: &str) -> Result<()> {
+        if text.trim().is_empty() {
+            self.conn
+                .execute("DELETE FROM notes WHERE uid = ?1", [uid])?;
+        } else {
+            self.conn.execute(
+                "INSERT INTO notes (uid, text, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (uid) DO UPDATE SET text = ?2, updated_at = ?3",
+                params![uid, text, at],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Removes the contacts named `name` from every entry and every revision (GDPR erasure).
+    pub fn erase_contact(&mut self, name: &str) -> Result<Erasure> {
+        let erasure = erase_contact(&mut self.conn, name, true)?;
+        // The old pages also live in the write-ahead log until a checkpoint copies them.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(erasure)
+    }
+
+    /// Extracted text of an attachment, if it has been extracted.
+    pub fn attachment_text(&self, sha256: &str) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text, problem FROM attachment_texts WHERE sha256 = ?1",
+                [sha256],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Stores the text extracted from an attachment (or why there is none).
+    pub fn set_attachment_text(
+        &mut self,
+        sha256: &str,
+        text: &str,
+        problem: &str,
+        at: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO attachment_texts (sha256, text, problem, extracted_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (sha256) DO UPDATE SET text = ?2, problem = ?3, extracted_at = ?4",
+            params![sha256, text, problem, at],
+        )?;
+        Ok(())
+    }
+
+    /// Copies the whole database to `target` (a consistent snapshot, even while others write).
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+        Ok(())
+    }
+
     /// The entries in the trash, most recently deleted first.
     pub fn trash(&self) -> Result<Vec<TrashedEntry>> {
         let mut stmt = self.conn.prepare_cached(
@@ -513,6 +554,231 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// Writes that land together in one transaction: dropping a batch without
+/// [`Batch::commit`] rolls all of them back.
+pub struct Batch<'c> {
+    tx: Transaction<'c>,
+}
+
+impl Batch<'_> {
+    /// Inserts a new entry with its first revision.
+    pub fn insert(&self, entry: &Entry, change: &Change) -> Result<()> {
+        let tx = &self.tx;
+        if id_taken(tx, &entry.id)? {
+            return Err(Error::conflict(format!(
+                "det finns redan en post med id \"{}\"",
+                entry.id
+            )));
+        }
+        let uid_taken: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)",
+            [&entry.uid],
+            |r| r.get(0),
+        )?;
+        if uid_taken {
+            return Err(Error::conflict(format!(
+                "det finns redan en post med uid {}",
+                entry.uid
+            )));
+        }
+        let body = to_json(entry)?;
+        tx.execute(
+            "INSERT INTO entries (uid, id, revision, status, kind, title, body, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                entry.uid,
+                entry.id,
+                entry.revision,
+                entry.status.slug(),
+                entry.kind.slug(),
+                entry.title,
+                body,
+                entry.created_at,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(tx, entry, &body, change)
+    }
+
+    /// Replaces a live entry with its next revision (`entry.revision` must be the current
+    /// one plus one; `expected_revision`, when given, the current one).
+    pub fn update(
+        &self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        change: &Change,
+    ) -> Result<()> {
+        self.write_revision(entry, expected_revision, false, change)
+    }
+
+    /// Like [`Batch::update`], for an entry that may be in the trash (it stays there): the
+    /// taxonomy editor keeps trashed entries valid so they can come back.
+    pub fn rewrite(&self, entry: &Entry, change: &Change) -> Result<()> {
+        self.write_revision(entry, None, true, change)
+    }
+
+    fn write_revision(
+        &self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        in_trash_too: bool,
+        change: &Change,
+    ) -> Result<()> {
+        let tx = &self.tx;
+        let current: Option<(u32, Option<String>)> = tx
+            .query_row(
+                "SELECT revision, deleted_at FROM entries WHERE uid = ?1",
+                [&entry.uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((revision, deleted_at)) = current else {
+            return Err(Error::not_found(format!(
+                "ingen post med id \"{}\"",
+                entry.id
+            )));
+        };
+        if deleted_at.is_some() && !in_trash_too {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" ligger i papperskorgen; återställ den först",
+                entry.id
+            )));
+        }
+        if let Some(expected) = expected_revision
+            && expected != revision
+        {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" har ändrats sedan revision {expected} (nu {revision}); \
+                 hämta den senaste versionen och gör om ändringen",
+                entry.id
+            )));
+        }
+        if entry.revision != revision + 1 {
+            return Err(Error::conflict(format!(
+                "posten \"{}\": revision {} följer inte på {revision}",
+                entry.id, entry.revision
+            )));
+        }
+        let body = to_json(entry)?;
+        tx.execute(
+            "UPDATE entries SET revision = ?2, status = ?3, kind = ?4, title = ?5, body = ?6,
+                    updated_at = ?7 WHERE uid = ?1",
+            params![
+                entry.uid,
+                entry.revision,
+                entry.status.slug(),
+                entry.kind.slug(),
+                entry.title,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(tx, entry, &body, change)
+    }
+
+    /// Replaces the focus areas (the taxonomy editor's writes go with the entries' in the
+    /// same batch).
+    pub fn set_focus_areas(&self, focus: &[FocusArea]) -> Result<()> {
+        self.tx.execute("DELETE FROM focus_areas", [])?;
+        for (position, area) in focus.iter().enumerate() {
+            self.tx.execute(
+                "INSERT INTO focus_areas (slug, name, description, position) VALUES (?1, ?2, ?3, ?4)",
+                params![area.slug, area.name, area.description, position as i64],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+/// What an erasure changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Erasure {
+    pub entries: u32,
+    pub revisions: u32,
+}
+
+/// Removes the contacts whose name is `name` (compared without case and extra spaces) from
+/// the current entries and every revision in `conn`, in one transaction. With `log`, the
+/// changed entries go to the change log so the index follows.
+pub fn erase_contact(conn: &mut Connection, name: &str, log: bool) -> Result<Erasure> {
+    let wanted = contact_key(name);
+    if wanted.is_empty() {
+        return Err(Error::field("namn", "tomt namn"));
+    }
+    let strip = |body: &str| -> Result<Option<String>> {
+        let mut value: serde_json::Value = serde_json::from_str(body).map_err(|e| {
+            Error::new(
+                crate::error::ErrorCode::Database,
+                format!("en sparad post kan inte läsas: {e}"),
+            )
+        })?;
+        let Some(contacts) = value.get_mut("contacts").and_then(|c| c.as_array_mut()) else {
+            return Ok(None);
+        };
+        let before = contacts.len();
+        contacts.retain(|c| {
+            c.get("name")
+                .and_then(|n| n.as_str())
+                .is_none_or(|n| contact_key(n) != wanted)
+        });
+        if contacts.len() == before {
+            return Ok(None);
+        }
+        Ok(Some(value.to_string()))
+    };
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    let tx = conn.transaction()?;
+    let mut erasure = Erasure::default();
+    let rows: Vec<(String, String)> = {
+        let mut stmt = tx.prepare("SELECT uid, body FROM entries")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    for (uid, body) in rows {
+        if let Some(body) = strip(&body)? {
+            tx.execute(
+                "UPDATE entries SET body = ?2 WHERE uid = ?1",
+                params![uid, body],
+            )?;
+            if log {
+                tx.execute("INSERT INTO changes (uid) VALUES (?1)", [&uid])?;
+            }
+            erasure.entries += 1;
+        }
+    }
+    let rows: Vec<(String, u32, String)> = {
+        let mut stmt = tx.prepare("SELECT uid, revision, body FROM revisions")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    for (uid, revision, body) in rows {
+        if let Some(body) = strip(&body)? {
+            tx.execute(
+                "UPDATE revisions SET body = ?3 WHERE uid = ?1 AND revision = ?2",
+                params![uid, revision, body],
+            )?;
+            erasure.revisions += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(erasure)
+}
+
+/// A person's name as erasure compares it: composed, lower case, single spaces.
+fn contact_key(name: &str) -> String {
+    crate::validate::nfc(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn id_taken(conn: &Connection, id: &str) -> Result<bool> {

@@ -7,10 +7,15 @@ use std::sync::Mutex;
 
 use exempelbank::api::{Library, LibraryInfo, default_dir};
 use exempelbank::collections::{EntryList, SavedSearch};
+use exempelbank::curation::{ErasureReport, Note};
+use exempelbank::diff::FieldChange;
 use exempelbank::error::{Error, ErrorCode};
-use exempelbank::model::Entry;
+use exempelbank::import::ImportReport;
+use exempelbank::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 use exempelbank::search::{SearchRequest, SearchResponse};
+use exempelbank::taxonomy::FocusArea;
 use exempelbank::taxonomy::Taxonomy;
+use exempelbank::workflow::Transition;
 use tauri::State;
 
 /// The open library, or why it could not be opened (shown in the window).
@@ -115,7 +120,186 @@ async fn delete_saved_search(state: State<'_, AppState>, id: i64) -> Result<(), 
     state.with(|lib| lib.delete_saved_search(id))
 }
 
+#[tauri::command]
+async fn list_entries(
+    state: State<'_, AppState>,
+    status: Option<Status>,
+) -> Result<Vec<EntrySummary>, Error> {
+    state.with(|lib| lib.list(status))
+}
+
+#[tauri::command]
+async fn validate_entry(state: State<'_, AppState>, entry: Entry) -> Result<Entry, Error> {
+    state.with(|lib| lib.validate(entry))
+}
+
+#[tauri::command]
+async fn create_entry(state: State<'_, AppState>, entry: Entry) -> Result<Entry, Error> {
+    state.with(|lib| lib.add(entry))
+}
+
+#[tauri::command]
+async fn update_entry(
+    state: State<'_, AppState>,
+    id: String,
+    entry: Entry,
+    expected_revision: u32,
+) -> Result<Entry, Error> {
+    state.with(|lib| lib.edit(&id, entry, None, Some(expected_revision), "ändrad"))
+}
+
+#[tauri::command]
+async fn transitions(state: State<'_, AppState>, id: String) -> Result<Vec<Transition>, Error> {
+    state.with(|lib| lib.transitions(&id))
+}
+
+#[tauri::command]
+async fn set_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: Status,
+    comment: String,
+) -> Result<Entry, Error> {
+    state.with(|lib| lib.set_status(&id, status, &comment))
+}
+
+#[tauri::command]
+async fn history(state: State<'_, AppState>, id: String) -> Result<Vec<RevisionInfo>, Error> {
+    state.with(|lib| lib.history(&id))
+}
+
+#[tauri::command]
+async fn revision(state: State<'_, AppState>, id: String, revision: u32) -> Result<Entry, Error> {
+    state.with(|lib| lib.revision(&id, revision))
+}
+
+#[tauri::command]
+async fn diff(
+    state: State<'_, AppState>,
+    id: String,
+    from: u32,
+    to: u32,
+) -> Result<Vec<FieldChange>, Error> {
+    state.with(|lib| lib.diff(&id, from, to))
+}
+
+#[tauri::command]
+async fn restore(state: State<'_, AppState>, id: String, revision: u32) -> Result<Entry, Error> {
+    state.with(|lib| lib.restore(&id, revision))
+}
+
+#[tauri::command]
+async fn delete_entry(state: State<'_, AppState>, id: String) -> Result<Entry, Error> {
+    state.with(|lib| lib.delete(&id))
+}
+
+#[tauri::command]
+async fn undelete_entry(state: State<'_, AppState>, id: String) -> Result<Entry, Error> {
+    state.with(|lib| lib.undelete(&id))
+}
+
+#[tauri::command]
+async fn trash(state: State<'_, AppState>) -> Result<Vec<TrashedEntry>, Error> {
+    state.with(|lib| lib.trash())
+}
+
+#[tauri::command]
+async fn empty_trash(state: State<'_, AppState>) -> Result<usize, Error> {
+    state.with(|lib| lib.empty_trash())
+}
+
+#[tauri::command]
+async fn get_note(state: State<'_, AppState>, id: String) -> Result<Note, Error> {
+    state.with(|lib| lib.note(&id))
+}
+
+#[tauri::command]
+async fn set_note(state: State<'_, AppState>, id: String, text: String) -> Result<Note, Error> {
+    state.with(|lib| lib.set_note(&id, &text))
+}
+
+#[tauri::command]
+async fn add_focus_area(
+    state: State<'_, AppState>,
+    name: String,
+    description: String,
+) -> Result<FocusArea, Error> {
+    state.with(|lib| lib.add_focus_area(&name, &description))
+}
+
+#[tauri::command]
+async fn rename_focus_area(
+    state: State<'_, AppState>,
+    slug: String,
+    name: String,
+) -> Result<FocusArea, Error> {
+    state.with(|lib| lib.rename_focus_area(&slug, &name))
+}
+
+#[tauri::command]
+async fn merge_focus_areas(
+    state: State<'_, AppState>,
+    from: String,
+    into: String,
+) -> Result<FocusArea, Error> {
+    state.with(|lib| lib.merge_focus_areas(&from, &into))
+}
+
+#[tauri::command]
+async fn user_name(state: State<'_, AppState>) -> Result<String, Error> {
+    state.with(|lib| Ok(lib.user().to_owned()))
+}
+
+#[tauri::command]
+async fn save_user_name(state: State<'_, AppState>, name: String) -> Result<String, Error> {
+    state.with(|lib| lib.save_user(&name))
+}
+
+/// Imports a file the user picked in the window; its name is a label, never a path.
+#[tauri::command]
+async fn import_file(
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    mapping: Option<String>,
+    dry_run: bool,
+) -> Result<ImportReport, Error> {
+    state.with(|lib| lib.import(&name, &bytes, mapping.as_deref(), dry_run))
+}
+
+/// Attaches a file the user picked in the window; its name is a label, never a path.
+#[tauri::command]
+async fn attach_file(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+    bytes: Vec<u8>,
+    licence: String,
+) -> Result<Entry, Error> {
+    state.with(|lib| Ok(lib.attach_bytes(&id, &name, &bytes, &licence)?.0))
+}
+
+#[tauri::command]
+async fn detach_file(state: State<'_, AppState>, id: String, name: String) -> Result<Entry, Error> {
+    state.with(|lib| lib.detach(&id, &name))
+}
+
+#[tauri::command]
+async fn erase_person(state: State<'_, AppState>, name: String) -> Result<ErasureReport, Error> {
+    state.with(|lib| lib.erase_person(&name))
+}
+
 fn main() {
+    // The same executable extracts PDF text in a child process (see `attachments`).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.len() == 3 && args[1] == "extract-pdf-text" {
+        std::process::exit(
+            match exempelbank::attachments::extract_child_main(std::path::Path::new(&args[2])) {
+                code if code == std::process::ExitCode::SUCCESS => 0,
+                _ => 1,
+            },
+        );
+    }
     let dir = std::env::var_os("EXEMPELBANK_LIBRARY")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(default_dir);
@@ -140,6 +324,31 @@ fn main() {
             saved_searches,
             save_search,
             delete_saved_search,
+            list_entries,
+            validate_entry,
+            create_entry,
+            update_entry,
+            transitions,
+            set_status,
+            history,
+            revision,
+            diff,
+            restore,
+            delete_entry,
+            undelete_entry,
+            trash,
+            empty_trash,
+            get_note,
+            set_note,
+            add_focus_area,
+            rename_focus_area,
+            merge_focus_areas,
+            user_name,
+            save_user_name,
+            import_file,
+            attach_file,
+            detach_file,
+            erase_person,
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

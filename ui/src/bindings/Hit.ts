@@ -10,4 +10,8 @@ export type Hit = { id: string, uid: string, title: string, score: number,
 /**
  * HTML-safe text with the matches in `<mark>`.
  */
-snippet: string, kind: Kind, status: Status, focus_area: Array<string>, lan: Array<string>, municipality: Array<string>, stage?: Stage, year: Array<number>, organisations: Array<string>, updated_at: string, };
+snippet: string, 
+/**
+ * The attached file the snippet comes from, when the words are only found there.
+ */
+attachment?: string, kind: Kind, status: Status, focus_area: Array<string>, lan: Array<string>, municipality: Array<string>, stage?: Stage, year: Array<number>, organisations: Array<string>, updated_at: string, };
