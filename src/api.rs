@@ -70,8 +70,9 @@ pub struct Library {
     pub(crate) store: Store,
     pub(crate) index: SearchIndex,
     pub(crate) user: String,
-    /// The program that extracts text from PDFs (this executable unless set).
-    pub(crate) extractor: Option<PathBuf>,
+    /// The program that extracts text from PDFs and its time limit (this executable and
+    /// [`crate::attachments::EXTRACT_TIMEOUT`] unless set).
+    pub(crate) extractor: Option<(PathBuf, std::time::Duration)>,
 }
 
 /// The library directory used when none is named: the OS's data directory.

@@ -102,7 +102,11 @@ fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf>
 }
 
 /// Runs the extractor child on a stored PDF: its text, or why there is none.
-pub fn extract_pdf_text(extractor: &Path, file: &Path) -> std::result::Result<String, String> {
+pub fn extract_pdf_text(
+    extractor: &Path,
+    file: &Path,
+    timeout: Duration,
+) -> std::result::Result<String, String> {
     let mut child = Command::new(extractor)
         .arg("extract-pdf-text")
         .arg(file)
@@ -123,12 +127,12 @@ pub fn extract_pdf_text(extractor: &Path, file: &Path) -> std::result::Result<St
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > EXTRACT_TIMEOUT => {
+            Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(format!(
-                    "textutdragningen avbröts efter {} s",
-                    EXTRACT_TIMEOUT.as_secs()
+                    "textutdragningen avbröts efter {:.1} s",
+                    timeout.as_secs_f32()
                 ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
@@ -196,15 +200,17 @@ fn limit_memory(bytes: u64) {
 fn limit_memory(_bytes: u64) {}
 
 impl Library {
-    /// The program that extracts text from PDFs: this executable unless set.
-    pub fn set_extractor(&mut self, program: PathBuf) {
-        self.extractor = Some(program);
+    /// The program that extracts text from PDFs (this executable unless set) and how long
+    /// it may run.
+    pub fn set_extractor(&mut self, program: PathBuf, timeout: Duration) {
+        self.extractor = Some((program, timeout));
     }
 
-    fn extractor(&self) -> Result<PathBuf> {
+    fn extractor(&self) -> Result<(PathBuf, Duration)> {
         match &self.extractor {
             Some(p) => Ok(p.clone()),
             None => std::env::current_exe()
+                .map(|exe| (exe, EXTRACT_TIMEOUT))
                 .map_err(|e| Error::new(crate::error::ErrorCode::Io, format!("programfilen: {e}"))),
         }
     }
@@ -248,7 +254,8 @@ impl Library {
         let sha256 = hex::encode(Sha256::digest(bytes));
         let stored = store_file(&self.dir, &sha256, bytes)?;
         if media_type == "application/pdf" && self.store.attachment_text(&sha256)?.is_none() {
-            let (text, problem) = match extract_pdf_text(&self.extractor()?, &stored) {
+            let (program, timeout) = self.extractor()?;
+            let (text, problem) = match extract_pdf_text(&program, &stored, timeout) {
                 Ok(text) => (text, String::new()),
                 Err(problem) => (String::new(), problem),
             };

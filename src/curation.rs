@@ -222,7 +222,9 @@ impl Library {
                 }
             }
         }
-        self.after_write();
+        // Deleted documents keep their terms in the index's segments until a merge: rebuild
+        // it, so the name is gone from there too.
+        self.reindex()?;
         Ok(ErasureReport { library, backups })
     }
 }

@@ -8,6 +8,8 @@ mod util;
 mod cli;
 mod collections;
 mod crash;
+mod curation;
+mod import;
 mod index;
 mod relevance;
 mod search;

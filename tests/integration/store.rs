@@ -155,12 +155,19 @@ fn status_changes_are_revisions_with_comments() {
     };
     assert_eq!(lib.search(&all).unwrap().total, 1);
 
+    lib.set_status(&e.id, Status::Granskning, "").unwrap();
+    assert_eq!(
+        lib.search(&req).unwrap().total,
+        0,
+        "in review is not published"
+    );
     lib.set_status(&e.id, Status::Publicerad, "granskad av redaktionen")
         .unwrap();
     assert_eq!(lib.search(&req).unwrap().total, 1);
     let history = lib.history(&e.id).unwrap();
-    assert_eq!(history[1].status, Status::Publicerad);
-    assert_eq!(history[1].comment, "granskad av redaktionen");
+    assert_eq!(history[1].status, Status::Granskning);
+    assert_eq!(history[2].status, Status::Publicerad);
+    assert_eq!(history[2].comment, "granskad av redaktionen");
 }
 
 #[test]
