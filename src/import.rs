@@ -18,6 +18,9 @@ use crate::store::Change;
 use crate::tabular::{self, ColumnMap};
 use crate::validate::{self, normalise_and_check};
 
+/// How many import backups are kept; older ones are removed after a new one is made.
+pub const IMPORT_BACKUPS_KEPT: usize = 10;
+
 /// The largest file an import reads.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
 
@@ -217,6 +220,37 @@ fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
     Ok(rows)
 }
 
+/// Keeps the newest [`IMPORT_BACKUPS_KEPT`] import backups and removes leftovers (older than
+/// an hour) of backups that a crash interrupted. Best effort: a file that cannot be removed
+/// stays.
+fn prune_backups(dir: &std::path::Path) {
+    let Ok(items) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut imports = Vec::new();
+    for path in items.filter_map(|i| i.ok().map(|i| i.path())) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stale = || {
+            std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 3600))
+        };
+        if name.ends_with(".partial") && stale() {
+            let _ = std::fs::remove_file(&path);
+        } else if name.starts_with("fore-import-") && name.ends_with(".sqlite3") {
+            imports.push(path);
+        }
+    }
+    imports.sort();
+    let excess = imports.len().saturating_sub(IMPORT_BACKUPS_KEPT);
+    for old in &imports[..excess] {
+        let _ = std::fs::remove_file(old);
+    }
+}
+
 impl Library {
     /// Imports the file `name` with content `bytes`. Returns the report; `imported` is false
     /// when it was a dry run or a row was rejected (then nothing was written).
@@ -249,11 +283,12 @@ impl Library {
         }
         if !planned.is_empty() {
             let stamp = now().replace([':', '-'], "");
-            let backup = self
-                .dir
-                .join("backups")
-                .join(format!("fore-import-{stamp}.sqlite3"));
+            let backup = self.dir.join("backups").join(format!(
+                "fore-import-{stamp}-{}.sqlite3",
+                &uuid::Uuid::new_v4().simple().to_string()[..8]
+            ));
             self.store.backup_to(&backup)?;
+            prune_backups(&self.dir.join("backups"));
             report.backup = Some(backup.display().to_string());
             let at = now();
             let comment = format!("importerad från {name}");

@@ -456,13 +456,18 @@ impl Store {
         Ok(())
     }
 
-    /// Copies the whole database to `target` (a consistent snapshot, even while others write).
+    /// Copies the whole database to `target` (a consistent snapshot, even while others
+    /// write). The copy is written beside it as `.partial` and renamed when complete, so a
+    /// crash never leaves a half backup under a backup's name.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
+        let dir = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut partial = target.as_os_str().to_owned();
+        partial.push(format!(".{}.partial", std::process::id()));
+        let partial = std::path::PathBuf::from(partial);
         self.conn
-            .execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        std::fs::rename(&partial, target).map_err(|e| Error::io(target, e))?;
         Ok(())
     }
 
