@@ -22,6 +22,11 @@ use crate::store::{Change, Store};
 use crate::taxonomy::{self, Taxonomy};
 use crate::validate::{self, normalise_and_check};
 
+/// Set in a library made with the starter entries: it follows the starter library's updates.
+const STARTER_KEY: &str = "starter";
+/// The digest of the starter entries last merged.
+const STARTER_VERSION_KEY: &str = "starter_version";
+
 /// The key of the saved user name in the `library` table.
 const USER_NAME_KEY: &str = "user_name";
 
@@ -138,25 +143,12 @@ impl Library {
         let id = uuid::Uuid::new_v4().to_string();
         store.initialise(&id, &at, &taxonomy::default_focus_areas())?;
         if contents == Contents::Starter {
-            let focus = store.focus_areas()?;
-            let mut entries = starter::entries()?;
-            for entry in &mut entries {
-                normalise_and_check(entry, &focus)?;
-                entry.revision = 1;
-                entry.created_at = at.clone();
-                entry.updated_at = at.clone();
-            }
-            store.insert(
-                &entries,
-                &Change {
-                    by: "Exempelbanken",
-                    at: &at,
-                    comment: "från startbiblioteket",
-                },
-            )?;
+            store.set_meta(STARTER_KEY, "1")?;
         }
         drop(store);
-        Library::open_existing(dir)
+        let mut library = Library::open_existing(dir)?;
+        library.bundle_key()?;
+        Ok(library)
     }
 
     fn open_existing(dir: &Path) -> Result<Library> {
@@ -169,13 +161,40 @@ impl Library {
         }
         let index = SearchIndex::open(&dir.join("index"), &store)?;
         let user = user_name(store.meta(USER_NAME_KEY)?);
-        Ok(Library {
+        let mut library = Library {
             dir: dir.to_owned(),
             store,
             index,
             user,
             extractor: None,
-        })
+        };
+        library.update_starter()?;
+        Ok(library)
+    }
+
+    /// In a library made with the starter entries, merges the starter entries of this
+    /// version of the program when they differ from the ones it last merged (a new library,
+    /// or a program update): by the rules of a bundle, so local edits stay.
+    fn update_starter(&mut self) -> Result<()> {
+        if self.store.meta(STARTER_KEY)?.as_deref() != Some("1") {
+            return Ok(());
+        }
+        let version = starter::version();
+        if self.store.meta(STARTER_VERSION_KEY)?.as_deref() == Some(version.as_str()) {
+            return Ok(());
+        }
+        if !self.store.is_empty()? {
+            let stamp = now().replace([':', '-'], "");
+            self.store.backup_to(
+                &self
+                    .dir
+                    .join("backups")
+                    .join(format!("fore-startbibliotek-{stamp}.sqlite3")),
+            )?;
+        }
+        self.merge_starter(starter::entries()?)?;
+        self.store.set_meta(STARTER_VERSION_KEY, &version)?;
+        Ok(())
     }
 
     /// Sets the user name recorded in revisions, for this session.
@@ -245,6 +264,29 @@ impl Library {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
         self.refresh()?;
         search::search(&self.index, &self.store, req)
+    }
+
+    /// The uids of every entry a search matches (all of them, not one page), in rank order.
+    /// An empty query without filters selects the whole library (published entries unless
+    /// `all`).
+    pub fn select(&self, req: &SearchRequest) -> Result<Vec<String>> {
+        let mut uids = Vec::new();
+        let mut page = SearchRequest {
+            limit: Some(search::MAX_LIMIT),
+            offset: Some(0),
+            ..req.clone()
+        };
+        loop {
+            let found = self.search(&page)?;
+            let n = found.hits.len() as u32;
+            uids.extend(found.hits.into_iter().map(|h| h.uid));
+            let next = page.offset.unwrap_or(0) + n;
+            if n == 0 || u64::from(next) >= found.total {
+                break;
+            }
+            page.offset = Some(next);
+        }
+        Ok(uids)
     }
 
     /// The entry with this id or uid, outside the trash.

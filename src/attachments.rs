@@ -88,7 +88,7 @@ pub fn stored_path(library_dir: &Path, sha256: &str) -> PathBuf {
 }
 
 /// Copies `bytes` into the library under their hash (once; the same file twice is one copy).
-fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
+pub(crate) fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
     let target = stored_path(library_dir, sha256);
     if target.exists() {
         return Ok(target);
@@ -206,7 +206,7 @@ impl Library {
         self.extractor = Some((program, timeout));
     }
 
-    fn extractor(&self) -> Result<(PathBuf, Duration)> {
+    pub(crate) fn extractor_program(&self) -> Result<(PathBuf, Duration)> {
         match &self.extractor {
             Some(p) => Ok(p.clone()),
             None => std::env::current_exe()
@@ -254,7 +254,7 @@ impl Library {
         let sha256 = hex::encode(Sha256::digest(bytes));
         let stored = store_file(&self.dir, &sha256, bytes)?;
         if media_type == "application/pdf" && self.store.attachment_text(&sha256)?.is_none() {
-            let (program, timeout) = self.extractor()?;
+            let (program, timeout) = self.extractor_program()?;
             let (text, problem) = match extract_pdf_text(&program, &stored, timeout) {
                 Ok(text) => (text, String::new()),
                 Err(problem) => (String::new(), problem),

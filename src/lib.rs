@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod attachments;
+pub mod bundle;
 pub mod collate;
 pub mod collections;
 pub mod curation;

@@ -132,6 +132,11 @@ enum Command {
     Detach { id: String, name: String },
     /// Visa eller ändra vem som står i historiken (sparas i biblioteket).
     User { name: Option<String> },
+    /// Paket: skapa, importera, nycklar.
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
+    },
     /// Inre kommando: extrahera texten ur en PDF (körs som barnprocess).
     #[command(hide = true, name = "extract-pdf-text")]
     ExtractPdfText { file: PathBuf },
@@ -151,6 +156,38 @@ enum Command {
         /// Adress och port; 127.0.0.1 om inget annat anges (port 0 väljer en ledig).
         #[arg(long, default_value = "127.0.0.1:7878")]
         addr: std::net::SocketAddr,
+    },
+}
+
+#[derive(Subcommand)]
+enum BundleAction {
+    /// Skapa ett signerat paket av hela biblioteket (publicerade poster) eller ett urval.
+    Create {
+        #[arg(long)]
+        out: PathBuf,
+        /// En nyckelfil (från bundle keygen); annars bibliotekets egen nyckel.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        #[command(flatten)]
+        filters: SearchArgs,
+    },
+    /// Importera ett paket: allt kontrolleras först, sedan slås posterna ihop på uid.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// Lita på paketets signerare (och kom ihåg den).
+        #[arg(long)]
+        trust: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Skapa en ny signeringsnyckel i en fil.
+    Keygen {
+        file: PathBuf,
+        /// Namnet som står i paketen (till exempel organisationens).
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -254,6 +291,9 @@ fn main() -> ExitCode {
             | Command::Check { json: true }
             | Command::Diff { json: true, .. }
             | Command::Import { json: true, .. }
+            | Command::Bundle {
+                action: BundleAction::Import { json: true, .. }
+            }
     ) || matches!(&cli.command, Command::Search(a) if a.json);
     match run(cli) {
         Ok(code) => code,
@@ -554,6 +594,53 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             println!("{}", lib.user());
         }
+        Command::Bundle { action } => match action {
+            BundleAction::Create { out, key, filters } => {
+                let req = search_request(&lib, filters)?;
+                let uids = lib.select(&req)?;
+                let key = key
+                    .map(|k| exempelbank::bundle::BundleKey::read(&k))
+                    .transpose()?;
+                let summary = lib.bundle_create(&uids, key, &out)?;
+                println!(
+                    "Skrev {}: {} poster, {} bilagor, {} byte, signerat av {} ({}…)",
+                    out.display(),
+                    summary.entries,
+                    summary.attachments,
+                    summary.bytes,
+                    summary.signer,
+                    &summary.public_key[..16]
+                );
+                if summary.missing_attachments > 0 {
+                    println!(
+                        "Obs: {} bilagor saknas i biblioteket och kom inte med.",
+                        summary.missing_attachments
+                    );
+                }
+            }
+            BundleAction::Import {
+                file,
+                dry_run,
+                trust,
+                json,
+            } => {
+                let report = lib.bundle_import(&file, dry_run, trust)?;
+                if json {
+                    print_json(&report);
+                } else {
+                    print_bundle_report(&report);
+                }
+            }
+            BundleAction::Keygen { file, name } => {
+                let key = exempelbank::bundle::BundleKey::generate(&name)?;
+                key.write(&file)?;
+                println!(
+                    "Skrev nyckeln \"{name}\" till {} (offentlig nyckel {})",
+                    file.display(),
+                    key.public_hex()
+                );
+            }
+        },
         Command::ExtractPdfText { .. } => unreachable!("handled above"),
         Command::Check { json } => {
             let report = lib.check()?;
@@ -587,6 +674,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_bundle_report(report: &exempelbank::bundle::BundleReport) {
+    use exempelbank::bundle::BundleAction;
+    println!(
+        "Paket från {} (nyckel {}…, bibliotek {})",
+        report.signer,
+        &report.public_key[..report.public_key.len().min(16)],
+        report.library_id
+    );
+    for row in &report.rows {
+        let what = match row.action {
+            BundleAction::Add => "ny",
+            BundleAction::Update => "uppdateras",
+            BundleAction::Unchanged => "oförändrad",
+            BundleAction::KeepLocal => "BEHÅLLS",
+        };
+        let reason = if row.reason.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", row.reason)
+        };
+        println!("{what:<11} {}{reason}", row.id);
+    }
+    println!(
+        "{} nya, {} uppdaterade, {} oförändrade, {} lokala ändringar behållna (den inkommande \
+         versionen väntar på granskning), {} bilagor.",
+        report.added, report.updated, report.unchanged, report.kept_local, report.attachments
+    );
+    if report.dry_run {
+        println!("Provkörning: inget skrevs.");
+    } else if let Some(backup) = &report.backup {
+        println!("Importerat. Säkerhetskopia före importen: {backup}");
+    }
 }
 
 fn print_import(report: &exempelbank::import::ImportReport) {
@@ -624,6 +745,39 @@ fn print_import(report: &exempelbank::import::ImportReport) {
 }
 
 fn search(lib: &Library, args: SearchArgs) -> Result<()> {
+    let json = args.json;
+    let req = search_request(lib, args)?;
+    let found = lib.search(&req)?;
+    if json {
+        print_json(&found);
+        return Ok(());
+    }
+    let word = if found.total == 1 {
+        "träff"
+    } else {
+        "träffar"
+    };
+    println!("{} {word}", found.total);
+    let bold = std::io::stdout().is_terminal();
+    for (i, hit) in found.hits.iter().enumerate() {
+        println!(
+            "{:>3}. {}  [{}, {}]",
+            i + 1,
+            hit.title,
+            hit.kind.slug(),
+            hit.id
+        );
+        println!("     {}", terminal_text(&hit.snippet, bold));
+        if let Some(file) = &hit.attachment {
+            println!("     (i bilagan {file})");
+        }
+    }
+    Ok(())
+}
+
+/// The search a command's filters describe, with names of counties and municipalities
+/// resolved to their codes.
+fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
     let reference = ReferenceData::get();
     let lan = args
         .region
@@ -675,29 +829,7 @@ fn search(lib: &Library, args: SearchArgs) -> Result<()> {
             SortOrder::Relevance
         },
     };
-    let found = lib.search(&req)?;
-    if args.json {
-        print_json(&found);
-        return Ok(());
-    }
-    let word = if found.total == 1 {
-        "träff"
-    } else {
-        "träffar"
-    };
-    println!("{} {word}", found.total);
-    let bold = std::io::stdout().is_terminal();
-    for (i, hit) in found.hits.iter().enumerate() {
-        println!(
-            "{:>3}. {}  [{}, {}]",
-            i + 1,
-            hit.title,
-            hit.kind.slug(),
-            hit.id
-        );
-        println!("     {}", terminal_text(&hit.snippet, bold));
-    }
-    Ok(())
+    Ok(req)
 }
 
 /// Snippet HTML as terminal text: marks in bold on a terminal, entities decoded.

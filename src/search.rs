@@ -28,6 +28,9 @@ use crate::snippet;
 use crate::store::Store;
 use crate::validate::nfc;
 
+/// The most hits one page may hold.
+pub const MAX_LIMIT: u32 = 200;
+
 /// What to search for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -568,7 +571,7 @@ fn execute(
     query: &dyn Query,
     req: &SearchRequest,
 ) -> Result<Collected> {
-    let limit = req.limit.unwrap_or(20).clamp(1, 200) as usize;
+    let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
     let offset = req.offset.unwrap_or(0) as usize;
     let facets = FacetCounter::new(FACETS.to_vec());
     let top_docs = TopDocs::with_limit(limit).and_offset(offset);

@@ -31,3 +31,17 @@ pub fn entries() -> Result<Vec<Entry>> {
         })
         .collect()
 }
+
+/// A digest of the starter files of this build: when it differs from the one a library last
+/// merged, the library merges the starter entries again.
+pub fn version() -> String {
+    use sha2::{Digest, Sha256};
+    let mut files: Vec<_> = LIBRARY.files().collect();
+    files.sort_by_key(|f| f.path());
+    let mut hash = Sha256::new();
+    for file in files {
+        hash.update(file.path().to_string_lossy().as_bytes());
+        hash.update(file.contents());
+    }
+    hex::encode(hash.finalize())
+}

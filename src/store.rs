@@ -91,6 +91,31 @@ const MIGRATIONS: &[M<'static>] = &[
         extracted_at TEXT NOT NULL
     ) STRICT;",
     ),
+    // Bundles: signers this library trusts, which revision of each entry came from which
+    // bundle (to tell an untouched entry from one changed locally), and incoming versions of
+    // locally changed entries, kept for a curator to review instead of overwriting.
+    M::up(
+        "CREATE TABLE trusted_signers (
+        public_key TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        trusted_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE received (
+        uid             TEXT PRIMARY KEY REFERENCES entries(uid) ON DELETE CASCADE,
+        origin_revision INTEGER NOT NULL,
+        local_revision  INTEGER NOT NULL,
+        signer          TEXT NOT NULL,
+        received_at     TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE incoming (
+        uid             TEXT NOT NULL REFERENCES entries(uid) ON DELETE CASCADE,
+        origin_revision INTEGER NOT NULL,
+        body            TEXT NOT NULL,
+        signer          TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        PRIMARY KEY (uid, origin_revision)
+    ) STRICT;",
+    ),
 ];
 
 /// The schema version this build writes.
@@ -395,6 +420,42 @@ impl Store {
         Ok(uids.len())
     }
 
+    /// What the library knows of an entry received in a bundle: the bundle's revision and the
+    /// local revision it became.
+    pub fn received(&self, uid: &str) -> Result<Option<(u32, u32)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT origin_revision, local_revision FROM received WHERE uid = ?1",
+                [uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Whether a signer's public key (hex) is trusted.
+    pub fn is_trusted(&self, public_key: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM trusted_signers WHERE public_key = ?1)",
+            [public_key],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Incoming versions waiting for review: (uid, origin revision, entry).
+    pub fn incoming(&self) -> Result<Vec<(String, u32, Entry)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, origin_revision, body FROM incoming ORDER BY received_at, uid",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (uid, rev, body) = row?;
+            out.push((uid, rev, from_json(&body)?));
+        }
+        Ok(out)
+    }
+
     /// The personal note on an entry ("" when there is none).
     pub fn note(&self, uid: &str) -> Result<String> {
         Ok(self
@@ -693,6 +754,44 @@ impl Batch<'_> {
                 params![area.slug, area.name, area.description, position as i64],
             )?;
         }
+        Ok(())
+    }
+
+    /// Remembers that the entry's local revision `local` is the bundle's `origin` revision.
+    pub fn mark_received(
+        &self,
+        uid: &str,
+        origin: u32,
+        local: u32,
+        signer: &str,
+        at: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO received (uid, origin_revision, local_revision, signer, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (uid) DO UPDATE SET origin_revision = ?2, local_revision = ?3,
+                 signer = ?4, received_at = ?5",
+            params![uid, origin, local, signer, at],
+        )?;
+        Ok(())
+    }
+
+    /// Keeps an incoming version of a locally changed entry for review.
+    pub fn keep_incoming(&self, entry: &Entry, signer: &str, at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR REPLACE INTO incoming (uid, origin_revision, body, signer, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![entry.uid, entry.revision, to_json(entry)?, signer, at],
+        )?;
+        Ok(())
+    }
+
+    /// Remembers a signer as trusted.
+    pub fn trust(&self, public_key: &str, name: &str, at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO trusted_signers (public_key, name, trusted_at) VALUES (?1, ?2, ?3)",
+            params![public_key, name, at],
+        )?;
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 
 mod util;
 
+mod bundle;
 mod cli;
 mod collections;
 mod crash;
