@@ -132,6 +132,27 @@ enum Command {
     Detach { id: String, name: String },
     /// Visa eller ändra vem som står i historiken (sparas i biblioteket).
     User { name: Option<String> },
+    /// Exportera poster: PDF (postkort eller sammanställning), Markdown, HTML, JSON, CSV, XLSX.
+    Export {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[arg(long, value_parser = parse_format)]
+        format: exempelbank::export::ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+        /// En sammanställning med försättsblad och innehåll, även för en post.
+        #[arg(long)]
+        brief: bool,
+        /// Utan kontaktuppgifter (personuppgifter).
+        #[arg(long)]
+        no_contacts: bool,
+        /// Sammanställningens rubrik.
+        #[arg(long)]
+        title: Option<String>,
+        /// Kolumner för CSV och XLSX, till exempel id,title,kind,municipalities.
+        #[arg(long, value_delimiter = ',')]
+        columns: Vec<String>,
+    },
     /// Paket: skapa, importera, nycklar.
     Bundle {
         #[command(subcommand)]
@@ -250,6 +271,11 @@ fn slug_parser<T>(
 fn parse_status(v: &str) -> std::result::Result<Status, String> {
     let all: Vec<_> = Status::ALL.iter().map(|s| s.slug()).collect();
     slug_parser("status", v, Status::from_slug, &all)
+}
+
+fn parse_format(v: &str) -> std::result::Result<exempelbank::export::ExportFormat, String> {
+    exempelbank::export::ExportFormat::from_name(v)
+        .ok_or_else(|| format!("okänt format \"{v}\"; tillåtna: pdf, md, html, json, csv, xlsx"))
 }
 
 fn parse_kind(v: &str) -> std::result::Result<Kind, String> {
@@ -593,6 +619,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 lib.save_user(&name)?;
             }
             println!("{}", lib.user());
+        }
+        Command::Export {
+            ids,
+            format,
+            out,
+            brief,
+            no_contacts,
+            title,
+            columns,
+        } => {
+            let options = exempelbank::export::ExportOptions {
+                format,
+                brief,
+                no_contacts,
+                title,
+                columns,
+            };
+            let bytes = lib.export_to(&ids, &options, &out)?;
+            println!("Skrev {} ({bytes} byte)", out.display());
         }
         Command::Bundle { action } => match action {
             BundleAction::Create { out, key, filters } => {

@@ -10,6 +10,7 @@ mod cli;
 mod collections;
 mod crash;
 mod curation;
+mod export;
 mod import;
 mod index;
 mod relevance;

@@ -1,0 +1,291 @@
+//! Exports: tagged PDF case cards and briefs checked with poppler and qpdf, Markdown, HTML,
+//! JSON, and lists as CSV and XLSX that the import reads back.
+
+use std::process::Command;
+
+use crate::util::{TestLibrary, full_entry_json};
+
+const SODERTALJE: &str = "sodertalje-hallbar-livsmedelsforsorjning";
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (make test installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn out_path(t: &TestLibrary, name: &str) -> String {
+    t.dir()
+        .parent()
+        .unwrap()
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn a_case_card_is_a_tagged_pdf_with_the_text_intact() {
+    let t = TestLibrary::starter();
+    let pdf = out_path(&t, "kort.pdf");
+    t.cli(&["export", SODERTALJE, "--format", "pdf", "--out", &pdf])
+        .ok();
+    let info = tool("pdfinfo", &[&pdf]);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Title:           Södertälje"), "{info}");
+    tool("qpdf", &["--check", &pdf]);
+    let text = tool("pdftotext", &["-layout", &pdf, "-"]);
+    let entry = t.open().get(SODERTALJE).unwrap();
+    // Words of the title, the summary and a section, with å/ä/ö intact (hyphenation may
+    // split a long word at a line end, so whole words are compared one by one).
+    for word in [
+        "Södertälje",
+        "måltider",
+        "Fokusområden",
+        "Lösning",
+        "genomförande",
+        "Källor",
+    ] {
+        assert!(text.contains(word), "{word} missing in:\n{text}");
+    }
+    let first_words: Vec<&str> = entry.sections.solution.split_whitespace().take(4).collect();
+    assert!(
+        text.contains(&first_words.join(" ")),
+        "section text missing:\n{text}"
+    );
+    assert!(text.contains("Exporterad"), "the date it came from");
+    assert!(
+        text.contains(&t.open().id().unwrap()),
+        "the library it came from"
+    );
+    let fonts = tool("pdffonts", &[&pdf]);
+    assert!(
+        fonts.contains("SourceSans3") && fonts.contains("yes"),
+        "embedded: {fonts}"
+    );
+}
+
+#[test]
+fn contacts_can_be_left_out_of_every_format() {
+    let t = TestLibrary::empty();
+    let mut entry: serde_json::Value = serde_json::from_str(&full_entry_json()).unwrap();
+    entry["contacts"] = serde_json::json!([{"name": "Vera Exempelsson", "role": "projektledare"}]);
+    t.cli_with_stdin(&["add", "-"], Some(&entry.to_string()))
+        .ok();
+    let id = "aldreomsorgens-digitala-nattillsyn-i-testby";
+    for format in ["pdf", "md", "html", "json", "csv", "xlsx"] {
+        let with = out_path(&t, &format!("med.{format}"));
+        let without = out_path(&t, &format!("utan.{format}"));
+        let columns = "title,contacts";
+        let mut args = vec!["export", id, "--format", format, "--out", &with];
+        if format == "csv" || format == "xlsx" {
+            args.extend(["--columns", columns]);
+        }
+        t.cli(&args).ok();
+        args[5] = &without;
+        args.push("--no-contacts");
+        t.cli(&args).ok();
+        let text = |path: &str| match format {
+            "pdf" => tool("pdftotext", &[path, "-"]),
+            "xlsx" => {
+                let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+                use calamine::Reader;
+                let range = book.worksheet_range_at(0).unwrap().unwrap();
+                range
+                    .rows()
+                    .flat_map(|r| r.iter().map(|c| c.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+            _ => std::fs::read_to_string(path).unwrap(),
+        };
+        assert!(
+            text(&with).contains("Exempelsson"),
+            "{format} with contacts"
+        );
+        assert!(
+            !text(&without).contains("Exempelsson"),
+            "{format} without contacts"
+        );
+    }
+}
+
+#[test]
+fn a_brief_of_a_hundred_entries_builds_with_a_cover_and_contents() {
+    let t = TestLibrary::empty();
+    let entries: Vec<serde_json::Value> = (0..100)
+        .map(|i| {
+            serde_json::json!({
+                "kind": "exempel",
+                "title": format!("Syntetiskt exempel nummer {i} om äldreomsorg"),
+                "summary": "Syntetisk testdata: en kommun prövar ett nytt arbetssätt i hemtjänsten.",
+                "sections": {"results": "Färre resor och nöjdare brukare.\n\n- första lärdomen\n- andra lärdomen"},
+                "status": "publicerad"
+            })
+        })
+        .collect();
+    t.cli_with_stdin(
+        &["add", "-"],
+        Some(&serde_json::Value::Array(entries).to_string()),
+    )
+    .ok();
+    let ids: Vec<String> = t
+        .open()
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let pdf = out_path(&t, "sammanstallning.pdf");
+    let mut args = vec!["export".to_owned()];
+    args.extend(ids);
+    args.extend(
+        [
+            "--format",
+            "pdf",
+            "--out",
+            &pdf,
+            "--title",
+            "Hundra exempel",
+        ]
+        .map(String::from),
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    t.cli(&args).ok();
+    let info = tool("pdfinfo", &[&pdf]);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        pages >= 102,
+        "cover, contents and a page per entry: {pages}"
+    );
+    tool("qpdf", &["--check", &pdf]);
+    let text = tool("pdftotext", &["-f", "1", "-l", "3", &pdf, "-"]);
+    assert!(
+        text.contains("Hundra exempel") && text.contains("Innehåll"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_and_html_say_the_same_and_html_is_self_contained_and_safe() {
+    let t = TestLibrary::empty();
+    let mut entry: serde_json::Value = serde_json::from_str(&full_entry_json()).unwrap();
+    entry["sections"]["lessons"] =
+        "Börja smått. <script>alert(1)</script> [farlig](javascript:alert(1))".into();
+    t.cli_with_stdin(&["add", "-"], Some(&entry.to_string()))
+        .ok();
+    let id = "aldreomsorgens-digitala-nattillsyn-i-testby";
+    let md = out_path(&t, "kort.md");
+    let html = out_path(&t, "kort.html");
+    t.cli(&["export", id, "--format", "md", "--out", &md]).ok();
+    t.cli(&["export", id, "--format", "html", "--out", &html])
+        .ok();
+    let md = std::fs::read_to_string(md).unwrap();
+    let html = std::fs::read_to_string(html).unwrap();
+    for text in [&md, &html] {
+        for part in [
+            "Äldreomsorgens digitala nattillsyn",
+            "Utmaning och behov",
+            "Testrapport",
+            "Exporterad",
+        ] {
+            assert!(text.contains(part), "{part} in {text}");
+        }
+    }
+    assert!(html.starts_with("<!doctype html>") && html.contains("lang=\"sv\""));
+    assert!(
+        !html.contains("<script>") && html.contains("&lt;script&gt;"),
+        "raw HTML is text"
+    );
+    assert!(!html.contains("javascript:"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("<link"),
+        "no remote content"
+    );
+}
+
+#[test]
+fn an_exported_list_imports_back_into_an_empty_library() {
+    let source = TestLibrary::starter();
+    let ids: Vec<String> = source
+        .open()
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    for format in ["csv", "xlsx"] {
+        let file = out_path(&source, &format!("lista.{format}"));
+        let mut args: Vec<String> = vec!["export".into()];
+        args.extend(ids.iter().cloned());
+        args.extend(["--format", format, "--out", &file].map(String::from));
+        args.extend(["--columns".into(), "id,title,kind,status,summary,focus_areas,municipalities,lan,stage,start,end,goals,tags".into()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        source.cli(&args).ok();
+
+        let target = TestLibrary::empty();
+        target.cli(&["import", &file]).ok();
+        let (a, b) = (source.open(), target.open());
+        for id in &ids {
+            let (x, y) = (a.get(id).unwrap(), b.get(id).unwrap());
+            assert_eq!(x.title, y.title, "{format} {id}");
+            assert_eq!(x.summary, y.summary, "{format} {id}");
+            assert_eq!(x.kind, y.kind, "{format} {id}");
+            assert_eq!(x.status, y.status, "{format} {id}");
+            assert_eq!(x.focus_areas, y.focus_areas, "{format} {id}");
+            assert_eq!(x.places, y.places, "{format} {id}");
+            assert_eq!(x.period, y.period, "{format} {id}");
+            assert_eq!(x.goals, y.goals, "{format} {id}");
+            assert_eq!(x.tags, y.tags, "{format} {id}");
+        }
+    }
+}
+
+#[test]
+fn unknown_ids_columns_and_formats_are_refused_and_nothing_is_written() {
+    let t = TestLibrary::starter();
+    let out = out_path(&t, "x.pdf");
+    let missing = t.cli(&["export", "finns-inte", "--format", "pdf", "--out", &out]);
+    assert_eq!(missing.code(), 1);
+    assert!(
+        missing.stderr().contains("finns-inte"),
+        "{}",
+        missing.stderr()
+    );
+    assert!(!std::path::Path::new(&out).exists());
+    let column = t.cli(&[
+        "export",
+        SODERTALJE,
+        "--format",
+        "csv",
+        "--out",
+        &out,
+        "--columns",
+        "title,budget",
+    ]);
+    assert_eq!(column.code(), 1);
+    assert!(
+        column.stderr().contains("okänd kolumn \"budget\""),
+        "{}",
+        column.stderr()
+    );
+    let format = t.cli(&["export", SODERTALJE, "--format", "docx", "--out", &out]);
+    assert_eq!(format.code(), 2);
+    assert!(
+        format.stderr().contains("okänt format"),
+        "{}",
+        format.stderr()
+    );
+}
