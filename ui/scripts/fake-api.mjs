@@ -12,6 +12,9 @@
 //   GET api/saved-searches, POST api/saved-searches {name, request}, DELETE api/saved-searches/{id}
 // It starts with one test list (holding an entry that is no longer in the library) and two
 // saved searches.
+// The desktop app's curation commands are answered at `POST api/rpc/<command>` (the transport's
+// browser form of them; see `rpc` below), with drafts, entries in review, archived entries and
+// a trash among the test data.
 //
 //   node scripts/fake-api.mjs [--port 5174] [--delay MS] [--many] [--read-only]
 //
@@ -19,6 +22,7 @@
 // of stale answers; --many adds 40 filler entries, to exercise paging; --read-only behaves like
 // `serve`: info says read_only: true and there are no lists or saved searches.
 
+import { createHash } from 'node:crypto'; // editor & history: attachments' sha256
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -44,7 +48,23 @@ const readOnly = args.includes('--read-only');
 
 function csv(name) {
   const [, ...rows] = readFileSync(join(taxonomyDir, name), 'utf8').trim().split(/\r?\n/);
-  return rows.map((row) => row.split(','));
+  return rows.map(cells);
+}
+
+/** The cells of a CSV row; a quoted cell may hold commas ("Hållbar industri, innovationer …"). */
+function cells(row) {
+  const out = [''];
+  let quoted = false;
+  for (let i = 0; i < row.length; i += 1) {
+    const c = row[i];
+    if (c === '"' && quoted && row[i + 1] === '"') {
+      out[out.length - 1] += '"';
+      i += 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) out.push('');
+    else out[out.length - 1] += c;
+  }
+  return out;
 }
 
 const municipalities = csv('kommuner.csv').map(([code, name, lan_code]) => ({
@@ -431,7 +451,7 @@ function search(req) {
       if (!ys.some((y) => y >= (req.year_from ?? -Infinity) && y <= (req.year_to ?? Infinity))) return false;
     }
     const text = fold(searchableText(e));
-    return words.every((w) => text.includes(w));
+    return words.every((w) => text.includes(w)) || attachmentMatch(e, words) !== null; // editor & history
   });
   const score = (e) => words.reduce((s, w) => s + (fold(e.title).includes(w) ? 4 : 1), 0);
   matches.sort((a, b) =>
@@ -453,6 +473,8 @@ function search(req) {
       title: e.title,
       score: score(e),
       snippet: snippet(e, words),
+      // editor & history: the words only in an attached PDF
+      ...attachmentHit(e, words),
       kind: e.kind,
       status: e.status,
       focus_area: f.focus_area,
@@ -560,9 +582,9 @@ saveSearch('Välfärdsteknik, nyast först (testdata)', {
   sort: 'newest',
 });
 
-async function jsonBody(req) {
+async function jsonBody(req, limit = 1e6) {
   try {
-    const body = JSON.parse(await readBody(req));
+    const body = JSON.parse(await readBody(req, limit));
     if (typeof body !== 'object' || body === null) throw new Error('not an object');
     return body;
   } catch {
@@ -620,6 +642,993 @@ async function collections(req, res, path) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Curation commands: `POST api/rpc/<command>` with the desktop command's arguments (camelCase,
+// as transport.ts sends them in a browser). Each block below registers its commands in `rpc`;
+// a handler takes the arguments and returns the answer (or a promise of it), and throws
+// ApiFailure for an error. Not offered with --read-only (`serve` refuses them too).
+
+/** The handlers of `POST /api/rpc/<command>`, by command name. */
+const rpc = Object.create(null);
+
+// ---------------------------------------------------------------------------------------------
+// curation pages: every entry of any status, the trash, the focus areas, the user's name,
+// import and erasure (the commands list_entries, trash, undelete_entry, empty_trash,
+// add_focus_area, rename_focus_area, merge_focus_areas, user_name, save_user_name, import_file,
+// erase_person), with a little more TEST DATA: an entry in review, an archived one, and two in
+// the trash.
+
+entries.push(
+  {
+    ...blank,
+    id: 'testdata-granskning-cykelpendling',
+    uid: uid(7),
+    kind: 'exempel',
+    title: 'Cykelpendling till vårdcentralen (testdata, granskning)',
+    summary: 'Påhittat testexempel som väntar på granskning och inte ska synas i sökningar.',
+    focus_areas: ['hallbarhet-agenda-2030'],
+    status: 'granskning',
+    revision: 3,
+    updated_at: '2025-04-03T08:30:00Z',
+  },
+  {
+    ...blank,
+    id: 'testdata-arkiverad-faxavveckling',
+    uid: uid(8),
+    kind: 'metod',
+    title: 'Avveckla faxen på tre månader (testdata, arkiverad)',
+    summary: 'Påhittat testexempel som är arkiverat och inte ska synas i sökningar.',
+    focus_areas: ['digitalisering'],
+    status: 'arkiverad',
+    revision: 2,
+    updated_at: '2022-09-14T13:00:00Z',
+  },
+);
+
+/** The trash: whole entries, with the time each was deleted. */
+const trashBin = [
+  {
+    deleted_at: '2025-04-02T14:05:00Z',
+    entry: {
+      ...blank,
+      id: 'testdata-borttagen-lekplatsapp',
+      uid: uid(9),
+      kind: 'exempel',
+      title: 'En app för trasiga lekplatser (testdata, borttagen)',
+      summary: 'Påhittat testexempel som ligger i papperskorgen.',
+      focus_areas: ['digitalisering'],
+      status: 'utkast',
+      revision: 2,
+      updated_at: '2025-04-02T14:05:00Z',
+    },
+  },
+  {
+    deleted_at: '2025-03-28T09:40:00Z',
+    entry: {
+      ...blank,
+      id: 'testdata-borttagen-dubblett',
+      uid: uid(10),
+      kind: 'exempel',
+      title: 'Mindre matsvinn i skolköket, dubblett (testdata, borttagen)',
+      summary: 'Påhittad dubblett som ligger i papperskorgen.',
+      focus_areas: ['offentliga-maltider'],
+      status: 'utkast',
+      revision: 1,
+      updated_at: '2025-03-28T09:40:00Z',
+    },
+  },
+];
+
+let userName = 'Test Testsson (testdata)';
+let importCount = 0;
+
+const nowIso = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const summaryOf = ({ id, uid: u, title, kind, status, revision, updated_at }) => ({
+  id,
+  uid: u,
+  title,
+  kind,
+  status,
+  revision,
+  updated_at,
+});
+const invalid = (message) => new ApiFailure(400, 'invalid_input', message);
+const slugify = (text) =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+function findAny(id) {
+  return entries.find((e) => e.id === id || e.uid === id);
+}
+
+/** A new revision of an entry, written by the user now. */
+function touch(entry) {
+  entry.revision = (entry.revision ?? 1) + 1;
+  entry.updated_at = nowIso();
+}
+
+Object.assign(rpc, {
+  list_entries({ status }) {
+    return entries
+      .filter((e) => !status || e.status === status)
+      .sort((a, b) => collator.compare(a.title, b.title))
+      .map(summaryOf);
+  },
+
+  trash() {
+    return trashBin.map(({ entry, deleted_at }) => ({
+      id: entry.id,
+      uid: entry.uid,
+      title: entry.title,
+      deleted_at,
+    }));
+  },
+
+  undelete_entry({ id }) {
+    const i = trashBin.findIndex(({ entry }) => entry.id === id || entry.uid === id);
+    if (i === -1) {
+      if (findAny(id)) throw new ApiFailure(409, 'conflict', `posten "${id}" ligger inte i papperskorgen`);
+      throw new ApiFailure(404, 'not_found', `ingen post med id "${id}"`);
+    }
+    const [{ entry }] = trashBin.splice(i, 1);
+    touch(entry);
+    entries.push(entry);
+    return entry;
+  },
+
+  empty_trash() {
+    const n = trashBin.length;
+    for (const { entry } of trashBin) {
+      for (const list of lists) list.entries = list.entries.filter((u) => u !== entry.uid);
+    }
+    trashBin.length = 0;
+    return n;
+  },
+
+  add_focus_area({ name, description }) {
+    const clean = cleanName(name);
+    const slug = slugify(clean);
+    const existing = taxonomy.focus_areas.find(
+      (f) => f.slug === slug || f.name.toLowerCase() === clean.toLowerCase(),
+    );
+    if (existing) throw new ApiFailure(409, 'conflict', `fokusområdet "${existing.name}" finns redan`);
+    const area = { slug, name: clean, description: String(description ?? '').trim() };
+    taxonomy.focus_areas.push(area);
+    return area;
+  },
+
+  rename_focus_area({ slug, name }) {
+    const clean = cleanName(name);
+    const area = taxonomy.focus_areas.find((f) => f.slug === slug);
+    if (!area) throw new ApiFailure(404, 'not_found', `inget fokusområde med id "${slug}"`);
+    const next = slugify(clean);
+    const other = taxonomy.focus_areas.find((f) => f.slug === next && f.slug !== slug);
+    if (other) {
+      throw new ApiFailure(409, 'conflict', `fokusområdet "${other.name}" finns redan; slå ihop dem i stället`);
+    }
+    retag(slug, next);
+    area.slug = next;
+    area.name = clean;
+    return area;
+  },
+
+  merge_focus_areas({ from, into }) {
+    const source = taxonomy.focus_areas.find((f) => f.slug === from);
+    const target = taxonomy.focus_areas.find((f) => f.slug === into);
+    if (!source) throw new ApiFailure(404, 'not_found', `inget fokusområde med id "${from}"`);
+    if (!target) throw new ApiFailure(404, 'not_found', `inget fokusområde med id "${into}"`);
+    if (from === into) throw invalid(`ett fokusområde kan inte slås ihop med sig självt ("${from}")`);
+    retag(from, into);
+    taxonomy.focus_areas.splice(taxonomy.focus_areas.indexOf(source), 1);
+    return target;
+  },
+
+  user_name() {
+    return userName;
+  },
+
+  save_user_name({ name }) {
+    userName = cleanName(name);
+    return userName;
+  },
+
+  import_file({ name, bytes, mapping, dryRun }) {
+    return importFile(String(name ?? ''), bytes, mapping ?? null, dryRun !== false);
+  },
+
+  erase_person({ name }) {
+    const wanted = fold(String(name ?? '').trim());
+    if (wanted === '') throw invalid('fältet namn: tomt namn');
+    let touched = 0;
+    for (const entry of [...entries, ...trashBin.map((t) => t.entry)]) {
+      const kept = entry.contacts.filter((c) => fold(c.name.trim()) !== wanted);
+      if (kept.length !== entry.contacts.length) {
+        entry.contacts = kept;
+        touched += 1;
+      }
+    }
+    // The fake keeps no history: say each entry had its current revision cleaned.
+    return { library: { entries: touched, revisions: touched }, backups: [] };
+  },
+});
+
+/** Every entry (the trash too) tagged `old` gets `next` instead, with a new revision. */
+function retag(old, next) {
+  for (const entry of [...entries, ...trashBin.map((t) => t.entry)]) {
+    if (!entry.focus_areas.includes(old)) continue;
+    entry.focus_areas = [...new Set(entry.focus_areas.map((f) => (f === old ? next : f)))];
+    touch(entry);
+  }
+}
+
+// A small import with the real one's report: CSV (a header row; `;` or `,`), JSON and JSON
+// Lines. Columns map by name (Swedish or English) or by the mapping `Kolumn=fält;Annan=-`.
+// A row without a title is rejected; a row whose id exists updates that entry.
+
+const IMPORT_FIELDS = {
+  id: ['id'],
+  uid: ['uid'],
+  kind: ['typ', 'kind', 'posttyp'],
+  title: ['rubrik', 'titel', 'title'],
+  summary: ['sammanfattning', 'summary', 'kort beskrivning'],
+  challenge: ['utmaning', 'utmaning och behov', 'behov', 'challenge'],
+  solution: ['losning', 'losning och genomforande', 'genomforande', 'solution'],
+  results: ['resultat', 'resultat och effekter', 'effekter', 'results'],
+  lessons: ['lardomar', 'lessons'],
+  dissemination: ['spridning', 'dissemination'],
+  focus_areas: ['fokusomraden', 'fokusomrade', 'focus_areas', 'focus areas'],
+  stage: ['skede', 'fas', 'stage'],
+  novelty: ['nyhetsgrad', 'novelty'],
+  organisations: ['organisationer', 'organisation', 'organisations'],
+  municipalities: ['kommuner', 'kommun', 'kommunkod', 'municipality', 'municipalities'],
+  lan: ['lan', 'county'],
+  start: ['startar', 'start', 'fran ar', 'start_year'],
+  end: ['slutar', 'slut', 'till ar', 'end_year'],
+  goals: ['agenda 2030', 'agenda 2030-mal', 'mal', 'goals'],
+  tags: ['taggar', 'nyckelord', 'tags'],
+  sources: ['kallor', 'kalla', 'sources', 'lank', 'lankar'],
+  contacts: ['kontakter', 'kontakt', 'contacts'],
+  status: ['status'],
+};
+const headerKey = (h) => fold(String(h).trim());
+
+function parseMapping(text) {
+  const map = new Map();
+  for (const pair of String(text).split(/[;\n]/).filter((p) => p.trim() !== '')) {
+    const at = pair.indexOf('=');
+    if (at === -1) throw invalid(`kolumnmappningen: "${pair.trim()}" saknar "=" (skriv Kolumn=fält)`);
+    const field = pair.slice(at + 1).trim();
+    if (field !== '-' && !(field in IMPORT_FIELDS)) {
+      throw invalid(`kolumnmappningen: okänt fält "${field}" (fälten är: ${Object.keys(IMPORT_FIELDS).join(', ')})`);
+    }
+    map.set(headerKey(pair.slice(0, at)), { column: pair.slice(0, at).trim(), field });
+  }
+  return map;
+}
+
+function utf8(name, bytes) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw invalid(`${name}: filen är kodad som UTF-16; spara den som UTF-8 (i Excel: "CSV UTF-8")`);
+  }
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    const at = firstInvalidUtf8(body);
+    const line = body.subarray(0, at).filter((b) => b === 10).length + 1;
+    throw invalid(
+      `${name}: rad ${line} är inte UTF-8 (byte ${at}); filen är troligen sparad som Windows-1252 ` +
+        'eller Latin-1: spara den som UTF-8 (i Excel: "CSV UTF-8")',
+    );
+  }
+}
+
+/** Where the bytes stop being UTF-8 (roughly: overlong forms are not checked). */
+function firstInvalidUtf8(b) {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k += 1) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** Rows of cells; the delimiter is `;` or `,`, whichever the header row has more of. */
+function csvRows(text) {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (first.match(/;/g) ?? []).length >= (first.match(/,/g) ?? []).length ? ';' : ',';
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const splitList = (value) =>
+  String(value ?? '')
+    .split(/[;,\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v);
+
+/** The candidates of a file: `{ row, fields }` or `{ row, error }`. */
+function readImport(name, bytes, mapping) {
+  const format = (/\.([a-z]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
+  if (!['csv', 'xlsx', 'json', 'jsonl'].includes(format)) {
+    throw invalid(`${name}: okänt filformat; importen läser .csv, .xlsx, .json och .jsonl`);
+  }
+  if (format === 'xlsx') {
+    throw invalid(`${name}: test-API:t läser inte XLSX (det gör programmet); prova med en CSV-fil`);
+  }
+  const text = utf8(name, bytes);
+  if (format === 'json' || format === 'jsonl') {
+    if (mapping !== null) throw invalid('kolumnmappningen gäller kalkylblad (CSV, XLSX); JSON-filer har fältens egna namn');
+    const trimmed = text.trim();
+    if (format === 'json' && (trimmed.startsWith('[') || trimmed.startsWith('{'))) {
+      let value;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw invalid(`${name}: ogiltig JSON: ${err.message}`);
+      }
+      const items = Array.isArray(value) ? value : [value];
+      return { format, candidates: items.map((fields, i) => ({ row: `post ${i + 1}`, fields })) };
+    }
+    const candidates = [];
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        candidates.push({ row: `rad ${i + 1}`, fields: JSON.parse(line) });
+      } catch (err) {
+        candidates.push({ row: `rad ${i + 1}`, error: `ogiltig JSON: ${err.message}` });
+      }
+    });
+    return { format, candidates };
+  }
+  const explicit = mapping === null ? new Map() : parseMapping(mapping);
+  const [headers, ...rows] = csvRows(text);
+  if (!headers) throw invalid(`${name}: filen är tom`);
+  for (const { column } of explicit.values()) {
+    if (!headers.some((h) => headerKey(h) === headerKey(column))) {
+      throw invalid(
+        `kolumnmappningen nämner kolumnen "${column}", men filen har ingen sådan (kolumnerna är: ${headers.join(', ')})`,
+      );
+    }
+  }
+  const unknown = [];
+  const columns = headers.map((h) => {
+    const key = headerKey(h);
+    if (explicit.has(key)) {
+      const { field } = explicit.get(key);
+      return field === '-' ? null : field;
+    }
+    const field = Object.keys(IMPORT_FIELDS).find((f) => IMPORT_FIELDS[f].includes(key));
+    if (field === undefined && key !== '') unknown.push(h.trim());
+    return field ?? null;
+  });
+  if (unknown.length > 0) {
+    throw invalid(
+      `okända kolumner: ${unknown.join(', ')}; mappa dem till ett fält eller hoppa över dem med ` +
+        `Kolumn=- (fälten är: ${Object.keys(IMPORT_FIELDS).join(', ')})`,
+    );
+  }
+  if (!columns.includes('title')) throw invalid(`${name}: ingen kolumn för rubriken (title); döp en kolumn till Rubrik`);
+  const candidates = [];
+  rows.forEach((cells, i) => {
+    if (!cells.some((c) => c.trim() !== '')) return;
+    const fields = {};
+    columns.forEach((field, j) => {
+      if (field !== null) fields[field] = (cells[j] ?? '').trim();
+    });
+    candidates.push({ row: `rad ${i + 2}`, fields, tabular: true });
+  });
+  return { format, candidates };
+}
+
+/** The entry a candidate describes, over `base` (an existing entry, or a blank one). */
+function entryFrom(fields, base, tabular) {
+  const entry = structuredClone(base);
+  const text = (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : String(v));
+  if ('title' in fields) entry.title = text(fields.title);
+  if ('summary' in fields) entry.summary = text(fields.summary);
+  if ('id' in fields && text(fields.id)) entry.id = text(fields.id);
+  if ('kind' in fields && text(fields.kind)) entry.kind = text(fields.kind);
+  if ('stage' in fields && text(fields.stage)) entry.stage = text(fields.stage);
+  if ('status' in fields && text(fields.status)) entry.status = text(fields.status);
+  if ('tags' in fields) entry.tags = tabular ? splitList(fields.tags) : fields.tags;
+  for (const key of ['challenge', 'solution', 'results', 'lessons', 'dissemination']) {
+    if (key in fields) entry.sections = { ...entry.sections, [key]: text(fields[key]) };
+  }
+  if (fields.sections && typeof fields.sections === 'object') {
+    entry.sections = { ...entry.sections, ...fields.sections };
+  }
+  if ('focus_areas' in fields) {
+    const values = tabular ? splitList(fields.focus_areas) : (fields.focus_areas ?? []);
+    entry.focus_areas = values.map((v) => {
+      const area = taxonomy.focus_areas.find((f) => f.slug === v || fold(f.name) === fold(v));
+      if (!area) throw invalid(`fältet focus_areas: okänt fokusområde "${v}"`);
+      return area.slug;
+    });
+  }
+  if (!entry.title) throw invalid('fältet title: rubrik saknas');
+  if (!taxonomy.kinds.some((k) => k.slug === entry.kind)) throw invalid(`fältet kind: okänd typ "${entry.kind}"`);
+  if (entry.stage !== undefined && !taxonomy.stages.some((s) => s.slug === entry.stage)) {
+    throw invalid(`fältet stage: okänt skede "${entry.stage}"`);
+  }
+  if (!taxonomy.statuses.some((s) => s.slug === entry.status)) {
+    throw invalid(`fältet status: okänd status "${entry.status}"`);
+  }
+  return entry;
+}
+
+const COMPARED = ['title', 'summary', 'kind', 'stage', 'status', 'tags', 'focus_areas', 'sections'];
+
+function importFile(name, bytes, mapping, dryRun) {
+  if (!Array.isArray(bytes)) throw invalid('bytes: filens innehåll saknas');
+  const { format, candidates } = readImport(name, Uint8Array.from(bytes), mapping);
+  if (candidates.length === 0) throw invalid(`${name}: filen har inga poster`);
+  const rows = [];
+  const planned = [];
+  const seen = new Map();
+  const taken = new Set(entries.map((e) => e.id));
+  for (const c of candidates) {
+    const reject = (reason, entry) =>
+      rows.push({ row: c.row, action: 'reject', id: entry?.id ?? '', title: entry?.title ?? '', reason });
+    if (c.error) {
+      reject(c.error);
+      continue;
+    }
+    const wanted = typeof c.fields.id === 'string' ? c.fields.id.trim() : '';
+    const existing = wanted ? findAny(wanted) : undefined;
+    if (wanted && trashBin.some((t) => t.entry.id === wanted)) {
+      reject('posten ligger i papperskorgen; återställ den först', { id: wanted, title: String(c.fields.title ?? '') });
+      continue;
+    }
+    let entry;
+    try {
+      entry = entryFrom(c.fields, existing ?? { ...blank, kind: 'exempel', status: 'utkast', title: '' }, c.tabular);
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      reject(err.message, { id: wanted, title: String(c.fields.title ?? '') });
+      continue;
+    }
+    if (!existing) {
+      let id = wanted || slugify(entry.title);
+      for (let n = 2; !wanted && taken.has(id); n += 1) id = `${slugify(entry.title)}-${n}`;
+      entry.id = id;
+    }
+    if (seen.has(entry.id)) {
+      reject(`id "${entry.id}" förekommer redan på ${seen.get(entry.id)}`, entry);
+      continue;
+    }
+    seen.set(entry.id, c.row);
+    taken.add(entry.id);
+    if (existing) {
+      const changed = COMPARED.filter((k) => JSON.stringify(existing[k]) !== JSON.stringify(entry[k]));
+      if (changed.length === 0) {
+        rows.push({ row: c.row, action: 'unchanged', id: entry.id, title: entry.title, reason: '' });
+      } else {
+        rows.push({ row: c.row, action: 'update', id: entry.id, title: entry.title, reason: `ändrar: ${changed.join(', ')}` });
+        planned.push({ existing, entry });
+      }
+    } else {
+      rows.push({ row: c.row, action: 'create', id: entry.id, title: entry.title, reason: '' });
+      planned.push({ existing: null, entry });
+    }
+  }
+  const count = (a) => rows.filter((r) => r.action === a).length;
+  const report = {
+    format,
+    dry_run: dryRun,
+    imported: false,
+    rows,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    rejected: count('reject'),
+  };
+  if (dryRun || report.rejected > 0) return report;
+  if (planned.length > 0) {
+    const at = nowIso();
+    importCount += 1;
+    report.backup = `/tmp/testdata/backups/fore-import-${at.replace(/[:-]/g, '')}-${importCount}.sqlite3`;
+    for (const { existing, entry } of planned) {
+      entry.updated_at = at;
+      if (existing) {
+        Object.assign(existing, entry, { revision: existing.revision + 1 });
+      } else {
+        entries.push({ ...entry, uid: crypto.randomUUID(), revision: 1, created_at: at, origin: 'testdata' });
+      }
+    }
+  }
+  report.imported = true;
+  return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// editor & history: writing entries and their workflow, revisions and diffs, personal notes
+// and attachments (the commands validate_entry, create_entry, update_entry, transitions,
+// set_status, history, revision, diff, restore, delete_entry, get_note, set_note, attach_file,
+// detach_file), with the rules of src/validate.rs, src/workflow.rs and src/diff.rs, roughly.
+// Revisions are kept from the first time an entry is written or asked about; a change made
+// elsewhere in this file (a focus area renamed, an import) shows up as a revision "ändrad".
+
+/** uid → revisions, oldest first: `{ revision, at, by, status, comment, body }`. */
+const revisionLog = new Map();
+/** uid → the personal note. */
+const personalNotes = new Map();
+/** sha256 → the text of an attached PDF, for search. */
+const attachmentTexts = new Map();
+
+const clone = (value) => structuredClone(value);
+
+/** An entry's revisions, catching up with its current state first. */
+function historyFor(entry, comment = 'ändrad') {
+  let log = revisionLog.get(entry.uid);
+  if (!log) {
+    log = [];
+    revisionLog.set(entry.uid, log);
+  }
+  const last = log[log.length - 1];
+  if (!last || last.revision < entry.revision) {
+    log.push({
+      revision: entry.revision,
+      at: entry.updated_at,
+      by: last ? userName : 'Testdata',
+      status: entry.status,
+      comment: last ? comment : 'skapad',
+      body: clone(entry),
+    });
+  }
+  return log;
+}
+
+function mustFind(id) {
+  const entry = findAny(id);
+  if (entry) return entry;
+  if (trashBin.some((t) => t.entry.id === id || t.entry.uid === id)) {
+    throw new ApiFailure(409, 'conflict', `posten "${id}" ligger i papperskorgen; återställ den först`);
+  }
+  throw new ApiFailure(404, 'not_found', `ingen post med id "${id}"`);
+}
+
+const chars = (s) => [...s].length;
+const fieldError = (path, problem) => invalid(`fältet ${path}: ${problem}`);
+
+/** The entry normalised (NFC, trimmed, names from SCB codes) and checked, or an error. */
+function checkEntry(input) {
+  if (typeof input !== 'object' || input === null) throw invalid('posten saknas');
+  const e = { ...clone(blank), status: 'utkast', revision: 0, id: '', uid: '', origin: '', ...clone(input) };
+  e.format = 1;
+  e.sections = { ...blank.sections, ...(e.sections ?? {}) };
+  const nfc = (v) => String(v ?? '').normalize('NFC');
+  if (!taxonomy.kinds.some((k) => k.slug === e.kind)) {
+    throw fieldError('kind', `okänt värde "${e.kind}"; tillåtna värden: ${taxonomy.kinds.map((k) => k.slug).join(', ')}`);
+  }
+  e.title = nfc(e.title).trim();
+  if (e.title === '') throw fieldError('title', 'titel saknas');
+  if (chars(e.title) > 300) throw fieldError('title', `för lång text (${chars(e.title)} tecken, högst 300)`);
+  e.summary = nfc(e.summary).trim();
+  if (chars(e.summary) > 1200) throw fieldError('summary', `för lång text (${chars(e.summary)} tecken, högst 1200)`);
+  for (const key of Object.keys(blank.sections)) {
+    e.sections[key] = nfc(e.sections[key]);
+    const bytes = Buffer.byteLength(e.sections[key]);
+    if (bytes > 200_000) throw fieldError(`sections.${key}`, `för lång text (${bytes} byte, högst 200000)`);
+  }
+  e.focus_areas.forEach((slug, i) => {
+    if (!taxonomy.focus_areas.some((f) => f.slug === slug)) throw fieldError(`focus_areas[${i}]`, `okänt fokusområde "${slug}"`);
+  });
+  e.focus_areas = [...new Set(e.focus_areas)];
+  for (const [key, set] of [['stage', taxonomy.stages], ['novelty', taxonomy.novelties]]) {
+    if (e[key] === '' || e[key] === null) delete e[key];
+    if (e[key] !== undefined && !set.some((l) => l.slug === e[key])) {
+      throw fieldError(key, `okänt värde "${e[key]}"; tillåtna värden: ${set.map((l) => l.slug).join(', ')}`);
+    }
+  }
+  e.places = e.places.map((p, i) => {
+    const at = (f) => `places[${i}].${f}`;
+    const out = { municipality_code: nfc(p.municipality_code).trim(), municipality: nfc(p.municipality).trim(), lan_code: nfc(p.lan_code).trim(), lan: nfc(p.lan).trim() };
+    let m = null;
+    if (out.municipality_code) {
+      m = municipalities.find((x) => x.code === out.municipality_code);
+      if (!m) throw fieldError(at('municipality_code'), `okänd kommunkod "${out.municipality_code}"`);
+      if (out.municipality && out.municipality !== m.name) {
+        throw fieldError(at('municipality'), `"${out.municipality}" stämmer inte med kommunkoden ${m.code} (${m.name})`);
+      }
+    } else if (out.municipality) {
+      m = municipalities.find((x) => fold(x.name) === fold(out.municipality));
+      if (!m) throw fieldError(at('municipality'), `okänd kommun "${out.municipality}"`);
+    }
+    if (m) {
+      if (out.lan_code && out.lan_code !== m.lan_code) {
+        throw fieldError(at('lan_code'), `${m.name} ligger i län ${m.lan_code}, inte ${out.lan_code}`);
+      }
+      out.municipality_code = m.code;
+      out.municipality = m.name;
+      out.lan_code = m.lan_code;
+    }
+    if (!out.lan_code) throw fieldError(at('lan_code'), 'ange en kommunkod eller en länskod');
+    const county = counties.find((c) => c.code === out.lan_code);
+    if (!county) throw fieldError(at('lan_code'), `okänd länskod "${out.lan_code}"`);
+    out.lan = county.name;
+    return out;
+  });
+  e.goals.forEach((g, i) => {
+    if (!Number.isInteger(g) || g < 1 || g > 17) throw fieldError(`goals[${i}]`, `${g} är inget av Agenda 2030-målen 1–17`);
+  });
+  e.goals = [...new Set(e.goals)].sort((a, b) => a - b);
+  if (e.period) {
+    for (const name of ['start', 'end']) {
+      const year = e.period[name];
+      if (year === undefined || year === null) delete e.period[name];
+      else if (!Number.isInteger(year) || year < 1900 || year > 2100) throw fieldError(`period.${name}`, `${year} är inget rimligt årtal`);
+    }
+    if (e.period.start !== undefined && e.period.end !== undefined && e.period.start > e.period.end) {
+      throw fieldError('period', `startåret ${e.period.start} kommer efter slutåret ${e.period.end}`);
+    }
+    if (e.period.start === undefined && e.period.end === undefined) delete e.period;
+  }
+  e.organisations.forEach((o, i) => {
+    if (nfc(o.name).trim() === '') throw fieldError(`organisations[${i}].name`, 'namn saknas');
+    if (!taxonomy.org_types.some((t) => t.slug === o.type)) throw fieldError(`organisations[${i}].type`, `okänt värde "${o.type}"`);
+  });
+  e.contacts.forEach((c, i) => {
+    if (nfc(c.name).trim() === '') throw fieldError(`contacts[${i}].name`, 'namn saknas');
+  });
+  e.sources.forEach((s, i) => {
+    if (nfc(s.title).trim() === '') throw fieldError(`sources[${i}].title`, 'titel saknas');
+    if (s.url && !/^https?:\/\//.test(s.url)) throw fieldError(`sources[${i}].url`, `"${s.url}" är ingen webbadress (http:// eller https://)`);
+  });
+  e.tags = e.tags.map((tag, i) => {
+    const clean = nfc(tag).trim().toLowerCase();
+    if (clean === '') throw fieldError(`tags[${i}]`, 'tom etikett');
+    return clean;
+  });
+  e.tags = [...new Set(e.tags)];
+  e.related = [...new Set(e.related)];
+  return e;
+}
+
+/** Saves `input` as the next revision of `current` (which stays where it is in `entries`). */
+function saveEdit(current, input, status, comment) {
+  if (input.id && input.id !== current.id) {
+    throw fieldError('id', `"${input.id}" skiljer sig från postens id "${current.id}"; id kan inte ändras`);
+  }
+  if (input.uid && input.uid !== current.uid) {
+    throw fieldError('uid', `${input.uid} skiljer sig från postens uid ${current.uid}`);
+  }
+  historyFor(current);
+  const e = checkEntry(input);
+  Object.assign(e, {
+    id: current.id,
+    uid: current.uid,
+    origin: current.origin,
+    created_at: current.created_at,
+    status: status ?? current.status,
+    revision: current.revision + 1,
+    updated_at: nowIso(),
+  });
+  entries[entries.indexOf(current)] = e;
+  historyFor(e, comment);
+  return e;
+}
+
+const STATUS_LABEL = (slug) => taxonomy.statuses.find((s) => s.slug === slug)?.label ?? slug;
+const WORKFLOW = {
+  utkast: [['granskning', 'Skicka till granskning', false]],
+  granskning: [['publicerad', 'Publicera', false], ['utkast', 'Skicka tillbaka till utkast', true]],
+  publicerad: [['arkiverad', 'Arkivera', false], ['utkast', 'Dra tillbaka till utkast', true]],
+  arkiverad: [['publicerad', 'Publicera igen', false], ['utkast', 'Gör till utkast', false]],
+};
+const movesFrom = (status) =>
+  (WORKFLOW[status] ?? []).map(([to, action, needs_comment]) => ({ to, action, needs_comment }));
+
+// Readable fields and a word diff, as src/diff.rs has them.
+const labelOf = (set, slug) => set.find((l) => l.slug === slug)?.label ?? slug ?? '';
+
+function diffFields(e) {
+  const lines = (items) => items.join('\n');
+  const s = e.sections ?? blank.sections;
+  return [
+    ['title', 'Rubrik', e.title],
+    ['kind', 'Typ', labelOf(taxonomy.kinds, e.kind)],
+    ['status', 'Status', STATUS_LABEL(e.status)],
+    ['summary', 'Sammanfattning', e.summary],
+    ['sections.challenge', 'Utmaning och behov', s.challenge],
+    ['sections.solution', 'Lösning och genomförande', s.solution],
+    ['sections.results', 'Resultat och effekter', s.results],
+    ['sections.lessons', 'Lärdomar', s.lessons],
+    ['sections.dissemination', 'Spridning', s.dissemination],
+    ['focus_areas', 'Fokusområden', lines(e.focus_areas.map((f) => taxonomy.focus_areas.find((a) => a.slug === f)?.name ?? f))],
+    ['stage', 'Skede', e.stage ? labelOf(taxonomy.stages, e.stage) : ''],
+    ['novelty', 'Nyhetsgrad', e.novelty ? labelOf(taxonomy.novelties, e.novelty) : ''],
+    ['organisations', 'Organisationer', lines(e.organisations.map((o) => `${o.name} (${labelOf(taxonomy.org_types, o.type)}${o.role ? `, ${o.role}` : ''})`))],
+    ['places', 'Platser', lines(e.places.map((p) => (p.municipality ? `${p.municipality} (${p.lan})` : p.lan)))],
+    ['period', 'Period', e.period ? (e.period.start !== undefined && e.period.end !== undefined ? `${e.period.start}–${e.period.end}` : e.period.start !== undefined ? `från ${e.period.start}` : `till ${e.period.end}`) : ''],
+    ['goals', 'Agenda 2030-mål', e.goals.join(', ')],
+    ['tags', 'Taggar', e.tags.join(', ')],
+    ['contacts', 'Kontakter', lines(e.contacts.map((c) => [c.name, c.role, c.organisation, c.email, c.phone].filter((x) => x).join(', ')))],
+    ['sources', 'Källor', lines(e.sources.map((x) => (x.url ? `${x.title} <${x.url}>` : x.title)))],
+    ['attachments', 'Bilagor', lines(e.attachments.map((a) => a.name))],
+    ['related', 'Se även', lines(e.related)],
+  ];
+}
+
+/** `after` against `before`, word by word (longest common subsequence of words and spaces). */
+function wordDiff(before, after) {
+  const a = before.match(/\s+|[^\s]+/g) ?? [];
+  const b = after.match(/\s+|[^\s]+/g) ?? [];
+  const parts = [];
+  const push = (op, text) => {
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
+  };
+  if (a.length * b.length > 4e6) {
+    if (before) push('delete', before);
+    if (after) push('insert', after);
+    return parts;
+  }
+  const w = b.length + 1;
+  const lcs = new Uint32Array((a.length + 1) * w);
+  for (let i = a.length - 1; i >= 0; i -= 1) {
+    for (let j = b.length - 1; j >= 0; j -= 1) {
+      lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      push('equal', a[i]);
+      i += 1;
+      j += 1;
+    } else if (i < a.length && (j === b.length || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
+      push('delete', a[i]);
+      i += 1;
+    } else {
+      push('insert', b[j]);
+      j += 1;
+    }
+  }
+  return parts;
+}
+
+function revisionBody(entry, n) {
+  const found = historyFor(entry).find((r) => r.revision === Number(n));
+  if (!found) throw new ApiFailure(404, 'not_found', `posten "${entry.id}" har ingen revision ${n}`);
+  return found.body;
+}
+
+/** Any entry, the trash too (history and revisions are kept for it). */
+function findWithTrash(id) {
+  return findAny(id) ?? trashBin.find((t) => t.entry.id === id || t.entry.uid === id)?.entry ?? mustFind(id);
+}
+
+/** The media type from the first bytes, as src/attachments.rs sniffs it. */
+function sniffMedia(bytes) {
+  const starts = (sig) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x50, 0x4b, 0x03, 0x04]) && bytes.includes('word/')) {
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  }
+  return null;
+}
+
+/** The text of a simple PDF: the strings shown by Tj (a crude stand-in for the extractor). */
+function pdfText(bytes) {
+  const text = bytes.toString('latin1');
+  return [...text.matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)].map((m) => m[1].replace(/\\(.)/g, '$1')).join(' ');
+}
+
+/** A hit's snippet and `attachment` when only an attachment has the words (else nothing). */
+function attachmentHit(entry, words) {
+  const text = fold(searchableText(entry));
+  if (words.length === 0 || words.every((w) => text.includes(w))) return {};
+  const found = attachmentMatch(entry, words);
+  if (!found) return {};
+  return { attachment: found.name, snippet: snippet({ summary: found.text, sections: {} }, words) };
+}
+
+/** An attachment whose text has every word, when the entry's own text has not. */
+function attachmentMatch(entry, words) {
+  if (words.length === 0) return null;
+  for (const a of entry.attachments ?? []) {
+    const text = attachmentTexts.get(a.sha256);
+    if (text && words.every((w) => fold(text).includes(w))) return { name: a.name, text };
+  }
+  return null;
+}
+
+Object.assign(rpc, {
+  validate_entry({ entry }) {
+    return checkEntry(entry);
+  },
+
+  create_entry({ entry }) {
+    const e = checkEntry(entry);
+    if (e.id) {
+      if (findAny(e.id) || trashBin.some((t) => t.entry.id === e.id)) throw new ApiFailure(409, 'conflict', `id "${e.id}" finns redan`);
+    } else {
+      const base = slugify(e.title) || 'post';
+      let id = base;
+      for (let n = 2; findAny(id) || trashBin.some((t) => t.entry.id === id); n += 1) id = `${base}-${n}`;
+      e.id = id;
+    }
+    const at = nowIso();
+    Object.assign(e, {
+      uid: e.uid || crypto.randomUUID(),
+      origin: e.origin || 'testdata',
+      status: e.status || 'utkast',
+      revision: 1,
+      created_at: at,
+      updated_at: at,
+    });
+    entries.push(e);
+    const log = historyFor(e);
+    Object.assign(log[log.length - 1], { by: userName, comment: 'skapad' });
+    return e;
+  },
+
+  update_entry({ id, entry, expectedRevision }) {
+    const current = mustFind(id);
+    if (typeof expectedRevision === 'number' && expectedRevision !== current.revision) {
+      throw new ApiFailure(
+        409,
+        'conflict',
+        `posten "${current.id}" har ändrats sedan revision ${expectedRevision} (nu ${current.revision}); ` +
+          'hämta den senaste versionen och gör om ändringen',
+      );
+    }
+    return saveEdit(current, entry, null, 'ändrad');
+  },
+
+  transitions({ id }) {
+    return movesFrom(mustFind(id).status);
+  },
+
+  set_status({ id, status, comment }) {
+    const current = mustFind(id);
+    const from = current.status;
+    if (from === status) throw new ApiFailure(409, 'conflict', `posten "${current.id}" har redan status ${STATUS_LABEL(status)}`);
+    const move = movesFrom(from).find((m) => m.to === status);
+    if (!move) {
+      const hint = from === 'utkast' && status === 'publicerad'
+        ? '; ett utkast granskas innan det publiceras: skicka det till granskning först'
+        : '';
+      const allowed = movesFrom(from).map((m) => m.to).join(', ');
+      throw new ApiFailure(409, 'conflict', `posten "${current.id}" kan inte gå från ${from} till ${status}${hint} (tillåtet: ${allowed})`);
+    }
+    const text = String(comment ?? '').trim();
+    if (move.needs_comment && text === '') {
+      throw fieldError('comment', `skriv varför posten "${current.id}" går tillbaka till utkast, så att skribenten vet vad som ska ändras`);
+    }
+    return saveEdit(current, current, status, text || `status: ${STATUS_LABEL(status)}`);
+  },
+
+  history({ id }) {
+    return historyFor(findWithTrash(id)).map(({ body: _body, ...info }) => info);
+  },
+
+  revision({ id, revision }) {
+    return clone(revisionBody(findWithTrash(id), revision));
+  },
+
+  diff({ id, from, to }) {
+    const entry = findWithTrash(id);
+    const before = diffFields(revisionBody(entry, from));
+    const after = diffFields(revisionBody(entry, to));
+    return before
+      .map(([field, label, text], i) => [field, label, text ?? '', after[i][2] ?? ''])
+      .filter(([, , b, a]) => b !== a)
+      .map(([field, label, b, a]) => ({ field, label, before: b, after: a, parts: wordDiff(b, a) }));
+  },
+
+  restore({ id, revision }) {
+    const current = mustFind(id);
+    const old = clone(revisionBody(current, revision));
+    return saveEdit(current, old, current.status, `återställd från revision ${revision}`);
+  },
+
+  delete_entry({ id }) {
+    const current = mustFind(id);
+    historyFor(current);
+    entries.splice(entries.indexOf(current), 1);
+    const e = { ...current, revision: current.revision + 1, updated_at: nowIso() };
+    trashBin.unshift({ deleted_at: e.updated_at, entry: e });
+    historyFor(e, 'flyttad till papperskorgen');
+    return e;
+  },
+
+  get_note({ id }) {
+    const { uid: u } = mustFind(id);
+    return { uid: u, text: personalNotes.get(u) ?? '' };
+  },
+
+  set_note({ id, text }) {
+    const { uid: u } = mustFind(id);
+    const clean = String(text ?? '').normalize('NFC');
+    if (Buffer.byteLength(clean) > 200_000) throw fieldError('anteckning', 'för lång');
+    if (clean.trim() === '') personalNotes.delete(u);
+    else personalNotes.set(u, clean);
+    return { uid: u, text: personalNotes.get(u) ?? '' };
+  },
+
+  attach_file({ id, name, bytes, licence }) {
+    const current = mustFind(id);
+    const label = String(name ?? '')
+      .split(/[/\\]/)
+      .pop()
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f:]/g, '')
+      .slice(0, 120)
+      .trim()
+      .replace(/^\.+/, '');
+    if (label === '') throw fieldError('attachments.name', 'filen saknar namn');
+    if (!Array.isArray(bytes)) throw invalid(`${label}: filens innehåll saknas`);
+    const content = Buffer.from(bytes);
+    if (content.length === 0) throw invalid(`${label}: filen är tom`);
+    if (content.length > 50 * 1024 * 1024) throw invalid(`${label}: en bilaga får vara högst 50 MB`);
+    if (current.attachments.some((a) => a.name === label)) {
+      throw new ApiFailure(409, 'conflict', `posten "${current.id}" har redan en bilaga som heter ${label}`);
+    }
+    const media_type = sniffMedia(content);
+    if (!media_type) throw invalid(`${label}: filtypen stöds inte; bifoga PDF, DOCX, PNG eller JPEG`);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    if (media_type === 'application/pdf') attachmentTexts.set(sha256, pdfText(content));
+    const attachment = { name: label, media_type, size: content.length, sha256, licence: String(licence ?? '').normalize('NFC').trim() };
+    return saveEdit(current, { ...current, attachments: [...current.attachments, attachment] }, null, `bilaga ${label} tillagd`);
+  },
+
+  detach_file({ id, name }) {
+    const current = mustFind(id);
+    const kept = current.attachments.filter((a) => a.name !== name);
+    if (kept.length === current.attachments.length) {
+      throw new ApiFailure(404, 'not_found', `posten "${current.id}" har ingen bilaga som heter ${name}`);
+    }
+    return saveEdit(current, { ...current, attachments: kept }, null, `bilaga ${name} borttagen`);
+  },
+});
+
+// Bringing an entry back from the trash (the curation pages' command) is a revision too.
+{
+  const undelete = rpc.undelete_entry;
+  rpc.undelete_entry = (args) => {
+    const entry = undelete(args);
+    historyFor(entry, 'återställd från papperskorgen');
+    return entry;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // HTTP
 
 const TYPES = {
@@ -645,13 +1654,13 @@ function send(res, status, body) {
 
 const fail = (res, status, code, message) => send(res, status, { error: { code, message } });
 
-function readBody(req) {
+function readBody(req, limit = 1e6) {
   return new Promise((ok, ko) => {
     let data = '';
     req.setEncoding('utf8');
     req.on('data', (chunk) => {
       data += chunk;
-      if (data.length > 1e6) ko(new BadRequest('för stor begäran'));
+      if (data.length > limit) ko(new BadRequest('för stor begäran'));
     });
     req.on('end', () => ok(data));
     req.on('error', ko);
@@ -693,6 +1702,20 @@ async function api(req, res, path) {
     const id = decodeURIComponent(m[1]);
     const entry = entries.find((e) => e.id === id || e.uid === id);
     return entry ? send(res, 200, entry) : fail(res, 404, 'not_found', `det finns ingen post ${id}`);
+  }
+  // The curation commands (see `rpc`); a file to import comes as an array of bytes.
+  const command = /^\/api\/rpc\/([a-z_]+)$/.exec(path);
+  if (command && req.method === 'POST') {
+    if (readOnly) return fail(res, 403, 'library', 'biblioteket är skrivskyddat här');
+    const handler = rpc[command[1]];
+    if (!handler) return fail(res, 404, 'not_found', `okänt kommando ${command[1]}`);
+    try {
+      const answer = await handler(await jsonBody(req, 50e6));
+      return send(res, 200, answer === undefined ? null : answer);
+    } catch (err) {
+      if (err instanceof ApiFailure) return fail(res, err.status, err.code, err.message);
+      throw err;
+    }
   }
   if (!readOnly) {
     try {

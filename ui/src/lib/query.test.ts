@@ -139,7 +139,40 @@ describe('a saved request as a search', () => {
       '{"query":"x","focus":["a","a"],"lan":null,"kind":[],"stage":[],"municipality":["0181"],' +
         '"year_from":null,"year_to":2020.5,"all":true,"prefix":false,"sort":"konstig"}',
     );
-    expect(fromRequest(odd)).toEqual({ ...emptyState(), q: 'x', focus: ['a'] });
+    expect(fromRequest(odd)).toEqual({ ...emptyState(), q: 'x', focus: ['a'], all: true });
+  });
+});
+
+describe('every status (curators)', () => {
+  it('is kept in the address as alla=1, and only when asked for', () => {
+    const state: SearchState = { ...emptyState(), q: 'app', all: true };
+    const hash = toHash(state);
+    expect(hash).toBe('#/sok?q=app&alla=1');
+    expect(fromHash(hash)).toEqual(state);
+    expect(fromHash('#/sok?q=app').all).toBeUndefined();
+    expect(fromHash('#/sok?q=app&alla=ja').all).toBeUndefined();
+  });
+
+  it('is sent as `all`, and changes the key', () => {
+    expect(toRequest({ ...emptyState(), q: 'x', all: true }, vocab, { limit: 20 }).all).toBe(true);
+    expect(toRequest({ ...emptyState(), q: 'x' }, vocab, { limit: 20 }).all).toBe(false);
+    expect(stateKey({ ...emptyState(), q: 'x', all: true })).not.toBe(stateKey({ ...emptyState(), q: 'x' }));
+  });
+
+  it('alone is a search of everything, not the start page', () => {
+    expect(isEmpty({ ...emptyState(), all: true })).toBe(false);
+    expect(toHash({ ...emptyState(), all: true })).toBe('#/sok?alla=1');
+    expect(hasFilters({ ...emptyState(), all: true })).toBe(false);
+  });
+});
+
+describe('the curation pages', () => {
+  it('have their own addresses, the status filter in the query', () => {
+    const route = parseHash('#/redaktion?status=utkast');
+    expect(route.name).toBe('curation');
+    if (route.name === 'curation') expect(route.params.get('status')).toBe('utkast');
+    expect(parseHash('#/redaktion/').name).toBe('curation');
+    expect(parseHash('#/papperskorg')).toEqual({ name: 'trash' });
   });
 });
 

@@ -19,6 +19,8 @@ export type SearchState = {
   yearFrom?: number;
   yearTo?: number;
   sort: SortOrder;
+  /** Drafts, entries in review and archived ones too (curators only; `alla=1`). */
+  all?: boolean;
 };
 
 /** Parameter names in the address, in Swedish like the rest of it. */
@@ -36,7 +38,7 @@ export function hasFilters(s: SearchState): boolean {
 
 /** Nothing typed and nothing picked: the start page. */
 export function isEmpty(s: SearchState): boolean {
-  return s.q.trim() === '' && !hasFilters(s);
+  return s.q.trim() === '' && !hasFilters(s) && s.all !== true;
 }
 
 function year(value: string | null): number | undefined {
@@ -55,6 +57,7 @@ export function fromParams(params: URLSearchParams): SearchState {
   state.yearFrom = year(params.get('fran'));
   state.yearTo = year(params.get('till'));
   state.sort = params.get('sortera') === 'nyast' ? 'newest' : 'relevance';
+  if (params.get('alla') === '1') state.all = true;
   return state;
 }
 
@@ -65,6 +68,7 @@ export function toParams(s: SearchState): URLSearchParams {
   if (s.yearFrom !== undefined) params.set('fran', String(s.yearFrom));
   if (s.yearTo !== undefined) params.set('till', String(s.yearTo));
   if (s.sort === 'newest') params.set('sortera', 'nyast');
+  if (s.all === true) params.set('alla', '1');
   return params;
 }
 
@@ -94,7 +98,7 @@ export function stateKey(s: SearchState): string {
 
 /**
  * The search a request asks for (a saved search, say), as the UI holds it. Filters the UI does
- * not offer (municipalities, drafts) are left out; the taxonomy check comes with `toRequest`.
+ * not offer (municipalities) are left out; the taxonomy check comes with `toRequest`.
  */
 export function fromRequest(r: SearchRequest): SearchState {
   const strings = (values: readonly string[] | null | undefined) =>
@@ -110,6 +114,7 @@ export function fromRequest(r: SearchRequest): SearchState {
     yearFrom: yearOf(r.year_from),
     yearTo: yearOf(r.year_to),
     sort: r.sort === 'newest' ? 'newest' : 'relevance',
+    ...(r.all === true ? { all: true } : {}),
   };
 }
 
@@ -132,7 +137,7 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
     stage: keep('stage') ? s.stage.filter((v) => vocab.isStage(v)) : [],
     limit: opts.limit,
     offset: opts.offset ?? 0,
-    all: false,
+    all: s.all === true,
     prefix: true,
     sort: s.sort,
   };

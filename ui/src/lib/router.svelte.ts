@@ -4,6 +4,11 @@
 //   #/post/<id>       one entry
 //   #/oversikt        the overview: the library in charts
 //   #/listor          the user's lists and saved searches ("Mina listor"; desktop app only)
+//   #/ny                      a new entry (editor; desktop app only)
+//   #/post/<id>/redigera      the editor for an entry (desktop app only)
+//   #/post/<id>/historik      an entry's revisions and what changed (desktop app only)
+//   #/redaktion?status=…      the curator's page: every entry, focus areas, import, settings
+//   #/papperskorg             the trash
 // Each history entry remembers its scroll position; an entry page also remembers how many entry
 // pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
 
@@ -12,10 +17,22 @@ export type Route =
   | { name: 'entry'; id: string }
   | { name: 'overview' }
   | { name: 'lists' }
+  // editor & history
+  | { name: 'new' }
+  | { name: 'edit'; id: string }
+  | { name: 'history'; id: string }
+  // curation pages
+  | { name: 'curation'; params: URLSearchParams }
+  | { name: 'trash' }
   | { name: 'notfound' };
 
 export const OVERVIEW_HASH = '#/oversikt';
 export const LISTS_HASH = '#/listor';
+// curation pages
+export const CURATION_HASH = '#/redaktion';
+export const TRASH_HASH = '#/papperskorg';
+// editor & history
+export const NEW_HASH = '#/ny';
 
 type PageState = {
   scrollY?: number;
@@ -35,6 +52,22 @@ export function parseHash(hash: string): Route {
   }
   if (path === '/oversikt' || path === '/oversikt/') return { name: 'overview' };
   if (path === '/listor' || path === '/listor/') return { name: 'lists' };
+  // curation pages
+  if (path === '/redaktion' || path === '/redaktion/') {
+    return { name: 'curation', params: new URLSearchParams(query) };
+  }
+  if (path === '/papperskorg' || path === '/papperskorg/') return { name: 'trash' };
+  // editor & history
+  if (path === '/ny' || path === '/ny/') return { name: 'new' };
+  const sub = /^\/post\/([^/]+)\/(redigera|historik)\/?$/.exec(path);
+  if (sub?.[1]) {
+    try {
+      const id = decodeURIComponent(sub[1]);
+      return sub[2] === 'redigera' ? { name: 'edit', id } : { name: 'history', id };
+    } catch {
+      return { name: 'notfound' };
+    }
+  }
   const m = /^\/post\/([^/]+)\/?$/.exec(path);
   if (m?.[1]) {
     try {
@@ -48,6 +81,15 @@ export function parseHash(hash: string): Route {
 
 export function entryHash(id: string): string {
   return `#/post/${encodeURIComponent(id)}`;
+}
+
+// editor & history
+export function editHash(id: string): string {
+  return `${entryHash(id)}/redigera`;
+}
+
+export function historyHash(id: string): string {
+  return `${entryHash(id)}/historik`;
 }
 
 function pageState(): PageState {

@@ -10,6 +10,16 @@ import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Entry } from '../bindings/Entry';
+import type { EntrySummary } from '../bindings/EntrySummary';
+import type { ErasureReport } from '../bindings/ErasureReport';
+import type { FieldChange } from '../bindings/FieldChange';
+import type { FocusArea } from '../bindings/FocusArea';
+import type { ImportReport } from '../bindings/ImportReport';
+import type { Note } from '../bindings/Note';
+import type { RevisionInfo } from '../bindings/RevisionInfo';
+import type { Status } from '../bindings/Status';
+import type { Transition } from '../bindings/Transition';
+import type { TrashedEntry } from '../bindings/TrashedEntry';
 import type { EntryList } from '../bindings/EntryList';
 import type { Error as ApiError } from '../bindings/Error';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
@@ -169,6 +179,144 @@ export function deleteSavedSearch(id: number): Promise<void> {
       ? call('delete_saved_search', { id })
       : http(`api/saved-searches/${id}`, { method: 'DELETE' }, true),
   );
+}
+
+// Curation: writing, reviewing and publishing entries, their history, the trash, the taxonomy,
+// imports, attachments and erasure. Only the desktop app has these (`serve` is read-only); in a
+// browser they go to `api/rpc/<command>` with the same arguments, which the development server
+// (`ui/scripts/fake-api.mjs`) answers and `exempelbank serve` refuses.
+
+/** A curation command: Tauri IPC in the app, `POST api/rpc/<command>` elsewhere. */
+function curate<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  return inTauri() ? call(command, args) : http(`api/rpc/${command}`, withJson('POST', args));
+}
+
+/** Every entry outside the trash, of any status unless one is named, sorted by title. */
+export function listEntries(status?: Status): Promise<EntrySummary[]> {
+  return curate('list_entries', { status: status ?? null });
+}
+
+/** Checks an entry as the form has it: the normalised entry, or an error naming the field. */
+export function validateEntry(entry: Entry): Promise<Entry> {
+  return curate('validate_entry', { entry });
+}
+
+/** Saves a new entry (status `utkast` unless it has one). */
+export function createEntry(entry: Entry): Promise<Entry> {
+  return curate('create_entry', { entry });
+}
+
+/** Saves an edit as a new revision; a conflict if the entry changed since `expectedRevision`. */
+export function updateEntry(id: string, entry: Entry, expectedRevision: number): Promise<Entry> {
+  return curate('update_entry', { id, entry, expectedRevision });
+}
+
+/** The status changes the workflow allows for an entry now. */
+export function transitions(id: string): Promise<Transition[]> {
+  return curate('transitions', { id });
+}
+
+export function setStatus(id: string, status: Status, comment: string): Promise<Entry> {
+  return curate('set_status', { id, status, comment });
+}
+
+/** The revisions of an entry, oldest first. */
+export function history(id: string): Promise<RevisionInfo[]> {
+  return curate('history', { id });
+}
+
+/** An entry as it was at one revision. */
+export function revision(id: string, revision: number): Promise<Entry> {
+  return curate('revision', { id, revision });
+}
+
+/** What changed from one revision to another, field by field. */
+export function diff(id: string, from: number, to: number): Promise<FieldChange[]> {
+  return curate('diff', { id, from, to });
+}
+
+/** A new revision with the content of an old one. */
+export function restore(id: string, revision: number): Promise<Entry> {
+  return curate('restore', { id, revision });
+}
+
+/** Moves an entry to the trash. */
+export function deleteEntry(id: string): Promise<Entry> {
+  return curate('delete_entry', { id });
+}
+
+export function undeleteEntry(id: string): Promise<Entry> {
+  return curate('undelete_entry', { id });
+}
+
+export function trash(): Promise<TrashedEntry[]> {
+  return curate('trash');
+}
+
+/** Deletes the entries in the trash for good (ask the user first). Returns how many. */
+export function emptyTrash(): Promise<number> {
+  return curate('empty_trash');
+}
+
+/** The user's personal note on an entry (never exported). */
+export function getNote(id: string): Promise<Note> {
+  return curate('get_note', { id });
+}
+
+export function setNote(id: string, text: string): Promise<Note> {
+  return curate('set_note', { id, text });
+}
+
+export function addFocusArea(name: string, description: string): Promise<FocusArea> {
+  return curate('add_focus_area', { name, description });
+}
+
+/** Renames a focus area; the entries that use it follow, each with a new revision. */
+export function renameFocusArea(slug: string, name: string): Promise<FocusArea> {
+  return curate('rename_focus_area', { slug, name });
+}
+
+/** Merges one focus area into another; the entries follow. */
+export function mergeFocusAreas(from: string, into: string): Promise<FocusArea> {
+  return curate('merge_focus_areas', { from, into });
+}
+
+/** The name recorded in the history. */
+export function userName(): Promise<string> {
+  return curate('user_name');
+}
+
+export function saveUserName(name: string): Promise<string> {
+  return curate('save_user_name', { name });
+}
+
+/** Imports a file's content (its name only tells the format); a dry run writes nothing. */
+export function importFile(
+  name: string,
+  bytes: Uint8Array,
+  mapping: string | null,
+  dryRun: boolean,
+): Promise<ImportReport> {
+  return curate('import_file', { name, bytes: Array.from(bytes), mapping, dryRun });
+}
+
+/** Attaches a file's content to an entry (its name is a label only). */
+export function attachFile(
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+  licence: string,
+): Promise<Entry> {
+  return curate('attach_file', { id, name, bytes: Array.from(bytes), licence });
+}
+
+export function detachFile(id: string, name: string): Promise<Entry> {
+  return curate('detach_file', { id, name });
+}
+
+/** Erases a person's contact data from every entry, revision and backup (ask first). */
+export function erasePerson(name: string): Promise<ErasureReport> {
+  return curate('erase_person', { name });
 }
 
 /**

@@ -17,6 +17,17 @@
 // - axe-core (WCAG 2.0/2.1 A and AA) on the start page, a results page, an entry and the
 //   overview (and the lists page, with and without its delete dialog, where there are lists),
 //   in light and dark: no violations allowed;
+// - curation pages, where the library can be written (the fake API, freshly started): the
+//   Redaktion page lists drafts under "Utkast"; a dry run of a small CSV shows its rows and
+//   enables Importera (a rejected row or a refused file does not); a focus area is added and the
+//   user name saved; the Papperskorg restores an entry and is emptied only after a
+//   confirmation; "Visa alla statusar" adds drafts to the results. Against a read-only server
+//   one step checks that none of it is offered, and axe runs on both pages (and the dialog);
+// - editor & history, where the library can be written: a new entry in the editor (a validation
+//   message as one types, a draft restored after a reload), sent to review and published,
+//   edited, its history with a diff (<del>/<ins>), revision 1 restored after a confirmation; a PDF
+//   attached and found by its text, the personal note, the trash and "Ångra"; axe on the editor,
+//   the curation bar and the history (and its dialog), light and dark. Read-only: none of it;
 // - screenshots of those pages in both themes (1280×800) to SCREENSHOT_DIR (test-output/).
 //
 // Prints `ok - ...` or `not ok - ...` for each check, then `browser: N passed, M failed`, and
@@ -404,6 +415,428 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------
+  // curation pages: Redaktion (#/redaktion) and Papperskorg (#/papperskorg), and "Visa alla
+  // statusar" on the results; only where the library can be written (the fake API, the app).
+  // Against the fake API they expect its test data as it starts (drafts, two entries in the
+  // trash): run them on a freshly started one.
+  const axeClean = async () => {
+    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const lines = result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+        v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
+    );
+    assert(result.violations.length === 0, lines.join('\n'));
+  };
+  const importCsv = (rows) => ({
+    name: `e2e-${stamp}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Rubrik;Sammanfattning\n${rows.map((r) => r.join(';')).join('\n')}\n`, 'utf8'),
+  });
+  const entryRows = page.locator('[data-testid^="entry-row-"]');
+  const trashRows = page.locator('[data-testid^="trash-row-"]');
+  const rpcCalls = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.includes('/api/rpc/')) rpcCalls.push(req.url());
+  });
+
+  const curationOpen = await collectionStep('Redaktion: the menu leads there, and it lists drafts under "Utkast"', async () => {
+    await open('#/');
+    await page.getByTestId('nav-curation').click();
+    await page.locator('h1', { hasText: 'Redaktion' }).waitFor();
+    const filter = page.getByTestId('status-filter');
+    await filter.waitFor();
+    const all = await entryRows.count();
+    assert(all > 0, 'no entries are listed');
+    await filter.locator('input[value="utkast"]').check();
+    await page.waitForFunction(() => location.hash.includes('status=utkast'));
+    await entryRows.first().waitFor();
+    const drafts = await entryRows.count();
+    assert(drafts > 0 && drafts < all, `${drafts} drafts of ${all} entries`);
+    const statuses = await entryRows.locator('.badge').allInnerTexts();
+    assert(statuses.every((s) => s.trim() === 'Utkast'), `statuses shown: ${statuses.join(', ')}`);
+    const label = (await filter.locator('label', { has: page.locator('input[value="utkast"]') }).innerText()).trim();
+    assert(label === `Utkast (${drafts})`, `the filter says "${label}"`);
+    const link = entryRows.first().locator('a');
+    const href = await link.getAttribute('href');
+    assert(href?.startsWith('#/post/'), `the row links to ${href}`);
+    await link.click();
+    await page.locator('h1.entry-title').waitFor();
+    await page.goBack();
+    await filter.locator('input[value="utkast"]:checked').waitFor();
+  });
+
+  await collectionStep(
+    'Redaktion: a dry run of a small CSV shows its rows and enables Importera, which imports it',
+    async () => {
+      await open('#/redaktion');
+      const run = page.getByTestId('import-run');
+      await run.waitFor();
+      assert(await run.isDisabled(), 'Importera is enabled before any dry run');
+      const titles = [`E2E-import ett ${stamp} (testdata)`, `E2E-import två ${stamp} (testdata)`];
+      await page.getByTestId('import-file').setInputFiles(importCsv(titles.map((t) => [t, 'Påhittad rad.'])));
+      await page.getByTestId('import-dry-run').click();
+      const report = page.getByTestId('import-report');
+      await report.locator('tbody tr').nth(1).waitFor();
+      assert((await report.locator('tbody tr').count()) === 2, 'the report does not have two rows');
+      const text = await report.innerText();
+      assert(titles.every((t) => text.includes(t)), `the report says: ${text}`);
+      assert(text.includes('2 nya') && text.includes('0 avvisas'), `the totals say: ${text}`);
+      assert(await run.isEnabled(), 'Importera is not enabled after a clean dry run');
+      // Another mapping is another import: it needs its own dry run.
+      await page.getByTestId('import-mapping').fill('Sammanfattning=summary');
+      assert(await run.isDisabled(), 'Importera stays enabled after the mapping changed');
+      await page.getByTestId('import-mapping').fill('');
+      await run.waitFor();
+      assert(await run.isEnabled(), 'Importera is not enabled with the tried mapping back');
+      await run.click();
+      await report.locator('h3', { hasText: 'Importen är klar' }).waitFor();
+      assert(/säkerhetskopia/i.test(await report.innerText()), 'no backup is named');
+      assert(await run.isDisabled(), 'Importera is still enabled after the import');
+      await page.getByTestId('status-filter').locator('input[value="alla"]').check();
+      await page.locator('[data-testid^="entry-row-"] a', { hasText: titles[0] }).waitFor();
+    },
+    STEP_MS,
+    curationOpen,
+  );
+
+  await collectionStep('Redaktion: a rejected row keeps Importera disabled; a bad file says why', async () => {
+    await open('#/redaktion');
+    await page.getByTestId('import-file').setInputFiles(importCsv([[`E2E ${stamp}`, 'ok'], ['', 'utan rubrik']]));
+    await page.getByTestId('import-dry-run').click();
+    const report = page.getByTestId('import-report');
+    await report.locator('.action-reject').waitFor();
+    assert(/1 avvisas/.test(await report.innerText()), 'the totals do not count the rejected row');
+    assert(await page.getByTestId('import-run').isDisabled(), 'Importera is enabled with a rejected row');
+    // A column that maps to no field fails the whole file, and the message says which.
+    await page.getByTestId('import-file').setInputFiles({
+      name: `e2e-${stamp}-budget.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Rubrik;Budget\nEtt exempel;12\n', 'utf8'),
+    });
+    await page.getByTestId('import-dry-run').click();
+    await page.locator('.curation-section [role="alert"]', { hasText: 'Budget' }).waitFor();
+    assert((await page.getByTestId('import-report').count()) === 0, 'a report is shown for a refused file');
+    assert(await page.getByTestId('import-run').isDisabled(), 'Importera is enabled for a refused file');
+    // That refusal is an HTTP 400 on purpose: not a problem.
+    for (let i = problems.length - 1; i >= 0; i -= 1) {
+      if (/HTTP 400: .*\/api\/rpc\/import_file$/.test(problems[i])) problems.splice(i, 1);
+    }
+  }, STEP_MS, curationOpen);
+
+  await collectionStep('Redaktion: a focus area is added, and the user name saved', async () => {
+    await open('#/redaktion');
+    const name = `E2E-område ${stamp}`;
+    await page.getByTestId('focus-add-name').fill(name);
+    await page.getByTestId('focus-add').click();
+    await page.locator('.focus-table .area-name', { hasText: name }).waitFor();
+    await page.locator('[role="status"]', { hasText: `”${name}” lades till` }).waitFor();
+    const user = page.getByTestId('user-name');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="user-name"]')?.hasAttribute('disabled'));
+    const before = await user.inputValue();
+    await user.fill(`E2E-redaktör ${stamp}`);
+    await page.getByTestId('save-user-name').click();
+    await page.locator('[role="status"]', { hasText: `E2E-redaktör ${stamp}` }).waitFor();
+    await user.fill(before || 'E2E');
+    await page.getByTestId('save-user-name').click();
+    await page.locator('[role="status"]', { hasText: `”${before || 'E2E'}” sparades` }).waitFor();
+  }, STEP_MS, curationOpen);
+
+  await collectionStep(
+    'Papperskorg: an entry is restored, and the trash is emptied only after a confirmation',
+    async () => {
+      await open('#/');
+      await page.getByTestId('nav-trash').click();
+      await page.locator('h1', { hasText: 'Papperskorg' }).waitFor();
+      await trashRows.first().waitFor();
+      const before = await trashRows.count();
+      assert(before >= 2, `the trash holds ${before} entries; start a fresh fake API`);
+      await axeClean();
+      const id = (await trashRows.first().getAttribute('data-testid')).slice('trash-row-'.length);
+      await page.getByTestId(`undelete-${id}`).click();
+      await page.getByTestId(`trash-row-${id}`).waitFor({ state: 'detached' });
+      await page.locator('[role="status"]', { hasText: 'hämtades tillbaka' }).waitFor();
+      const left = await trashRows.count();
+      assert(left === before - 1, `${left} entries left of ${before}`);
+      // Asking first: "Avbryt" keeps them.
+      const dialog = page.locator('dialog[open]');
+      await page.getByTestId('empty-trash').click();
+      await dialog.locator('h2').waitFor();
+      const question = await dialog.innerText();
+      assert(question.includes(left === 1 ? '1 post tas bort för alltid' : `${left} poster tas bort för alltid`), question);
+      await axeClean();
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert((await trashRows.count()) === left, 'the trash changed although the dialog was cancelled');
+      await page.getByTestId('empty-trash').click();
+      await page.getByTestId('confirm-empty-trash').click();
+      await page.locator('.empty-state').waitFor();
+      await page.locator('[role="status"]', { hasText: 'togs bort för alltid' }).waitFor();
+      // The restored entry is back in the library.
+      await open('#/redaktion');
+      await page.getByTestId(`entry-row-${id}`).waitFor();
+    },
+    STEP_MS,
+  );
+
+  await collectionStep('results: "Visa alla statusar" adds drafts, marked with their status', async () => {
+    await open('#/sok?sortera=nyast');
+    await page.locator('a.hit-title').first().waitFor();
+    assert((await page.locator('.hit-status').count()) === 0, 'a hit that is not published is shown');
+    await page.getByTestId('show-all-statuses').check();
+    await page.waitForFunction(() => location.hash.includes('alla=1'));
+    await page.locator('.hit-status').first().waitFor();
+    await page.reload();
+    await page.locator('.hit-status').first().waitFor();
+    assert(await page.getByTestId('show-all-statuses').isChecked(), 'the box is not ticked after a reload');
+    await page.getByTestId('show-all-statuses').uncheck();
+    await page.locator('.hit-status').first().waitFor({ state: 'detached' });
+  });
+
+  if (readOnly) {
+    await step('read-only: no curation page, link or control, and no curation command is sent', async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      const controls = await page
+        .locator('[data-testid="nav-curation"], [data-testid="nav-trash"], [data-testid="show-all-statuses"]')
+        .count();
+      assert(controls === 0, `${controls} curation controls shown`);
+      await open('#/redaktion');
+      await page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
+      assert((await page.getByTestId('status-filter').count()) === 0, 'the Redaktion page is shown');
+      await open('#/papperskorg');
+      await page.locator('main h1', { hasText: 'Papperskorg' }).waitFor();
+      assert((await page.getByTestId('empty-trash').count()) === 0, 'the trash is shown');
+      assert(rpcCalls.length === 0, `asked for ${rpcCalls.join(', ')}`);
+    });
+  } else {
+    report(true, 'read-only: no curation page, link or control (skipped: not read-only)');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // editor & history: a new entry written in the editor (a validation message as one types,
+  // a draft that survives a reload), sent to review and published, edited, its history with a
+  // diff, a revision restored; attachments, the personal note, the trash and back. Only where
+  // the library can be written; axe runs on the editor, the entry's curation bar and the
+  // history (and its dialog) in light and dark, with screenshots.
+  const e2eTitle = `E2E-post ${stamp} (testdata)`;
+  const editorCalls = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.includes('/api/rpc/')) editorCalls.push(req.url());
+  });
+  const e2eWord = `solfjäder${stamp}`;
+  let e2eHash = null;
+  const axeNow = async (name) => {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-${colorScheme}-${name}.png`) });
+      const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const lines = result.violations.map(
+        (v) =>
+          `${colorScheme}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+          v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
+      );
+      assert(result.violations.length === 0, lines.join('\n'));
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  };
+  const statusIs = async (label) => {
+    await page.locator('[data-testid="status-label"]', { hasText: new RegExp(`^${label}$`) }).waitFor();
+  };
+
+  const written = await collectionStep(
+    'editor: a new entry says "Titel saknas" for an empty title as one types, and is saved as a draft',
+    async () => {
+      await open('#/');
+      await page.getByTestId('nav-new-entry').click();
+      const title = page.getByTestId('field-title');
+      await title.waitFor();
+      await title.fill('x');
+      await title.fill('');
+      const error = page.locator('#field-title-error');
+      await error.waitFor();
+      assert((await error.innerText()).trim() === 'Titel saknas', `the title says "${await error.innerText()}"`);
+      assert((await title.getAttribute('aria-invalid')) === 'true', 'the title is not aria-invalid');
+      const described = (await title.getAttribute('aria-describedby')) ?? '';
+      assert(described.split(' ').includes('field-title-error'), `aria-describedby="${described}"`);
+      await axeNow('editor');
+      await title.fill(e2eTitle);
+      await error.waitFor({ state: 'detached' });
+      await page.getByTestId('field-summary').fill('Påhittad sammanfattning för ett test.');
+      await page.getByTestId('field-sections-results').fill('Svinnet minskade med en fjärdedel.\n\n- **mindre** svinn');
+      const preview = page.locator('#field-sections-results-preview');
+      await page.locator('button[aria-controls="field-sections-results-preview"]').click();
+      await preview.locator('strong', { hasText: 'mindre' }).waitFor();
+      await page.getByTestId('focus-offentliga-maltider').check();
+      await page.getByTestId('save-entry').click();
+      await page.locator('h1.entry-title', { hasText: e2eTitle }).waitFor();
+      await statusIs('Utkast');
+      e2eHash = new URL(page.url()).hash;
+      assert(e2eHash.startsWith('#/post/'), `the address is ${page.url()}`);
+    },
+  );
+
+  const published = await collectionStep(
+    'workflow: the entry is sent to review and published; back to draft asks for a comment first',
+    async () => {
+      await page.getByTestId('transition-granskning').click();
+      await statusIs('Granskning');
+      await page.getByTestId('transition-utkast').click();
+      await page.locator('#transition-comment-error').waitFor();
+      assert((await page.getByTestId('transition-comment').getAttribute('aria-invalid')) === 'true', 'no aria-invalid');
+      await statusIs('Granskning');
+      await page.getByTestId('transition-publicerad').click();
+      await statusIs('Publicerad');
+      await page.getByTestId('transition-arkiverad').waitFor();
+      await axeNow('entry-curation');
+    },
+    STEP_MS,
+    written,
+  );
+
+  const edited = await collectionStep(
+    'editor: an unsaved change comes back after a reload ("Osparade ändringar återställdes"), and is saved',
+    async () => {
+      await page.getByTestId('edit-entry').click();
+      const summary = page.getByTestId('field-summary');
+      await summary.waitFor();
+      assert((await page.getByTestId('discard-draft').count()) === 0, 'a draft notice before any change');
+      await summary.fill('En ändrad sammanfattning för ett test.');
+      await page.waitForTimeout(700); // the draft is kept after a pause
+      await page.reload();
+      await page.getByTestId('discard-draft').waitFor();
+      await page.locator('[role="status"]', { hasText: 'Osparade ändringar återställdes' }).waitFor();
+      assert(
+        (await summary.inputValue()) === 'En ändrad sammanfattning för ett test.',
+        `the summary holds "${await summary.inputValue()}"`,
+      );
+      await page.getByTestId('save-entry').click();
+      await page.locator('h1.entry-title', { hasText: e2eTitle }).waitFor();
+      await page.locator('.entry-header', { hasText: 'En ändrad sammanfattning' }).waitFor();
+      await statusIs('Publicerad');
+      // Saved: the draft is gone.
+      await page.getByTestId('edit-entry').click();
+      await page.getByTestId('field-summary').waitFor();
+      await page.waitForTimeout(200);
+      assert((await page.getByTestId('discard-draft').count()) === 0, 'the draft outlived the save');
+      await page.goBack();
+      await page.locator('h1.entry-title', { hasText: e2eTitle }).waitFor();
+    },
+    STEP_MS,
+    published,
+  );
+
+  await collectionStep(
+    'history: the revisions, a diff of the last two with <del> and <ins>, and revision 1 restored',
+    async () => {
+      await page.getByTestId('open-history').click();
+      await page.getByTestId('revision-1').waitFor();
+      const rows = await page.locator('[data-testid^="revision-"]').count();
+      assert(rows >= 4, `${rows} revisions`);
+      assert(await page.getByTestId(`diff-to-${rows}`).isChecked(), 'the newest revision is not "till"');
+      assert(await page.getByTestId(`diff-from-${rows - 1}`).isChecked(), 'the one before is not "från"');
+      const diffView = page.getByTestId('diff-view');
+      await diffView.locator('del').first().waitFor();
+      await diffView.locator('ins').first().waitFor();
+      const spoken = await diffView.locator('del .visually-hidden, ins .visually-hidden').allInnerTexts();
+      assert(spoken.some((s) => s.includes('borttaget')) && spoken.some((s) => s.includes('tillagt')), spoken.join('|'));
+      assert((await diffView.innerText()).includes('Sammanfattning'), 'the summary is not among the changes');
+      await axeNow('history');
+      await page.getByTestId('diff-from-1').check();
+      await diffView.locator('h2', { hasText: `revision 1 till ${rows}` }).waitFor();
+      await page.getByTestId('restore-1').click();
+      await page.getByTestId('confirm-restore').waitFor();
+      await axeNow('history-dialog');
+      await page.getByTestId('confirm-restore').click();
+      await page.getByTestId(`revision-${rows + 1}`).waitFor();
+      await page.locator('[role="status"]', { hasText: 'Revision 1 återställdes' }).waitFor();
+      await page.locator('[data-testid="revision-' + (rows + 1) + '"]', { hasText: 'återställd från revision 1' }).waitFor();
+      await open(e2eHash);
+      await page.locator('.entry-header', { hasText: 'Påhittad sammanfattning för ett test.' }).waitFor();
+      await statusIs('Publicerad');
+    },
+    30_000,
+    edited,
+  );
+
+  await collectionStep(
+    'attachments: a PDF is attached, its text found ("Träff i bilagan"), and removed; the note is saved',
+    async () => {
+      await open(e2eHash);
+      const pdf = Buffer.from(
+        `%PDF-1.4\n1 0 obj<<>>stream\nBT /F1 12 Tf 72 720 Td (Rapport om ${e2eWord} och solceller) Tj ET\nendstream\nendobj\n%%EOF\n`,
+        'latin1',
+      );
+      await page.getByTestId('attach-file').setInputFiles({ name: `e2e-${stamp}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+      await page.locator('#attach-licence').fill('CC BY 4.0');
+      await page.getByTestId('attach-submit').click();
+      await page.locator('.attachments tbody th', { hasText: `e2e-${stamp}.pdf` }).waitFor();
+      await page.locator('.attachments td', { hasText: 'CC BY 4.0' }).waitFor();
+      await open(`#/sok?q=${encodeURIComponent(e2eWord)}`);
+      const hit = page.locator('.hit', { hasText: e2eTitle });
+      await hit.locator('.in-attachment', { hasText: `Träff i bilagan e2e-${stamp}.pdf` }).waitFor();
+      await open(e2eHash);
+      await page.getByRole('button', { name: `Ta bort: e2e-${stamp}.pdf` }).click();
+      await page.locator('.attachments', { hasText: 'Posten har inga bilagor.' }).waitFor();
+      await page.getByTestId('personal-note').fill('Min egen anteckning (testdata).');
+      await page.getByTestId('save-note').click();
+      await page.locator('.note [role="status"]', { hasText: 'Anteckningen sparades.' }).waitFor();
+      await page.reload();
+      await page.locator('h1.entry-title').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="personal-note"]')?.value === 'Min egen anteckning (testdata).',
+      );
+    },
+    STEP_MS,
+    written,
+  );
+
+  await collectionStep(
+    'trash: "Flytta till papperskorgen" leads to the start page with a message; "Ångra" brings it back',
+    async () => {
+      await open(e2eHash);
+      await page.getByTestId('delete-entry').click();
+      await page.locator('main [role="status"]', { hasText: 'flyttades till papperskorgen' }).waitFor();
+      assert(new URL(page.url()).hash === '#/', `the address is ${page.url()}`);
+      await page.getByRole('button', { name: 'Ångra' }).click();
+      await page.locator('h1.entry-title', { hasText: e2eTitle }).waitFor();
+      // Leave it in the trash.
+      await page.getByTestId('delete-entry').click();
+      await page.locator('main [role="status"]', { hasText: 'flyttades till papperskorgen' }).waitFor();
+    },
+    STEP_MS,
+    written,
+  );
+
+  // The validation messages are HTTP 400 answers on purpose: not problems.
+  for (let i = problems.length - 1; i >= 0; i -= 1) {
+    if (/HTTP 400: .*\/api\/rpc\/validate_entry$/.test(problems[i])) problems.splice(i, 1);
+  }
+
+  if (readOnly) {
+    await step('read-only: no editor, curation bar, note or attachments', async () => {
+      await open('#/');
+      assert((await page.getByTestId('nav-new-entry').count()) === 0, '"Ny post" is offered');
+      if (entryHash !== null) {
+        await open(entryHash);
+        await page.locator('h1.entry-title').waitFor();
+        const controls = await page
+          .locator('[data-testid="status-label"], [data-testid="edit-entry"], [data-testid="personal-note"], [data-testid="attach-file"]')
+          .count();
+        assert(controls === 0, `${controls} curation controls on the entry page`);
+      }
+      await open('#/ny');
+      await page.locator('main h1').waitFor();
+      assert((await page.getByTestId('field-title').count()) === 0, 'the editor is shown');
+      assert(editorCalls.length === 0, `asked for ${editorCalls.join(', ')}`);
+    });
+  } else {
+    report(true, 'read-only: no editor, curation bar, note or attachments (skipped: not read-only)');
+  }
+
+  // ------------------------------------------------------------------------------------------
   // axe and screenshots, in light and dark
   const pages = [
     { name: 'start', hash: '#/', ready: () => page.locator('main h1').waitFor() },
@@ -445,6 +878,28 @@ try {
           },
         ]),
   ];
+
+  // curation pages: Redaktion with a dry run's report shown, and the trash (empty by now).
+  if (!readOnly) {
+    pages.push(
+      {
+        name: 'curation',
+        hash: '#/redaktion',
+        ready: async () => {
+          await page.getByTestId('status-filter').waitFor();
+          await page.getByTestId('import-file').setInputFiles(importCsv([[`E2E axe ${stamp}`, 'x'], ['', 'y']]));
+          await page.getByTestId('import-dry-run').click();
+          await page.getByTestId('import-report').locator('tbody tr').nth(1).waitFor();
+          await page.evaluate(() => window.scrollTo(0, 0));
+        },
+      },
+      {
+        name: 'trash',
+        hash: '#/papperskorg',
+        ready: () => page.locator('[data-testid^="trash-row-"], .empty-state').first().waitFor(),
+      },
+    );
+  }
 
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });

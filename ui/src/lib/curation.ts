@@ -1,0 +1,145 @@
+// The curator's pages (Redaktion, Papperskorg): the rules they share, kept free of state so
+// they can be tested on their own.
+
+import type { EntrySummary } from '../bindings/EntrySummary';
+import type { ImportAction } from '../bindings/ImportAction';
+import type { ImportReport } from '../bindings/ImportReport';
+import type { Status } from '../bindings/Status';
+import { locale, t } from './i18n';
+
+/** The workflow states, in the order an entry goes through them. */
+export const STATUSES: readonly Status[] = ['utkast', 'granskning', 'publicerad', 'arkiverad'];
+
+/** The status filter of "Alla poster": one status, or all of them. */
+export type StatusFilter = Status | 'alla';
+
+/** A status filter from the address (`#/redaktion?status=utkast`); anything else is all. */
+export function statusFilter(value: string | null): StatusFilter {
+  return STATUSES.find((s) => s === value) ?? 'alla';
+}
+
+/** How many entries have each status, and how many there are in all. */
+export function statusCounts(entries: readonly EntrySummary[]): Record<StatusFilter, number> {
+  const counts: Record<StatusFilter, number> = {
+    alla: entries.length,
+    utkast: 0,
+    granskning: 0,
+    publicerad: 0,
+    arkiverad: 0,
+  };
+  for (const e of entries) counts[e.status] += 1;
+  return counts;
+}
+
+/** The entries a filter shows, in the order they came (the library sorts them by title). */
+export function withStatus(entries: readonly EntrySummary[], filter: StatusFilter): EntrySummary[] {
+  return filter === 'alla' ? [...entries] : entries.filter((e) => e.status === filter);
+}
+
+/** The fields a spreadsheet column can map to (src/tabular.rs), for the mapping's help text. */
+export const IMPORT_FIELDS: readonly string[] = [
+  'id',
+  'uid',
+  'kind',
+  'title',
+  'summary',
+  'challenge',
+  'solution',
+  'results',
+  'lessons',
+  'dissemination',
+  'focus_areas',
+  'stage',
+  'novelty',
+  'organisations',
+  'municipalities',
+  'lan',
+  'start',
+  'end',
+  'goals',
+  'tags',
+  'sources',
+  'contacts',
+  'status',
+];
+
+/** The file types the import reads. */
+export const IMPORT_ACCEPT = '.csv,.xlsx,.json,.jsonl';
+
+/** A column mapping as it is sent: trimmed, or null when none is given. */
+export function cleanMapping(text: string): string | null {
+  const clean = text.trim();
+  return clean === '' ? null : clean;
+}
+
+/** What identifies a file as picked: its name, size and time (the bytes are read on a run). */
+export type PickedFile = { name: string; size: number; lastModified: number };
+
+/**
+ * The identity of an import: the file and the mapping. A dry run counts for the real import
+ * only while this stays the same (another file, or an edited mapping, needs a new dry run).
+ */
+export function importKey(file: PickedFile | null, mapping: string): string | null {
+  if (file === null) return null;
+  return JSON.stringify([file.name, file.size, file.lastModified, cleanMapping(mapping)]);
+}
+
+/** A dry run that was made, and what it was made on. */
+export type DryRun = { key: string; report: ImportReport };
+
+/**
+ * Whether "Importera" may be pressed: after a dry run of the same file and mapping in which
+ * no row was rejected.
+ */
+export function canImport(dry: DryRun | null, key: string | null): boolean {
+  return (
+    dry !== null &&
+    key !== null &&
+    dry.key === key &&
+    dry.report.dry_run &&
+    dry.report.rejected === 0 &&
+    dry.report.rows.length > 0
+  );
+}
+
+/** An action of an import row in words (ny, ändras, oförändrad, avvisas). */
+export function actionLabel(action: ImportAction): string {
+  return t.importActions[action];
+}
+
+/** The totals of an import report in words: "2 nya, 1 ändras, 0 oförändrade, 1 avvisas". */
+export function importTotals(report: ImportReport): string {
+  return [
+    t.importCreated(report.created),
+    t.importUpdated(report.updated),
+    t.importUnchanged(report.unchanged),
+    t.importRejected(report.rejected),
+  ].join(', ');
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "12 mars 2025 10:15" from an RFC 3339 time, in the UI's language; empty if unreadable. */
+export function formatDateTime(rfc3339: string, tag: string = locale()): string {
+  if (!rfc3339) return '';
+  const date = new Date(rfc3339);
+  if (Number.isNaN(date.getTime())) return '';
+  let format = dateTimeFormats.get(tag);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(tag, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(tag, format);
+  }
+  return format.format(date);
+}
+
+/** A name as the library compares it: trimmed and NFC; null when there is none. */
+export function cleanText(text: string): string | null {
+  const clean = text.normalize('NFC').trim();
+  return clean === '' ? null : clean;
+}
