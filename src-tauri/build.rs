@@ -40,6 +40,11 @@ fn main() {
         "attach_file",
         "detach_file",
         "erase_person",
+        "select_entries",
+        "export_file",
+        "bundle_create",
+        "bundle_import",
+        "cancel_task",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

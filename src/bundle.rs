@@ -27,6 +27,7 @@ use ts_rs::TS;
 use crate::api::{Library, now};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Entry;
+use crate::progress::Progress;
 use crate::store::Change;
 use crate::taxonomy::FocusArea;
 use crate::validate::{self, normalise_and_check};
@@ -270,6 +271,8 @@ fn read_member<R: Read + Seek>(
 /// after its hash is checked (a second pass writes them; the first only checks).
 pub fn read_bundle(
     path: &Path,
+    progress: &Progress,
+    stage: &str,
     mut on_attachment: impl FnMut(&str, &[u8]) -> Result<()>,
 ) -> Result<Contents> {
     let file = path.display().to_string();
@@ -388,7 +391,9 @@ pub fn read_bundle(
         attachments: Vec::new(),
     };
     let mut total: u64 = 0;
-    for (name, expected) in &manifest.members {
+    let members = manifest.members.len() as u64;
+    for (done, (name, expected)) in manifest.members.iter().enumerate() {
+        progress.step(done as u64, members, stage)?;
         let kind = member_kind(name).ok_or_else(|| {
             bad(
                 &file,
@@ -449,6 +454,7 @@ pub fn write_bundle(
     entries: &[Entry],
     taxonomy: &[FocusArea],
     key: &BundleKey,
+    progress: &Progress,
 ) -> Result<BundleSummary> {
     let partial = out.with_extension(format!("partial-{}", std::process::id()));
     let result = (|| -> Result<BundleSummary> {
@@ -475,7 +481,8 @@ pub fn write_bundle(
         zip.write_all(&bytes).map_err(io_err)?;
         let mut attachments = HashSet::new();
         let mut missing = 0;
-        for entry in entries {
+        for (done, entry) in entries.iter().enumerate() {
+            progress.step(done as u64, entries.len() as u64, "Packar posterna")?;
             let name = format!("entries/{}.json", entry.uid);
             let bytes = serde_json::to_vec_pretty(entry).expect("entries serialise");
             members.insert(name.clone(), sha256_hex(&bytes));
@@ -574,13 +581,32 @@ impl Library {
         key: Option<BundleKey>,
         out: &Path,
     ) -> Result<BundleSummary> {
+        self.bundle_create_with(uids, key, out, &Progress::none())
+    }
+
+    /// Like [`Library::bundle_create`], reporting progress and stopping when cancelled.
+    pub fn bundle_create_with(
+        &mut self,
+        uids: &[String],
+        key: Option<BundleKey>,
+        out: &Path,
+        progress: &Progress,
+    ) -> Result<BundleSummary> {
         let key = match key {
             Some(key) => key,
             None => self.bundle_key()?,
         };
         let entries = self.store.live_by_uids(uids)?;
         let taxonomy = self.store.focus_areas()?;
-        write_bundle(out, &self.id()?, &self.dir, &entries, &taxonomy, &key)
+        write_bundle(
+            out,
+            &self.id()?,
+            &self.dir,
+            &entries,
+            &taxonomy,
+            &key,
+            progress,
+        )
     }
 
     /// Imports a bundle: everything is checked first; then, unless `dry_run`, a backup is
@@ -592,7 +618,19 @@ impl Library {
         dry_run: bool,
         trust: bool,
     ) -> Result<BundleReport> {
-        let contents = read_bundle(path, |_, _| Ok(()))?;
+        self.bundle_import_with(path, dry_run, trust, &Progress::none())
+    }
+
+    /// Like [`Library::bundle_import`], reporting progress; a cancel before the merge
+    /// leaves the library as it was.
+    pub fn bundle_import_with(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        trust: bool,
+        progress: &Progress,
+    ) -> Result<BundleReport> {
+        let contents = read_bundle(path, progress, "Kontrollerar paketet", |_, _| Ok(()))?;
         let signer = contents.manifest.signer.clone();
         let own = self.bundle_key()?.public_hex();
         if signer.public_key != own && !self.store.is_trusted(&signer.public_key)? && !trust {
@@ -629,7 +667,7 @@ impl Library {
         // Attachments first: content-addressed, so a file written before a failed merge is
         // only an unused copy. The second pass checks every hash again as it writes.
         let dir = self.dir.clone();
-        read_bundle(path, |hash, bytes| {
+        read_bundle(path, progress, "Packar upp bilagorna", |hash, bytes| {
             crate::attachments::store_file(&dir, hash, bytes).map(|_| ())
         })?;
         let stamp = now().replace([':', '-'], "");

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     Index,
     /// Reading or writing a file failed.
     Io,
+    /// The user cancelled a long task; nothing was written.
+    Cancelled,
 }
 
 impl ErrorCode {
@@ -36,6 +38,7 @@ impl ErrorCode {
             ErrorCode::Database => "database",
             ErrorCode::Index => "index",
             ErrorCode::Io => "io",
+            ErrorCode::Cancelled => "cancelled",
         }
     }
 }

@@ -8,9 +8,10 @@
 
 use serde::Serialize;
 
-use crate::api::{Library, now};
+use crate::api::Library;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Entry;
+use crate::progress::Progress;
 use crate::taxonomy::{FocusArea, ReferenceData};
 
 /// The formats an export writes.
@@ -507,17 +508,27 @@ article + article { border-top: 1px solid #d6dae0; margin-top: 3rem; padding-top
 ";
 
 impl Library {
-    /// The entries with these ids or uids, in the order given.
-    fn entries_for_export(&self, ids: &[String]) -> Result<Vec<Entry>> {
-        if ids.is_empty() {
-            return Err(Error::invalid("inga poster att exportera"));
-        }
-        ids.iter().map(|id| self.get(id)).collect()
-    }
-
     /// Exports entries in a format; returns the file's bytes.
     pub fn export(&self, ids: &[String], options: &ExportOptions) -> Result<Vec<u8>> {
-        let entries = self.entries_for_export(ids)?;
+        self.export_with(ids, options, &Progress::none())
+    }
+
+    /// Like [`Library::export`], reporting progress and stopping when cancelled.
+    pub fn export_with(
+        &self,
+        ids: &[String],
+        options: &ExportOptions,
+        progress: &Progress,
+    ) -> Result<Vec<u8>> {
+        let total = ids.len() as u64;
+        let mut entries = Vec::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            progress.step(i as u64, total, "Hämtar posterna")?;
+            entries.push(self.get(id)?);
+        }
+        if entries.is_empty() {
+            return Err(Error::invalid("inga poster att exportera"));
+        }
         let focus = self.store.focus_areas()?;
         let library = self.id()?;
         let (date_parts, date) = today();
@@ -547,6 +558,7 @@ impl Library {
         let footer = format!("Exempelbanken · bibliotek {library} · exporterad {date}");
         Ok(match options.format {
             ExportFormat::Pdf => {
+                progress.step(total, total, "Sätter PDF-filen")?;
                 let data = serde_json::json!({
                     "brief": brief,
                     "title": title,
@@ -599,14 +611,21 @@ impl Library {
         options: &ExportOptions,
         out: &std::path::Path,
     ) -> Result<u64> {
-        let bytes = self.export(ids, options)?;
-        write_atomically(out, &bytes)?;
-        Ok(bytes.len() as u64)
+        self.export_to_with(ids, options, out, &Progress::none())
     }
 
-    /// Date and time stamp for file names.
-    pub fn export_stamp() -> String {
-        now().replace([':', '-'], "")
+    /// Like [`Library::export_to`], reporting progress and stopping when cancelled.
+    pub fn export_to_with(
+        &self,
+        ids: &[String],
+        options: &ExportOptions,
+        out: &std::path::Path,
+        progress: &Progress,
+    ) -> Result<u64> {
+        let bytes = self.export_with(ids, options, progress)?;
+        progress.step(ids.len() as u64, ids.len() as u64, "Skriver filen")?;
+        write_atomically(out, &bytes)?;
+        Ok(bytes.len() as u64)
     }
 }
 

@@ -25,6 +25,7 @@ pub mod import;
 pub mod index;
 pub mod model;
 pub mod pdf;
+pub mod progress;
 pub mod schema;
 pub mod search;
 pub mod serve;

@@ -57,6 +57,7 @@ fn router(library: Shared) -> Router {
         .route("/api/taxonomy", get(taxonomy))
         .route("/api/search", post(search))
         .route("/api/entries/{id}", get(entry))
+        .route("/api/export", post(export))
         .route("/", get(|| asset("index.html".to_owned())))
         .route("/{*path}", get(|Path(path): Path<String>| asset(path)))
         .with_state(library)
@@ -144,6 +145,67 @@ async fn entry(State(library): State<Shared>, Path(id): Path<String>) -> Respons
         Ok(entry)
     })
     .await
+}
+
+/// What the browser asks to export.
+#[derive(serde::Deserialize)]
+struct ExportRequest {
+    ids: Vec<String>,
+    options: crate::export::ExportOptions,
+}
+
+/// An export of published entries, as a file download.
+async fn export(State(library): State<Shared>, body: String) -> Response {
+    let request: ExportRequest = match crate::validate::parse_json(&body) {
+        Ok(request) => request,
+        Err(err) => return error(err),
+    };
+    if request.ids.len() > 500 {
+        return error(Error::invalid("högst 500 poster per export"));
+    }
+    let format = request.options.format;
+    let result = tokio::task::spawn_blocking(move || {
+        let library = library
+            .lock()
+            .map_err(|_| Error::library("biblioteket är låst efter ett tidigare fel"))?;
+        for id in &request.ids {
+            if library.get(id)?.status != Status::Publicerad {
+                return Err(Error::not_found(format!(
+                    "ingen publicerad post med id \"{id}\""
+                )));
+            }
+        }
+        library.export(&request.ids, &request.options)
+    })
+    .await
+    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+    let media_type = match format {
+        crate::export::ExportFormat::Pdf => "application/pdf",
+        crate::export::ExportFormat::Md => "text/markdown; charset=utf-8",
+        crate::export::ExportFormat::Html => "text/html; charset=utf-8",
+        crate::export::ExportFormat::Json => "application/json; charset=utf-8",
+        crate::export::ExportFormat::Csv => "text/csv; charset=utf-8",
+        crate::export::ExportFormat::Xlsx => {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+    };
+    match result {
+        Ok(bytes) => with_headers(
+            Response::builder()
+                .status(StatusCode::OK)
+                .header(header::CONTENT_TYPE, media_type)
+                .header(
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"exempelbanken.{}\"",
+                        format.extension()
+                    ),
+                ),
+        )
+        .body(Body::from(bytes))
+        .expect("valid response"),
+        Err(err) => error(err),
+    }
 }
 
 #[cfg(embedded_ui)]

@@ -3,24 +3,31 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use exempelbank::api::{Library, LibraryInfo, default_dir};
+use exempelbank::bundle::{BundleReport, BundleSummary};
 use exempelbank::collections::{EntryList, SavedSearch};
 use exempelbank::curation::{ErasureReport, Note};
 use exempelbank::diff::FieldChange;
 use exempelbank::error::{Error, ErrorCode};
+use exempelbank::export::ExportOptions;
 use exempelbank::import::ImportReport;
 use exempelbank::model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+use exempelbank::progress::{Progress, ProgressEvent};
 use exempelbank::search::{SearchRequest, SearchResponse};
 use exempelbank::taxonomy::FocusArea;
 use exempelbank::taxonomy::Taxonomy;
 use exempelbank::workflow::Transition;
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 
 /// The open library, or why it could not be opened (shown in the window).
 struct AppState {
     library: Result<Mutex<Library>, Error>,
+    /// Set by `cancel_task`; the running export or bundle task stops at its next step.
+    cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -34,6 +41,113 @@ impl AppState {
         })?;
         f(&mut library)
     }
+}
+
+/// Runs a long task off the async runtime, with progress sent to the window.
+async fn long_task<T: Send + 'static>(
+    app: AppHandle,
+    progress: Channel<ProgressEvent>,
+    f: impl FnOnce(&mut Library, &Progress) -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let cancel = state.cancel.clone();
+        cancel.store(false, Ordering::SeqCst);
+        let report = move |event: ProgressEvent| {
+            let _ = progress.send(event);
+        };
+        state.with(|lib| f(lib, &Progress::new(&report, &cancel)))
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("uppgiften avbröts: {e}")))?
+}
+
+/// A path the user chose in the save dialog: absolute, in an existing folder, not a folder.
+fn save_path(path: &str) -> Result<std::path::PathBuf, Error> {
+    let path = std::path::PathBuf::from(path);
+    let folder_exists = path.parent().is_some_and(|p| p.is_dir());
+    if !path.is_absolute() || !folder_exists || path.is_dir() || path.file_name().is_none() {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("{}: ingen fil i en befintlig mapp", path.display()),
+        ));
+    }
+    Ok(path)
+}
+
+/// A file the user chose in the open dialog: absolute and an existing file.
+fn open_path(path: &str) -> Result<std::path::PathBuf, Error> {
+    let path = std::path::PathBuf::from(path);
+    if !path.is_absolute() || !path.is_file() {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("{}: ingen fil", path.display()),
+        ));
+    }
+    Ok(path)
+}
+
+/// The uids of every entry a search matches (for exporting all hits).
+#[tauri::command]
+async fn select_entries(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+) -> Result<Vec<String>, Error> {
+    state.with(|lib| lib.select(&request))
+}
+
+/// Exports entries to the file the user chose.
+#[tauri::command]
+async fn export_file(
+    app: AppHandle,
+    ids: Vec<String>,
+    options: ExportOptions,
+    path: String,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<u64, Error> {
+    let path = save_path(&path)?;
+    long_task(app, on_progress, move |lib, progress| {
+        lib.export_to_with(&ids, &options, &path, progress)
+    })
+    .await
+}
+
+/// Writes a bundle of the entries a search selects (the whole library with an empty one).
+#[tauri::command]
+async fn bundle_create(
+    app: AppHandle,
+    request: SearchRequest,
+    path: String,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<BundleSummary, Error> {
+    let path = save_path(&path)?;
+    long_task(app, on_progress, move |lib, progress| {
+        let uids = lib.select(&request)?;
+        lib.bundle_create_with(&uids, None, &path, progress)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn bundle_import(
+    app: AppHandle,
+    path: String,
+    dry_run: bool,
+    trust: bool,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<BundleReport, Error> {
+    let path = open_path(&path)?;
+    long_task(app, on_progress, move |lib, progress| {
+        lib.bundle_import_with(&path, dry_run, trust, progress)
+    })
+    .await
+}
+
+/// Cancels the running export or bundle task.
+#[tauri::command]
+async fn cancel_task(state: State<'_, AppState>) -> Result<(), Error> {
+    state.cancel.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 #[tauri::command]
@@ -309,7 +423,11 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { library })
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState {
+            library,
+            cancel: Arc::new(AtomicBool::new(false)),
+        })
         .invoke_handler(tauri::generate_handler![
             library_info,
             taxonomy,
@@ -349,6 +467,11 @@ fn main() {
             attach_file,
             detach_file,
             erase_person,
+            select_entries,
+            export_file,
+            bundle_create,
+            bundle_import,
+            cancel_task,
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

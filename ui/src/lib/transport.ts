@@ -6,11 +6,16 @@
 // It also decides how a link out of the app is opened: by the system browser in the desktop
 // app (the opener plugin), by the browser itself (a new tab) elsewhere.
 
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import type { Entry } from '../bindings/Entry';
+import type { BundleReport } from '../bindings/BundleReport';
+import type { BundleSummary } from '../bindings/BundleSummary';
 import type { EntrySummary } from '../bindings/EntrySummary';
+import type { ExportOptions } from '../bindings/ExportOptions';
+import type { ProgressEvent } from '../bindings/ProgressEvent';
 import type { ErasureReport } from '../bindings/ErasureReport';
 import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
@@ -317,6 +322,117 @@ export function detachFile(id: string, name: string): Promise<Entry> {
 /** Erases a person's contact data from every entry, revision and backup (ask first). */
 export function erasePerson(name: string): Promise<ErasureReport> {
   return curate('erase_person', { name });
+}
+
+// Export and bundles. In the desktop app the user picks where the file goes in the system's
+// save dialog and the task reports its progress over a channel; `cancelTask` stops it before it
+// writes anything. In a browser an export is downloaded (published entries only, from
+// `exempelbank serve`), and bundles are not offered.
+
+/** Whether files can be saved where the user chooses (the desktop app). */
+export function canSaveFiles(): boolean {
+  return inTauri();
+}
+
+/** The uids of every entry a search matches, not only one page. */
+export function selectEntries(request: SearchRequest): Promise<string[]> {
+  return curate('select_entries', { request });
+}
+
+function progressChannel(onProgress: (event: ProgressEvent) => void): Channel<ProgressEvent> {
+  const channel = new Channel<ProgressEvent>();
+  channel.onmessage = onProgress;
+  return channel;
+}
+
+const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'HTML', extensions: ['html'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  zip: { name: 'Exempelbanken-paket', extensions: ['zip'] },
+};
+
+/**
+ * Exports entries. In the app: asks where to save, then writes the file and returns its path
+ * (null when the user closed the dialog). In a browser: downloads the file and returns its name.
+ */
+export async function exportEntries(
+  ids: string[],
+  options: ExportOptions,
+  suggestedName: string,
+  onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<string | null> {
+  const fileName = `${suggestedName}.${options.format}`;
+  if (!inTauri()) {
+    let response: Response;
+    try {
+      response = await fetch('api/export', withJson('POST', { ids, options }));
+    } catch {
+      throw toApiError(null, t.errorUnreachable);
+    }
+    if (!response.ok) {
+      let body: unknown = null;
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
+      const error =
+        typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+      throw toApiError(error, t.errorStatus(response.status));
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return fileName;
+  }
+  const path = await saveDialog({ defaultPath: fileName, filters: [FILE_FILTERS[options.format]] });
+  if (path === null) return null;
+  await call<number>('export_file', { ids, options, path, onProgress: progressChannel(onProgress) });
+  return path;
+}
+
+/** Writes a bundle of what a search selects (an empty request: the whole library). */
+export async function createBundle(
+  request: SearchRequest,
+  suggestedName: string,
+  onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<{ path: string; summary: BundleSummary } | null> {
+  const path = await saveDialog({ defaultPath: `${suggestedName}.zip`, filters: [FILE_FILTERS.zip] });
+  if (path === null) return null;
+  const summary = await call<BundleSummary>('bundle_create', {
+    request,
+    path,
+    onProgress: progressChannel(onProgress),
+  });
+  return { path, summary };
+}
+
+/** Asks for a bundle file to import; null when the user closed the dialog. */
+export async function pickBundle(): Promise<string | null> {
+  const picked = await openDialog({ multiple: false, directory: false, filters: [FILE_FILTERS.zip] });
+  return typeof picked === 'string' ? picked : null;
+}
+
+/** Imports a bundle (a dry run first, to show the report); `trust` accepts a new signer. */
+export function importBundle(
+  path: string,
+  dryRun: boolean,
+  trust: boolean,
+  onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<BundleReport> {
+  return call('bundle_import', { path, dryRun, trust, onProgress: progressChannel(onProgress) });
+}
+
+/** Stops the running export or bundle task; it writes nothing. */
+export function cancelTask(): Promise<void> {
+  return inTauri() ? call('cancel_task') : Promise.resolve();
 }
 
 /**
