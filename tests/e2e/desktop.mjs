@@ -4,7 +4,9 @@
 // The app starts on a new temporary library (with the starter entries). The test types
 // `livsmedel`, sees the Södertälje case, opens it and sees its title; saves it to a new list
 // and finds the list again after restarting the app; then, while the app keeps the library
-// open, adds an entry with the CLI and finds it in the window.
+// open, adds an entry with the CLI and finds it in the window. Then the curator's round trip:
+// create a draft in the editor, fill it, send it to review and publish it, find it by search,
+// edit it, compare two revisions in the history and restore the first.
 //
 // Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
 // EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
@@ -87,6 +89,14 @@ const elementId = (e) => e[ELEMENT];
 const find = async (css) => elementId(await request('POST', s('/element'), { using: 'css selector', value: css }));
 const findAll = async (css) => (await request('POST', s('/elements'), { using: 'css selector', value: css })).map(elementId);
 const text = async (el) => request('GET', s(`/element/${el}/text`));
+const click = async (css) => request('POST', s(`/element/${await find(css)}/click`), {});
+const typeInto = async (css, words) => {
+  const el = await find(css);
+  await request('POST', s(`/element/${el}/clear`), {});
+  await request('POST', s(`/element/${el}/value`), { text: words });
+};
+const go = (hash) => request('POST', s('/execute/sync'), { script: `location.hash = ${JSON.stringify(hash)}`, args: [] });
+const cli = (...args) => execFileSync(CLI, ['--library', library, ...args], { timeout: STEP_MS, encoding: 'utf8' });
 const screenshot = async (file) => {
   const png = await request('GET', s('/screenshot'));
   writeFileSync(file, Buffer.from(png, 'base64'));
@@ -170,6 +180,83 @@ try {
     await typeSearch('snöröjning');
     await waitFor('the new entry in the results', async () =>
       (await hitTitles()).includes(entry.title));
+  });
+
+  // The curator's round trip, in the real window.
+  const title = 'Syntetisk testpost om cykelpendling i glesbygd';
+  const firstSummary = 'Första versionen: kommunen lånar ut elcyklar till pendlare.';
+  const secondSummary = 'Andra versionen: kommunen lånar ut elcyklar och mäter resorna.';
+  let id = '';
+
+  await step('a new draft is filled in the editor and saved', async () => {
+    await go('#/ny');
+    await waitFor('the editor', () => find('[data-testid="field-title"]'));
+    await typeInto('[data-testid="field-title"]', title);
+    await typeInto('[data-testid="field-summary"]', firstSummary);
+    await typeInto('[data-testid="field-sections-results"]', 'Fler reser **utan bil**.');
+    await click('[data-testid="focus-digitalisering"]');
+    await screenshot('test-output/desktop-editor.png');
+    await click('[data-testid="save-entry"]');
+    const status = await waitFor('the saved draft', async () => text(await find('[data-testid="status-label"]')));
+    if (status !== 'Utkast') throw new Error(`status is ${status}`);
+    id = JSON.parse(cli('list', '--json')).find((e) => e.title === title)?.id;
+    if (!id) throw new Error('the CLI does not list the new entry');
+  });
+
+  await step('the draft is sent to review and published', async () => {
+    await click('[data-testid="transition-granskning"]');
+    await waitFor('status Granskning', async () => (await text(await find('[data-testid="status-label"]'))) === 'Granskning');
+    await click('[data-testid="transition-publicerad"]');
+    await waitFor('status Publicerad', async () => (await text(await find('[data-testid="status-label"]'))) === 'Publicerad');
+    await screenshot('test-output/desktop-published.png');
+  });
+
+  await step('the published entry is found by search', async () => {
+    await go('#/');
+    await typeSearch('cykelpendling');
+    await waitFor('the entry in the results', async () => (await hitTitles()).includes(title));
+  });
+
+  await step('the entry is edited, which makes a new revision', async () => {
+    await go(`#/post/${id}/redigera`);
+    await waitFor('the editor with the saved summary', async () =>
+      (await request('GET', s(`/element/${await find('[data-testid="field-summary"]')}/property/value`))) === firstSummary);
+    await typeInto('[data-testid="field-summary"]', secondSummary);
+    await click('[data-testid="save-entry"]');
+    await waitFor('the entry page', () => find('[data-testid="status-label"]'));
+    const shown = JSON.parse(cli('show', id, '--json'));
+    if (shown.summary !== secondSummary) throw new Error(`summary is ${shown.summary}`);
+  });
+
+  await step('the history shows the revisions and the diff between the first and the last', async () => {
+    await go(`#/post/${id}/historik`);
+    await waitFor('revision 4', () => find('[data-testid="revision-4"]'));
+    await click('[data-testid="diff-from-1"]');
+    await click('[data-testid="diff-to-4"]');
+    let seen = '';
+    const diff = await waitFor('the diff', async () => {
+      seen = await text(await find('[data-testid="diff-view"]'));
+      return seen.includes('mäter') && seen.includes('resorna') && seen.includes('Sammanfattning') && seen;
+    }).catch((err) => {
+      throw new Error(`${err.message}; the diff said: ${seen.slice(0, 600)}`);
+    });
+    if (!diff.includes('Sammanfattning')) throw new Error(`diff: ${diff}`);
+    const inserted = await findAll('[data-testid="diff-view"] ins');
+    const deleted = await findAll('[data-testid="diff-view"] del');
+    if (inserted.length === 0 || deleted.length === 0) throw new Error('no <ins>/<del> in the diff');
+    await screenshot('test-output/desktop-history.png');
+    if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot('docs/desktop-history.png');
+  });
+
+  await step('restoring the first revision makes a new revision with its content', async () => {
+    await click('[data-testid="restore-1"]');
+    await click('[data-testid="confirm-restore"]');
+    await waitFor('revision 5 in the history', () => find('[data-testid="revision-5"]'));
+    const shown = JSON.parse(cli('show', id, '--json'));
+    if (shown.summary !== firstSummary) throw new Error(`summary is ${shown.summary}`);
+    if (shown.revision !== 5 || shown.status !== 'publicerad') throw new Error(`revision ${shown.revision}, ${shown.status}`);
+    const history = JSON.parse(cli('history', id, '--json'));
+    if (history.length !== 5) throw new Error(`${history.length} revisions`);
   });
 } catch (err) {
   if (failed === 0) {
