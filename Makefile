@@ -9,11 +9,11 @@ TOOLS := $(CURDIR)/tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev \
              libayatana-appindicator3-dev librsvg2-dev
-APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils qpdf
+APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils qpdf curl
 DESKTOP_BIN := target/debug/exempelbanken
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: run test deps deps-test node e2e e2e-browser bench bench-ui clean-tools
+.PHONY: run test deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
@@ -31,6 +31,7 @@ test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	  git status --porcelain -- ui/src/bindings; exit 1; fi
 	cd ui && npm run check && npm test
 	$(MAKE) --no-print-directory e2e-browser
+	$(MAKE) --no-print-directory e2e-ui
 	$(MAKE) --no-print-directory e2e
 
 ## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
@@ -42,6 +43,10 @@ e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
 	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
 	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
 	  node tests/e2e/desktop.mjs
+
+## The UI's curation and sharing flows in Chromium against the in-memory development backend.
+e2e-ui: ui/dist/index.html
+	tests/e2e/ui-flows.sh
 
 ## The browser end-to-end test: `exempelbank serve` and headless Chromium, with axe-core.
 e2e-browser: ui/dist/index.html
@@ -82,6 +87,10 @@ $(TOOLS)/bin/tauri-driver:
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
 	CARGO_TARGET_DIR=target-bench cargo bench --bench search
+
+## Exports and bundles against their targets: a card, a brief of 100, a bundle of 10 000.
+bench-share:
+	CARGO_TARGET_DIR=target-bench cargo bench --bench share
 
 ## The desktop UI benchmark: keystroke → painted results at 10 000 entries, release build
 ## in the benchmark target (BENCHMARKS.md).

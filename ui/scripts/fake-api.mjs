@@ -14,13 +14,15 @@
 // saved searches.
 // The desktop app's curation commands are answered at `POST api/rpc/<command>` (the transport's
 // browser form of them; see `rpc` below), with drafts, entries in review, archived entries and
-// a trash among the test data.
+// a trash among the test data. Like `serve` it answers `POST /api/export` (a small made-up file
+// of the format asked for, published entries only, read-only or not).
 //
-//   node scripts/fake-api.mjs [--port 5174] [--delay MS] [--many] [--read-only]
+//   node scripts/fake-api.mjs [--port 5174] [--delay MS] [--many] [--read-only] [--dist DIR]
 //
 // --delay answers each search after a random delay of up to MS, to exercise the UI's handling
 // of stale answers; --many adds 40 filler entries, to exercise paging; --read-only behaves like
-// `serve`: info says read_only: true and there are no lists or saved searches.
+// `serve`: info says read_only: true and there are no lists or saved searches. --dist serves
+// the built UI from another folder than ui/dist (a build made elsewhere, for a test).
 
 import { createHash } from 'node:crypto'; // editor & history: attachments' sha256
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -30,7 +32,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '..');
-const distDir = join(uiDir, 'dist');
 const taxonomyDir = resolve(uiDir, '..', 'assets', 'taxonomy');
 
 const args = process.argv.slice(2);
@@ -42,6 +43,8 @@ const port = Number(arg('--port', process.env.PORT ?? '5174'));
 const delay = Number(arg('--delay', '0'));
 const many = args.includes('--many');
 const readOnly = args.includes('--read-only');
+/** The built UI: ui/dist, or the folder --dist names. */
+const distDir = resolve(arg('--dist', join(uiDir, 'dist')));
 
 // ---------------------------------------------------------------------------------------------
 // Taxonomy: the real reference data, and the fixed labels of src/model.rs.
@@ -1629,6 +1632,177 @@ Object.assign(rpc, {
 }
 
 // ---------------------------------------------------------------------------------------------
+// export & bundles: `POST /api/export` as `serve` answers it (a download of published entries;
+// here a small made-up file of the right type, marked as test data), and the desktop command
+// select_entries (the uids of every entry a search matches). Bundles are desktop-only: no
+// endpoints for them.
+
+const EXPORT_TYPES = {
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The CSV/XLSX columns of src/export.rs: key and header (the headers the import reads). */
+const EXPORT_COLUMNS = {
+  id: 'Id',
+  uid: 'Uid',
+  title: 'Rubrik',
+  kind: 'Typ',
+  status: 'Status',
+  summary: 'Sammanfattning',
+  focus_areas: 'Fokusområden',
+  municipalities: 'Kommuner',
+  lan: 'Län',
+  organisations: 'Organisationer',
+  stage: 'Skede',
+  novelty: 'Nyhetsgrad',
+  start: 'Startår',
+  end: 'Slutår',
+  goals: 'Agenda 2030',
+  tags: 'Taggar',
+  sources: 'Källor',
+  contacts: 'Kontakter',
+  challenge: 'Utmaning',
+  solution: 'Lösning',
+  results: 'Resultat',
+  lessons: 'Lärdomar',
+  dissemination: 'Spridning',
+};
+const DEFAULT_EXPORT_COLUMNS = ['id', 'title', 'kind', 'status', 'focus_areas', 'municipalities', 'lan', 'stage', 'start', 'end', 'summary'];
+
+function exportCell(e, key) {
+  const join = (items) => items.filter((x) => x).join('; ');
+  switch (key) {
+    case 'focus_areas':
+      return join(e.focus_areas.map((s) => taxonomy.focus_areas.find((f) => f.slug === s)?.name ?? s));
+    case 'municipalities':
+      return join(e.places.map((p) => p.municipality));
+    case 'lan':
+      return join([...new Set(e.places.map((p) => p.lan))]);
+    case 'organisations':
+      return join(e.organisations.map((o) => o.name));
+    case 'start':
+      return String(e.period?.start ?? '');
+    case 'end':
+      return String(e.period?.end ?? '');
+    case 'goals':
+      return join(e.goals.map(String));
+    case 'tags':
+      return join(e.tags);
+    case 'sources':
+      return join(e.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)));
+    case 'contacts':
+      return join(e.contacts.map((c) => c.name));
+    case 'challenge':
+    case 'solution':
+    case 'results':
+    case 'lessons':
+    case 'dissemination':
+      return e.sections[key] ?? '';
+    default:
+      return String(e[key] ?? '');
+  }
+}
+
+const csvCell = (v) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** A small made-up file of the format asked for: what `serve` would send, roughly. */
+function exportFile(chosen, options) {
+  const title = options.title?.trim() || (chosen.length > 1 || options.brief ? 'Goda exempel från Exempelbanken' : chosen[0].title);
+  const contacts = (e) => (options.no_contacts ? [] : e.contacts);
+  switch (options.format) {
+    case 'md':
+      return [
+        `# ${title}`,
+        '',
+        '*TESTDATA från fake-api: inte en riktig export.*',
+        '',
+        ...chosen.flatMap((e) => [
+          `## ${e.title}`,
+          '',
+          e.summary,
+          '',
+          ...contacts(e).map((c) => `- Kontakt: ${c.name}`),
+          '',
+        ]),
+      ].join('\n');
+    case 'html':
+      return (
+        `<!doctype html>\n<html lang="sv"><meta charset="utf-8"><title>${escapeHtml(title)}</title>\n` +
+        `<h1>${escapeHtml(title)}</h1><p><em>TESTDATA från fake-api</em></p>\n` +
+        chosen.map((e) => `<h2>${escapeHtml(e.title)}</h2><p>${escapeHtml(e.summary)}</p>`).join('\n') +
+        '\n</html>\n'
+      );
+    case 'json':
+      return `${JSON.stringify(chosen.map((e) => ({ ...e, contacts: contacts(e) })), null, 2)}\n`;
+    case 'csv':
+    case 'xlsx': {
+      const keys = (options.columns?.length ? options.columns : DEFAULT_EXPORT_COLUMNS).filter(
+        (k) => !(options.no_contacts && k === 'contacts'),
+      );
+      const unknown = keys.find((k) => !(k in EXPORT_COLUMNS));
+      if (unknown) throw invalid(`okänd kolumn "${unknown}"; välj bland: ${Object.keys(EXPORT_COLUMNS).join(', ')}`);
+      const rows = [keys.map((k) => EXPORT_COLUMNS[k]), ...chosen.map((e) => keys.map((k) => exportCell(e, k)))];
+      const text = rows.map((r) => r.map(csvCell).join(';')).join('\n') + '\n';
+      // Not a real workbook: a marker and the CSV, enough for a download to look at.
+      return options.format === 'csv' ? text : `PK\u0003\u0004 TESTDATA från fake-api, ingen riktig XLSX-fil\n${text}`;
+    }
+    case 'pdf':
+      return (
+        '%PDF-1.4\n% TESTDATA från fake-api: ingen riktig PDF\n' +
+        `1 0 obj<<>>stream\nBT (${title.replace(/[()\\]/g, '')}) Tj ET\nendstream\nendobj\n%%EOF\n`
+      );
+    default:
+      throw invalid(`okänt format "${options.format}"; välj bland: pdf, md, html, json, csv, xlsx`);
+  }
+}
+
+/** `POST /api/export` {ids, options}; false when `path` is not it. */
+async function exportRoute(req, res, path) {
+  if (path !== '/api/export' || req.method !== 'POST') return false;
+  const body = await jsonBody(req);
+  const ids = body.ids;
+  const options = body.options ?? {};
+  if (!Array.isArray(ids) || ids.some((i) => typeof i !== 'string')) throw invalid('ids måste vara en lista av id');
+  if (ids.length === 0) throw invalid('inga poster att exportera');
+  if (ids.length > 500) throw invalid('högst 500 poster per export');
+  const chosen = ids.map((id) => {
+    const entry = entries.find((e) => e.id === id || e.uid === id);
+    // As `serve`: published entries only, whoever asks.
+    if (!entry || entry.status !== 'publicerad') {
+      throw new ApiFailure(404, 'not_found', `ingen publicerad post med id "${id}"`);
+    }
+    return entry;
+  });
+  const file = exportFile(chosen, options);
+  if (delay > 0) await sleep(Math.random() * delay);
+  res.writeHead(200, {
+    'Content-Type': EXPORT_TYPES[options.format],
+    'Content-Disposition': `attachment; filename="exempelbanken.${options.format}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(Buffer.from(file, options.format === 'xlsx' || options.format === 'pdf' ? 'latin1' : 'utf8'));
+  return true;
+}
+
+Object.assign(rpc, {
+  select_entries({ request }) {
+    if (typeof request !== 'object' || request === null) throw invalid('request saknas');
+    const uids = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = search({ ...request, limit: 200, offset });
+      uids.push(...page.hits.map((h) => h.uid));
+      if (page.hits.length === 0 || offset + page.hits.length >= page.total) break;
+    }
+    return uids;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
 // HTTP
 
 const TYPES = {
@@ -1702,6 +1876,13 @@ async function api(req, res, path) {
     const id = decodeURIComponent(m[1]);
     const entry = entries.find((e) => e.id === id || e.uid === id);
     return entry ? send(res, 200, entry) : fail(res, 404, 'not_found', `det finns ingen post ${id}`);
+  }
+  // export & bundles: a download, read-only or not (as `serve`)
+  try {
+    if ((await exportRoute(req, res, path)) !== false) return undefined;
+  } catch (err) {
+    if (err instanceof ApiFailure) return fail(res, err.status, err.code, err.message);
+    throw err;
   }
   // The curation commands (see `rpc`); a file to import comes as an array of bytes.
   const command = /^\/api\/rpc\/([a-z_]+)$/.exec(path);

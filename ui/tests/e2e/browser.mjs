@@ -28,6 +28,9 @@
 //   edited, its history with a diff (<del>/<ins>), revision 1 restored after a confirmation; a PDF
 //   attached and found by its text, the personal note, the trash and "Ångra"; axe on the editor,
 //   the curation bar and the history (and its dialog), light and dark. Read-only: none of it;
+// - export & bundles: the export dialog on an entry (Markdown, a download: its request, its
+//   file name, "Hämtad: …"), axe with the dialog open in light and dark, Escape and focus back;
+//   "Exportera träffarna" sends every hit as CSV with the columns ticked; no bundles in a browser;
 // - screenshots of those pages in both themes (1280×800) to SCREENSHOT_DIR (test-output/).
 //
 // Prints `ok - ...` or `not ok - ...` for each check, then `browser: N passed, M failed`, and
@@ -835,6 +838,103 @@ try {
   } else {
     report(true, 'read-only: no editor, curation bar, note or attachments (skipped: not read-only)');
   }
+
+  // ------------------------------------------------------------------------------------------
+  // export & bundles: the export dialog on an entry (Markdown, downloaded in a browser) and on
+  // the search results (CSV of every hit), read-only or not; axe with the dialog open, in
+  // light and dark. Bundles are desktop-only: a browser never offers them.
+  const exportDialog = page.locator('dialog.export-dialog[open]');
+  const exported = await step(
+    'export: the entry page exports Markdown as a download and says "Hämtad: …"',
+    async () => {
+      await open(entryHash);
+      await page.locator('h1.entry-title').waitFor();
+      const opener = page.getByTestId('export-open');
+      await opener.click();
+      await exportDialog.locator('h2', { hasText: 'Exportera posten' }).waitFor();
+      const focused = await page.evaluate(() => document.activeElement?.closest('dialog') !== null);
+      assert(focused, 'focus is not in the dialog');
+      assert(await exportDialog.getByTestId('export-format-pdf').isChecked(), 'PDF-kort is not chosen first');
+      await exportDialog.getByTestId('export-format-md').check();
+      await exportDialog.getByTestId('export-no-contacts').check();
+      const sent = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/export'));
+      const download = page.waitForEvent('download');
+      await exportDialog.getByTestId('export-run').click();
+      const body = JSON.parse((await sent).postData() ?? '{}');
+      assert(body.options?.format === 'md', `the format sent is ${body.options?.format}`);
+      assert(body.options?.no_contacts === true, 'no_contacts was not sent');
+      assert(body.ids?.length === 1, `${body.ids?.length} ids sent`);
+      const file = await download;
+      const name = file.suggestedFilename();
+      assert(name.endsWith('.md'), `the download is named ${name}`);
+      const result = exportDialog.getByTestId('export-result');
+      await result.waitFor();
+      const text = (await result.innerText()).trim();
+      assert(text === `Hämtad: ${name}`, `the result says "${text}"`);
+      assert((await exportDialog.getByTestId('export-cancel').count()) === 0, '"Avbryt" is still shown');
+    },
+    STEP_MS,
+    found,
+  );
+
+  await step(
+    'export: no WCAG 2.1 A/AA violations with the dialog open (light and dark); Escape closes it',
+    async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForTimeout(100);
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-${colorScheme}-export-dialog.png`) });
+        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const lines = result.violations.map(
+          (v) =>
+            `${colorScheme}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+            v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
+        );
+        assert(result.violations.length === 0, lines.join('\n'));
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'detached' });
+      const back = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      assert(back === 'export-open', `focus went to ${back}`);
+    },
+    30_000,
+    exported,
+  );
+
+  await step(
+    'export: the results export every hit as CSV with the chosen columns',
+    async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      const count = (await page.locator('.hit-count').innerText()).trim();
+      const total = Number(/^(\d[\d\s\u00a0]*)/.exec(count)?.[1]?.replace(/\D/g, '') ?? NaN);
+      await page.getByTestId('export-open').click();
+      await exportDialog.locator('h2', { hasText: 'Exportera träffarna' }).waitFor();
+      await exportDialog.getByTestId('export-format-csv').check();
+      await exportDialog.getByTestId('export-column-uid').check();
+      const sent = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/export'));
+      const download = page.waitForEvent('download');
+      await exportDialog.getByTestId('export-run').click();
+      const body = JSON.parse((await sent).postData() ?? '{}');
+      assert(body.ids?.length === total, `${body.ids?.length} ids sent for ${total} hits ("${count}")`);
+      assert(body.options?.columns?.[0] === 'id' && body.options.columns[1] === 'uid', `columns ${body.options?.columns}`);
+      assert((await download).suggestedFilename().endsWith('.csv'), 'the download is not a .csv');
+      await exportDialog.getByTestId('export-result').waitFor();
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'detached' });
+    },
+    STEP_MS,
+    found,
+  );
+
+  await collectionStep('export: a browser offers no bundles on the Redaktion page', async () => {
+    await open('#/redaktion');
+    await page.getByTestId('status-filter').waitFor();
+    const offered = await page.locator('[data-testid="bundle-create"], [data-testid="bundle-import"]').count();
+    assert(offered === 0, `${offered} bundle controls in a browser`);
+  });
 
   // ------------------------------------------------------------------------------------------
   // axe and screenshots, in light and dark
