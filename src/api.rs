@@ -49,6 +49,8 @@ pub struct LibraryInfo {
     pub indexed: u64,
     /// Set by a read-only front end (`serve`): no drafts, lists or saved searches there.
     pub read_only: bool,
+    /// Things the user should know, in Swedish (a library on a network file system).
+    pub warnings: Vec<String>,
 }
 
 /// What `check` found: empty `problems` means the library is sound.
@@ -78,6 +80,42 @@ pub struct Library {
     /// The program that extracts text from PDFs and its time limit (this executable and
     /// [`crate::attachments::EXTRACT_TIMEOUT`] unless set).
     pub(crate) extractor: Option<(PathBuf, std::time::Duration)>,
+}
+
+/// The file-system type of `dir` when it is a network file system (Linux: the longest
+/// mount point in `/proc/self/mountinfo` that contains it).
+pub fn network_file_system(dir: &Path) -> Option<String> {
+    const NETWORK: &[&str] = &[
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "fuse.sshfs",
+        "9p",
+        "afs",
+        "ceph",
+        "glusterfs",
+    ];
+    let dir = dir.canonicalize().ok()?;
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mut best: Option<(usize, String)> = None;
+    for line in mounts.lines() {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let (Some(mount), Some(dash)) = (fields.get(4), fields.iter().position(|f| *f == "-"))
+        else {
+            continue;
+        };
+        let Some(fs) = fields.get(dash + 1) else {
+            continue;
+        };
+        let mount = mount.replace("\\040", " ");
+        if dir.starts_with(&mount) && best.as_ref().is_none_or(|(len, _)| mount.len() > *len) {
+            best = Some((mount.len(), (*fs).to_owned()));
+        }
+    }
+    best.map(|(_, fs)| fs)
+        .filter(|fs| NETWORK.contains(&fs.as_str()))
 }
 
 /// The library directory used when none is named: the OS's data directory.
@@ -244,7 +282,22 @@ impl Library {
             published: self.store.list(Some(Status::Publicerad))?.len() as u64,
             indexed: self.index.num_docs(),
             read_only: false,
+            warnings: self.warnings(),
         })
+    }
+
+    /// Warnings about where the library lives: SQLite's locking is unreliable on network
+    /// file systems, so a library there may be damaged by two writers.
+    pub fn warnings(&self) -> Vec<String> {
+        network_file_system(&self.dir)
+            .map(|fs| {
+                vec![format!(
+                    "biblioteket ligger på en nätverksdisk ({fs}); där kan databasen skadas när \
+                     två program skriver samtidigt. Flytta det till en lokal disk och dela det \
+                     med paket i stället."
+                )]
+            })
+            .unwrap_or_default()
     }
 
     pub fn taxonomy(&self) -> Result<Taxonomy> {

@@ -550,6 +550,17 @@ pub fn write_bundle(
     }
 }
 
+/// An incoming version of a locally changed entry, for review.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IncomingVersion {
+    pub id: String,
+    pub title: String,
+    pub origin_revision: u32,
+    /// What taking it would change here.
+    pub changes: Vec<crate::diff::FieldChange>,
+}
+
 /// One incoming entry and what the merge does with it.
 enum Merge {
     Add(Entry),
@@ -912,5 +923,76 @@ impl Library {
     /// Incoming versions of locally changed entries, waiting for review.
     pub fn incoming(&self) -> Result<Vec<(String, u32, Entry)>> {
         self.store.incoming()
+    }
+
+    /// The incoming versions waiting for review, each with what it would change here.
+    pub fn incoming_review(&self) -> Result<Vec<IncomingVersion>> {
+        let focus = self.store.focus_areas()?;
+        let mut out = Vec::new();
+        for (uid, origin_revision, incoming) in self.store.incoming()? {
+            let Some((local, _)) = self.store.get(&uid)? else {
+                continue;
+            };
+            out.push(IncomingVersion {
+                id: local.id.clone(),
+                title: local.title.clone(),
+                origin_revision,
+                changes: crate::diff::diff(&local, &incoming, &focus),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Takes the newest incoming version of an entry as its next revision (the local one
+    /// stays in the history) and forgets the others.
+    pub fn accept_incoming(&mut self, id: &str) -> Result<Entry> {
+        let current = self.get(id)?;
+        let (origin_revision, mut entry) = self
+            .store
+            .incoming()?
+            .into_iter()
+            .filter(|(uid, _, _)| *uid == current.uid)
+            .map(|(_, rev, e)| (rev, e))
+            .max_by_key(|(rev, _)| *rev)
+            .ok_or_else(|| {
+                Error::not_found(format!("posten \"{id}\" har ingen inkommande version"))
+            })?;
+        let signer = self
+            .store
+            .incoming_signer(&current.uid)?
+            .unwrap_or_default();
+        normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
+        entry.id = current.id.clone();
+        entry.created_at = current.created_at.clone();
+        entry.revision = current.revision + 1;
+        let at = now();
+        entry.updated_at = at.clone();
+        let comment = format!("inkommande version (revision {origin_revision}) godtagen");
+        let change = Change {
+            by: &self.user,
+            at: &at,
+            comment: &comment,
+        };
+        let batch = self.store.batch()?;
+        batch.update(&entry, Some(current.revision), &change)?;
+        batch.mark_received(&entry.uid, origin_revision, entry.revision, &signer, &at)?;
+        batch.delete_incoming(&entry.uid)?;
+        batch.commit()?;
+        self.after_write();
+        Ok(entry)
+    }
+
+    /// Keeps the local version and forgets the incoming ones. Returns how many went.
+    pub fn discard_incoming(&mut self, id: &str) -> Result<usize> {
+        let uid = self.get(id)?.uid;
+        let batch = self.store.batch()?;
+        let n = batch.delete_incoming(&uid)?;
+        batch.commit()?;
+        if n == 0 {
+            return Err(Error::not_found(format!(
+                "posten \"{id}\" har ingen inkommande version"
+            )));
+        }
+        Ok(n)
     }
 }

@@ -203,6 +203,15 @@ enum BundleAction {
         #[arg(long)]
         json: bool,
     },
+    /// Inkommande versioner av poster som ändrats här: lista, godta eller släng.
+    Incoming {
+        /// accept ID eller discard ID; utan: lista.
+        #[arg(value_parser = ["accept", "discard"])]
+        action: Option<String>,
+        id: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Skapa en ny signeringsnyckel i en fil.
     Keygen {
         file: PathBuf,
@@ -385,6 +394,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut lib = Library::open(&dir)?;
+    for warning in lib.warnings() {
+        eprintln!("varning: {warning}");
+    }
     match cli.command {
         Command::Init { .. } | Command::Schema => unreachable!("handled above"),
         Command::List { status, json } => {
@@ -676,6 +688,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     print_bundle_report(&report);
                 }
             }
+            BundleAction::Incoming { action, id, json } => match (action.as_deref(), id) {
+                (None, _) => {
+                    let review = lib.incoming_review()?;
+                    if json {
+                        print_json(&review);
+                    } else if review.is_empty() {
+                        println!("Inga inkommande versioner väntar.");
+                    } else {
+                        for item in review {
+                            let fields: Vec<&str> =
+                                item.changes.iter().map(|c| c.label.as_str()).collect();
+                            println!(
+                                "{}  (revision {} i paketet) ändrar: {}",
+                                item.id,
+                                item.origin_revision,
+                                fields.join(", ")
+                            );
+                        }
+                    }
+                }
+                (Some("accept"), Some(id)) => {
+                    let entry = lib.accept_incoming(&id)?;
+                    println!(
+                        "Godtog den inkommande versionen av {} (revision {})",
+                        entry.id, entry.revision
+                    );
+                }
+                (Some(_), Some(id)) => {
+                    lib.discard_incoming(&id)?;
+                    println!("Behöll den lokala versionen av {id}");
+                }
+                (Some(action), None) => {
+                    return Err(Error::invalid(format!(
+                        "bundle incoming {action}: ange ett id"
+                    )));
+                }
+            },
             BundleAction::Keygen { file, name } => {
                 let key = exempelbank::bundle::BundleKey::generate(&name)?;
                 key.write(&file)?;

@@ -442,6 +442,18 @@ impl Store {
         )?)
     }
 
+    /// The signer of the newest incoming version of an entry.
+    pub fn incoming_signer(&self, uid: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT signer FROM incoming WHERE uid = ?1 ORDER BY origin_revision DESC LIMIT 1",
+                [uid],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Incoming versions waiting for review: (uid, origin revision, entry).
     pub fn incoming(&self) -> Result<Vec<(String, u32, Entry)>> {
         let mut stmt = self.conn.prepare_cached(
@@ -784,6 +796,13 @@ impl Batch<'_> {
             params![entry.uid, entry.revision, to_json(entry)?, signer, at],
         )?;
         Ok(())
+    }
+
+    /// Forgets the incoming versions of an entry (accepted or discarded).
+    pub fn delete_incoming(&self, uid: &str) -> Result<usize> {
+        Ok(self
+            .tx
+            .execute("DELETE FROM incoming WHERE uid = ?1", [uid])?)
     }
 
     /// Remembers a signer as trusted.

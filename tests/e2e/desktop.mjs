@@ -6,7 +6,9 @@
 // and finds the list again after restarting the app; then, while the app keeps the library
 // open, adds an entry with the CLI and finds it in the window. Then the curator's round trip:
 // create a draft in the editor, fill it, send it to review and publish it, find it by search,
-// edit it, compare two revisions in the history and restore the first.
+// edit it, compare two revisions in the history and restore the first. Last, sharing: a PDF
+// case card and a bundle of the library are saved through the real commands (the system's save
+// dialog, which WebDriver cannot reach, is answered by a stand-in that returns a path).
 //
 // Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
 // EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
@@ -257,6 +259,46 @@ try {
     if (shown.revision !== 5 || shown.status !== 'publicerad') throw new Error(`revision ${shown.revision}, ${shown.status}`);
     const history = JSON.parse(cli('history', id, '--json'));
     if (history.length !== 5) throw new Error(`${history.length} revisions`);
+  });
+
+  // Sharing. The save dialog is a native GTK window: answer it in the page instead.
+  const answerSaveDialog = (path) => request('POST', s('/execute/sync'), {
+    script: `const i = window.__TAURI_INTERNALS__;
+      if (!i.realInvoke) i.realInvoke = i.invoke.bind(i);
+      i.invoke = (cmd, args, options) => cmd === 'plugin:dialog|save'
+        ? Promise.resolve(arguments[0]) : i.realInvoke(cmd, args, options);`,
+    args: [path],
+  });
+
+  await step('a PDF case card is exported from the entry page to the chosen file', async () => {
+    const pdf = join(tmp, 'kort.pdf');
+    await go('#/post/sodertalje-hallbar-livsmedelsforsorjning');
+    await waitFor('the entry', () => find('[data-testid="export-open"]'));
+    await answerSaveDialog(pdf);
+    await click('[data-testid="export-open"]');
+    await click('[data-testid="export-format-pdf"]');
+    await click('[data-testid="export-run"]');
+    const said = await waitFor('the export result', async () => text(await find('[data-testid="export-result"]')));
+    if (!said.includes('kort.pdf')) throw new Error(`result: ${said}`);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    if (!info.includes('Tagged:          yes')) throw new Error(info);
+    const body = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    if (!body.includes('Södertälje')) throw new Error('the card lacks its title');
+    await screenshot('test-output/desktop-export.png');
+  });
+
+  await step('a bundle of the library is created in the window and imports into an empty library', async () => {
+    const bundle = join(tmp, 'bibliotek.zip');
+    await go('#/redaktion');
+    await waitFor('the Paket section', () => find('[data-testid="bundle-create"]'));
+    await answerSaveDialog(bundle);
+    await click('[data-testid="bundle-create"]');
+    await waitFor('the bundle summary', () => find('[data-testid="bundle-summary"]'));
+    const empty = join(tmp, 'tom');
+    execFileSync(CLI, ['--library', empty, 'init', '--empty'], { timeout: STEP_MS });
+    const report = JSON.parse(execFileSync(CLI, ['--library', empty, 'bundle', 'import', bundle, '--trust', '--json'], { timeout: STEP_MS, encoding: 'utf8' }));
+    const published = JSON.parse(cli('list', '--status', 'publicerad', '--json')).length;
+    if (report.added !== published) throw new Error(`${report.added} added, ${published} published`);
   });
 } catch (err) {
   if (failed === 0) {

@@ -183,6 +183,32 @@ fn merging_applies_newer_revisions_and_keeps_local_changes() {
     let last = lib.history("lokal-mat-i-skolan").unwrap().pop().unwrap();
     assert!(last.comment.contains("v2.zip"), "{}", last.comment);
     assert!(lib.check().unwrap().problems.is_empty());
+    drop(lib);
+
+    // The curator reviews the waiting version: it would change the summary; taking it makes
+    // a new revision and the local one stays in the history.
+    let review = b.cli(&["bundle", "incoming", "--json"]).ok().json();
+    assert_eq!(review[0]["id"], "delad-testbadd");
+    assert_eq!(review[0]["changes"][0]["field"], "summary");
+    b.cli(&["bundle", "incoming", "accept", "delad-testbadd"])
+        .ok();
+    let lib = b.open();
+    assert_eq!(
+        lib.get("delad-testbadd").unwrap().summary,
+        "Andra versionen från A."
+    );
+    assert!(lib.incoming().unwrap().is_empty());
+    let history = lib.history("delad-testbadd").unwrap();
+    let local = lib
+        .revision("delad-testbadd", history.len() as u32 - 1)
+        .unwrap();
+    assert_eq!(local.summary, "Vår egen version.");
+    assert_eq!(
+        b.cli(&["bundle", "incoming", "discard", "delad-testbadd"])
+            .code(),
+        1,
+        "nothing left to discard"
+    );
 }
 
 #[test]

@@ -1853,6 +1853,7 @@ async function api(req, res, path) {
       published,
       indexed: entries.length,
       read_only: readOnly,
+      warnings: [],
     });
   }
   if (req.method === 'GET' && path === '/api/taxonomy') return send(res, 200, taxonomy);

@@ -15,4 +15,8 @@ published: number, indexed: number,
 /**
  * Set by a read-only front end (`serve`): no drafts, lists or saved searches there.
  */
-read_only: boolean, };
+read_only: boolean, 
+/**
+ * Things the user should know, in Swedish (a library on a network file system).
+ */
+warnings: Array<string>, };

@@ -20,6 +20,7 @@ const info = (read_only: boolean): LibraryInfo => ({
   published: 2,
   indexed: 2,
   read_only,
+  warnings: [],
 });
 
 describe('the collections state', () => {
