@@ -9,7 +9,7 @@ TOOLS := $(CURDIR)/tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-dev \
              libayatana-appindicator3-dev librsvg2-dev
-APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils qpdf curl
+APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils qpdf curl xdotool
 DESKTOP_BIN := target/debug/exempelbanken
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
 

@@ -7,8 +7,8 @@
 // open, adds an entry with the CLI and finds it in the window. Then the curator's round trip:
 // create a draft in the editor, fill it, send it to review and publish it, find it by search,
 // edit it, compare two revisions in the history and restore the first. Last, sharing: a PDF
-// case card and a bundle of the library are saved through the real commands (the system's save
-// dialog, which WebDriver cannot reach, is answered by a stand-in that returns a path).
+// case card and a bundle of the library are saved through the system's save dialog (answered
+// with xdotool, since WebDriver cannot reach a native window) and the real commands.
 //
 // Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
 // EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
@@ -261,23 +261,24 @@ try {
     if (history.length !== 5) throw new Error(`${history.length} revisions`);
   });
 
-  // Sharing. The save dialog is a native GTK window: answer it in the page instead.
-  const answerSaveDialog = (path) => request('POST', s('/execute/sync'), {
-    script: `const i = window.__TAURI_INTERNALS__;
-      if (!i.realInvoke) i.realInvoke = i.invoke.bind(i);
-      i.invoke = (cmd, args, options) => cmd === 'plugin:dialog|save'
-        ? Promise.resolve(arguments[0]) : i.realInvoke(cmd, args, options);`,
-    args: [path],
-  });
+  // Sharing, through the system's save dialog (GTK): xdotool types the file's path into it and
+  // presses Enter, as a user would.
+  const answerSaveDialog = async (path) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a'], { timeout: STEP_MS });
+    execFileSync('xdotool', ['type', '--delay', '15', path], { timeout: STEP_MS });
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync('xdotool', ['key', 'Return'], { timeout: STEP_MS });
+  };
 
   await step('a PDF case card is exported from the entry page to the chosen file', async () => {
     const pdf = join(tmp, 'kort.pdf');
     await go('#/post/sodertalje-hallbar-livsmedelsforsorjning');
     await waitFor('the entry', () => find('[data-testid="export-open"]'));
-    await answerSaveDialog(pdf);
     await click('[data-testid="export-open"]');
     await click('[data-testid="export-format-pdf"]');
     await click('[data-testid="export-run"]');
+    await answerSaveDialog(pdf);
     const said = await waitFor('the export result', async () => text(await find('[data-testid="export-result"]')));
     if (!said.includes('kort.pdf')) throw new Error(`result: ${said}`);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -291,8 +292,8 @@ try {
     const bundle = join(tmp, 'bibliotek.zip');
     await go('#/redaktion');
     await waitFor('the Paket section', () => find('[data-testid="bundle-create"]'));
-    await answerSaveDialog(bundle);
     await click('[data-testid="bundle-create"]');
+    await answerSaveDialog(bundle);
     await waitFor('the bundle summary', () => find('[data-testid="bundle-summary"]'));
     const empty = join(tmp, 'tom');
     execFileSync(CLI, ['--library', empty, 'init', '--empty'], { timeout: STEP_MS });
@@ -305,7 +306,8 @@ try {
     failed += 1;
     console.log(`not ok - setup\n  ${err.message}`);
   }
-  console.log(driverLog.split('\n').slice(-20).join('\n'));
+  console.log(driverLog.split('\n').filter((l) => l.trim() && !l.includes('dconf')).slice(-20).join('\n'));
+  console.log(`files in ${tmp}: ${execFileSync('ls', ['-la', tmp], { encoding: 'utf8' })}`);
   if (session) {
     await screenshot('test-output/desktop-failure.png').catch(() => {});
     const source = await request('GET', s('/source')).catch(() => '');
