@@ -160,30 +160,12 @@ fn fields(e: &Entry, focus: &[FocusArea]) -> Vec<(&'static str, &'static str, St
         (
             "places",
             "Platser",
-            lines(
-                e.places
-                    .iter()
-                    .map(|p| {
-                        if p.municipality.is_empty() {
-                            p.lan.clone()
-                        } else {
-                            format!("{} ({})", p.municipality, p.lan)
-                        }
-                    })
-                    .collect(),
-            ),
+            lines(e.places.iter().map(|p| p.display()).collect()),
         ),
         (
             "period",
             "Period",
-            e.period
-                .map(|p| match (p.start, p.end) {
-                    (Some(s), Some(t)) => format!("{s}–{t}"),
-                    (Some(s), None) => format!("från {s}"),
-                    (None, Some(t)) => format!("till {t}"),
-                    (None, None) => String::new(),
-                })
-                .unwrap_or_default(),
+            e.period.map(|p| p.display()).unwrap_or_default(),
         ),
         (
             "goals",
@@ -198,35 +180,12 @@ fn fields(e: &Entry, focus: &[FocusArea]) -> Vec<(&'static str, &'static str, St
         (
             "contacts",
             "Kontakter",
-            lines(
-                e.contacts
-                    .iter()
-                    .map(|c| {
-                        [&c.name, &c.role, &c.organisation, &c.email, &c.phone]
-                            .into_iter()
-                            .filter(|s| !s.is_empty())
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .collect(),
-            ),
+            lines(e.contacts.iter().map(|c| c.display()).collect()),
         ),
         (
             "sources",
             "Källor",
-            lines(
-                e.sources
-                    .iter()
-                    .map(|s| {
-                        if s.url.is_empty() {
-                            s.title.clone()
-                        } else {
-                            format!("{} <{}>", s.title, s.url)
-                        }
-                    })
-                    .collect(),
-            ),
+            lines(e.sources.iter().map(|s| s.display()).collect()),
         ),
         (
             "attachments",

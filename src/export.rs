@@ -12,6 +12,7 @@ use crate::api::Library;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Entry;
 use crate::progress::Progress;
+use crate::snippet::escape_html as escape;
 use crate::taxonomy::{FocusArea, ReferenceData};
 
 /// The formats an export writes.
@@ -311,13 +312,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
         entry
             .places
             .iter()
-            .map(|p| {
-                if p.municipality.is_empty() {
-                    p.lan.clone()
-                } else {
-                    format!("{} ({})", p.municipality, p.lan)
-                }
-            })
+            .map(|p| p.display())
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -352,16 +347,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
     );
     fact(
         "Period",
-        entry
-            .period
-            .map(|p| match (p.start, p.end) {
-                (Some(s), Some(e)) if s == e => s.to_string(),
-                (Some(s), Some(e)) => format!("{s}–{e}"),
-                (Some(s), None) => format!("från {s}"),
-                (None, Some(e)) => format!("till {e}"),
-                (None, None) => String::new(),
-            })
-            .unwrap_or_default(),
+        entry.period.map(|p| p.display()).unwrap_or_default(),
     );
     fact(
         "Agenda 2030",
@@ -403,18 +389,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
         })
         .collect();
     let contacts = if contacts {
-        entry
-            .contacts
-            .iter()
-            .map(|c| {
-                [&c.name, &c.role, &c.organisation, &c.email, &c.phone]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .collect()
+        entry.contacts.iter().map(|c| c.display()).collect()
     } else {
         Vec::new()
     };
@@ -445,21 +420,6 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
             entry.updated_at.get(..10).unwrap_or(&entry.updated_at)
         ),
     }
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Markdown to HTML with raw HTML shown as text and only safe links kept.
@@ -724,18 +684,7 @@ fn cell(e: &Entry, key: &str, focus: &[FocusArea]) -> String {
             .unwrap_or_default(),
         "goals" => join(e.goals.iter().map(|g| g.to_string()).collect()),
         "tags" => join(e.tags.clone()),
-        "sources" => join(
-            e.sources
-                .iter()
-                .map(|s| {
-                    if s.url.is_empty() {
-                        s.title.clone()
-                    } else {
-                        format!("{} <{}>", s.title, s.url)
-                    }
-                })
-                .collect(),
-        ),
+        "sources" => join(e.sources.iter().map(|s| s.display()).collect()),
         "contacts" => join(
             e.contacts
                 .iter()

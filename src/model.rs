@@ -110,6 +110,59 @@ impl Entry {
     }
 }
 
+impl Place {
+    /// "Södertälje (Stockholms län)", or the county alone.
+    pub fn display(&self) -> String {
+        if self.municipality.is_empty() {
+            self.lan.clone()
+        } else {
+            format!("{} ({})", self.municipality, self.lan)
+        }
+    }
+}
+
+impl Period {
+    /// "2019–2021", "2019", "från 2019", "till 2021" or "".
+    pub fn display(&self) -> String {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e)) => format!("{s}–{e}"),
+            (Some(s), None) => format!("från {s}"),
+            (None, Some(e)) => format!("till {e}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl Contact {
+    /// Every part that is given, separated by commas.
+    pub fn display(&self) -> String {
+        [
+            &self.name,
+            &self.role,
+            &self.organisation,
+            &self.email,
+            &self.phone,
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+impl Source {
+    /// "Title <url>", or the title alone: the form lists and the import read.
+    pub fn display(&self) -> String {
+        if self.url.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} <{}>", self.title, self.url)
+        }
+    }
+}
+
 fn format_version() -> u32 {
     FORMAT_VERSION
 }
