@@ -160,6 +160,9 @@ try {
 
     await request('DELETE', `/session/${session}`);
     session = await newSession();
+    // A second WebKit start right after the first can be slow on a loaded machine: wait for the
+    // app to have its library (the lists link appears with it) before typing.
+    await waitFor('the restarted app with its library', () => find('a[href="#/listor"]'), 60_000);
     await typeSearch('livsmedel');
     await waitFor('search results after the restart', async () => (await hitTitles()).length > 0);
     const [first] = await findAll('.hit-title');
