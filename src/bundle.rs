@@ -729,6 +729,7 @@ impl Library {
             })?;
             let origin_revision = incoming.revision.max(1);
             let local = self.store.get(&entry.uid)?;
+            let local_id = local.as_ref().map(|(e, _)| e.id.clone());
             let (action, merge, reason) = match local {
                 None => {
                     if entry.id.is_empty()
@@ -782,11 +783,7 @@ impl Library {
                 uid: entry.uid.clone(),
                 id: match &merge {
                     Merge::Add(e) => e.id.clone(),
-                    _ => self
-                        .store
-                        .get(&entry.uid)?
-                        .map(|(e, _)| e.id)
-                        .unwrap_or_default(),
+                    _ => local_id.unwrap_or_default(),
                 },
                 title: entry.title.clone(),
                 action,

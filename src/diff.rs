@@ -81,12 +81,7 @@ fn word_diff(before: &str, after: &str) -> Vec<DiffPart> {
 /// Every field of an entry as (key, Swedish label, readable text).
 fn fields(e: &Entry, focus: &[FocusArea]) -> Vec<(&'static str, &'static str, String)> {
     let lines = |items: Vec<String>| items.join("\n");
-    let focus_name = |slug: &String| {
-        focus
-            .iter()
-            .find(|f| &f.slug == slug)
-            .map_or_else(|| slug.clone(), |f| f.name.clone())
-    };
+    let focus_name = |slug: &String| crate::taxonomy::focus_name(focus, slug).to_owned();
     let section = |key: SectionKey| match key {
         SectionKey::Summary => e.summary.clone(),
         SectionKey::Challenge => e.sections.challenge.clone(),

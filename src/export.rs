@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::Entry;
 use crate::progress::Progress;
 use crate::snippet::escape_html as escape;
-use crate::taxonomy::{FocusArea, ReferenceData};
+use crate::taxonomy::{FocusArea, ReferenceData, focus_name};
 
 /// The formats an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
@@ -298,12 +298,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
         entry
             .focus_areas
             .iter()
-            .map(|s| {
-                focus
-                    .iter()
-                    .find(|f| &f.slug == s)
-                    .map_or(s.as_str(), |f| f.name.as_str())
-            })
+            .map(|s| focus_name(focus, s))
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -639,12 +634,7 @@ fn cell(e: &Entry, key: &str, focus: &[FocusArea]) -> String {
         "focus_areas" => join(
             e.focus_areas
                 .iter()
-                .map(|s| {
-                    focus
-                        .iter()
-                        .find(|f| &f.slug == s)
-                        .map_or_else(|| s.clone(), |f| f.name.clone())
-                })
+                .map(|s| focus_name(focus, s).to_owned())
                 .collect(),
         ),
         "municipalities" => join(

@@ -64,19 +64,26 @@ fn router(library: Shared) -> Router {
 }
 
 /// Runs a facade call on a blocking thread: SQLite and tantivy do blocking I/O.
-async fn call<T: serde::Serialize + Send + 'static>(
+async fn blocking<T: Send + 'static>(
     library: Shared,
     f: impl FnOnce(&Library) -> Result<T> + Send + 'static,
-) -> Response {
-    let result = tokio::task::spawn_blocking(move || {
+) -> Result<T> {
+    tokio::task::spawn_blocking(move || {
         let library = library
             .lock()
             .map_err(|_| Error::library("biblioteket är låst efter ett tidigare fel"))?;
         f(&library)
     })
     .await
-    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
-    match result {
+    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))))
+}
+
+/// A facade call answered as JSON.
+async fn call<T: serde::Serialize + Send + 'static>(
+    library: Shared,
+    f: impl FnOnce(&Library) -> Result<T> + Send + 'static,
+) -> Response {
+    match blocking(library, f).await {
         Ok(value) => json(StatusCode::OK, &value),
         Err(err) => error(err),
     }
@@ -164,10 +171,7 @@ async fn export(State(library): State<Shared>, body: String) -> Response {
         return error(Error::invalid("högst 500 poster per export"));
     }
     let format = request.options.format;
-    let result = tokio::task::spawn_blocking(move || {
-        let library = library
-            .lock()
-            .map_err(|_| Error::library("biblioteket är låst efter ett tidigare fel"))?;
+    let result = blocking(library, move |library| {
         for id in &request.ids {
             if library.get(id)?.status != Status::Publicerad {
                 return Err(Error::not_found(format!(
@@ -177,8 +181,7 @@ async fn export(State(library): State<Shared>, body: String) -> Response {
         }
         library.export(&request.ids, &request.options)
     })
-    .await
-    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+    .await;
     let media_type = match format {
         crate::export::ExportFormat::Pdf => "application/pdf",
         crate::export::ExportFormat::Md => "text/markdown; charset=utf-8",

@@ -223,6 +223,14 @@ impl ReferenceData {
     }
 }
 
+/// The name of the focus area `slug` in `focus`, or the slug itself if it has none.
+pub fn focus_name<'a>(focus: &'a [FocusArea], slug: &'a str) -> &'a str {
+    focus
+        .iter()
+        .find(|f| f.slug == slug)
+        .map_or(slug, |f| f.name.as_str())
+}
+
 /// The focus areas a new library starts with.
 pub fn default_focus_areas() -> Vec<FocusArea> {
     serde_json::from_str(include_str!("../assets/taxonomy/focus_areas.json"))

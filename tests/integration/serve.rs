@@ -137,3 +137,35 @@ fn serve_is_read_only_and_never_shows_drafts() {
         info["entries"].as_u64().unwrap()
     );
 }
+
+#[test]
+fn serve_exports_published_entries_only() {
+    let t = TestLibrary::starter();
+    let id = "sodertalje-hallbar-livsmedelsforsorjning";
+    let draft = t.open().list(None).unwrap()[0].id.clone();
+    t.cli(&["status", &draft, "arkiverad"]).ok();
+    let server = Server::start(&t);
+    let agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    let export = |id: &str, format: &str| {
+        let mut res = agent
+            .post(format!("{}/api/export", server.base))
+            .header("content-type", "application/json")
+            .send(serde_json::json!({"ids": [id], "options": {"format": format}}).to_string())
+            .unwrap();
+        let kind = res
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body = res.body_mut().read_to_vec().unwrap();
+        (res.status().as_u16(), kind, body)
+    };
+    let (status, kind, body) = export(id, "pdf");
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    assert!(body.starts_with(b"%PDF-"));
+    let (status, _, body) = export(&draft, "md");
+    assert_eq!(status, 404, "{}", String::from_utf8_lossy(&body));
+}
