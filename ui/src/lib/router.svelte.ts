@@ -17,21 +17,17 @@ export type Route =
   | { name: 'entry'; id: string }
   | { name: 'overview' }
   | { name: 'lists' }
-  // editor & history
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'history'; id: string }
-  // curation pages
   | { name: 'curation'; params: URLSearchParams }
   | { name: 'trash' }
   | { name: 'notfound' };
 
 export const OVERVIEW_HASH = '#/oversikt';
 export const LISTS_HASH = '#/listor';
-// curation pages
 export const CURATION_HASH = '#/redaktion';
 export const TRASH_HASH = '#/papperskorg';
-// editor & history
 export const NEW_HASH = '#/ny';
 
 type PageState = {
@@ -52,12 +48,10 @@ export function parseHash(hash: string): Route {
   }
   if (path === '/oversikt' || path === '/oversikt/') return { name: 'overview' };
   if (path === '/listor' || path === '/listor/') return { name: 'lists' };
-  // curation pages
   if (path === '/redaktion' || path === '/redaktion/') {
     return { name: 'curation', params: new URLSearchParams(query) };
   }
   if (path === '/papperskorg' || path === '/papperskorg/') return { name: 'trash' };
-  // editor & history
   if (path === '/ny' || path === '/ny/') return { name: 'new' };
   const sub = /^\/post\/([^/]+)\/(redigera|historik)\/?$/.exec(path);
   if (sub?.[1]) {
@@ -83,7 +77,6 @@ export function entryHash(id: string): string {
   return `#/post/${encodeURIComponent(id)}`;
 }
 
-// editor & history
 export function editHash(id: string): string {
   return `${entryHash(id)}/redigera`;
 }

@@ -1,4 +1,4 @@
-// The search the user is making, and its results: search as you type (debounced), stale
+// The search the user is making, and its results: search as you type (with no pause), stale
 // answers dropped, pages appended, and facet counts that let a user pick more than one value
 // of a facet.
 
@@ -82,7 +82,7 @@ export class SearchController {
     }
   }
 
-  /** After a keystroke (its number from perf.ts): search when the user pauses. */
+  /** After a keystroke (its number from perf.ts): search as soon as the current task is done. */
   schedule(keystroke: number | null = null) {
     clearTimeout(this.timer);
     this.seq += 1; // whatever is on its way is stale now

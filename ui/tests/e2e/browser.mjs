@@ -6,7 +6,8 @@
 //
 // - the flow a civil servant follows: search, filter by a facet and remove the filter, open a
 //   hit, go back to the same results;
-// - the language setting, remembered over a reload;
+// - the language setting, remembered over a reload, and the language button's accessible name
+//   (its visible text first, then what it does);
 // - "Mina listor", where the library keeps lists (the fake API; `serve` is read-only): an entry
 //   saved to a new list from its page, a search saved with its filters from the results, the
 //   lists page (the entry's title, an entry no longer in the library, rename, remove an entry,
@@ -14,22 +15,24 @@
 //   Against a read-only server (`/api/info` says read_only: true) those steps print
 //   "ok - ... (skipped: read-only)", and one step checks instead that no collection control is
 //   shown and no collection endpoint is ever asked;
-// - axe-core (WCAG 2.0/2.1 A and AA) on the start page, a results page, an entry and the
-//   overview (and the lists page, with and without its delete dialog, where there are lists),
-//   in light and dark: no violations allowed;
-// - curation pages, where the library can be written (the fake API, freshly started): the
-//   Redaktion page lists drafts under "Utkast"; a dry run of a small CSV shows its rows and
-//   enables Importera (a rejected row or a refused file does not); a focus area is added and the
-//   user name saved; the Papperskorg restores an entry and is emptied only after a
-//   confirmation; "Visa alla statusar" adds drafts to the results. Against a read-only server
-//   one step checks that none of it is offered, and axe runs on both pages (and the dialog);
-// - editor & history, where the library can be written: a new entry in the editor (a validation
-//   message as one types, a draft restored after a reload), sent to review and published,
-//   edited, its history with a diff (<del>/<ins>), revision 1 restored after a confirmation; a PDF
+// - axe-core (WCAG 2.0/2.1 A and AA, and Label in Name: tests/e2e/axe.mjs) on the start page,
+//   a results page, an entry and the overview (and the lists page, with and without its delete
+//   dialog, where there are lists), in light and dark: no violations allowed;
+// - the Redaktion and Papperskorg pages, where the library can be written (the fake API,
+//   freshly started): the Redaktion page lists drafts under "Utkast"; a dry run of a small CSV
+//   shows its rows and enables Importera (a rejected row or a refused file does not); a focus
+//   area is added and the user name saved; the Papperskorg restores an entry and is emptied only
+//   after a confirmation; "Visa alla statusar" adds drafts to the results. Against a read-only
+//   server one step checks that none of it is offered, and axe runs on both pages (and the
+//   dialog);
+// - the editor and the history, where the library can be written: a new entry in the editor (a
+//   validation message as one types, a draft restored after a reload), sent to review and
+//   published, edited, its history with a diff (<del>/<ins>), revision 1 restored after a
+//   confirmation (focus back on its button after Escape, on the heading after restoring); a PDF
 //   attached and found by its text, the personal note, the trash and "Ångra"; axe on the editor,
 //   the curation bar and the history (and its dialog), light and dark. Read-only: none of it;
-// - export & bundles: the export dialog on an entry (Markdown, a download: its request, its
-//   file name, "Hämtad: …"), axe with the dialog open in light and dark, Escape and focus back;
+// - export: the export dialog on an entry (Markdown, a download: its request, its file name,
+//   "Hämtad: …"), axe with the dialog open in light and dark, Escape and focus back;
 //   "Exportera träffarna" sends every hit as CSV with the columns ticked; no bundles in a browser;
 // - screenshots of those pages in both themes (1280×800) to SCREENSHOT_DIR (test-output/).
 //
@@ -42,8 +45,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+
+import { axeViolations } from './axe.mjs';
 
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:5174/';
 const EXPECT_TITLE = process.env.EXPECT_TITLE || 'Södertälje';
@@ -52,7 +56,6 @@ const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const STEP_MS = 15_000;
 const TOTAL_MS = 180_000;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let passed = 0;
 let failed = 0;
@@ -272,6 +275,25 @@ try {
     opened,
   );
 
+  // The toggle's accessible name (as the accessibility tree has it) must begin with the text it
+  // shows and go on to say what it does, in either language (WCAG 2.5.3, Label in Name).
+  const toggleNamed = async (visible, doing) => {
+    const toggle = page.locator('button.language');
+    const text = (await toggle.innerText()).trim();
+    assert(text === visible, `the language button shows "${text}"`);
+    const name = /^- button "(.*)"/.exec(await toggle.ariaSnapshot())?.[1] ?? '';
+    assert(name.startsWith(text) && doing.test(name), `the language button "${text}" is named "${name}"`);
+  };
+
+  await step('the language button is named by its visible text and what it does, in both languages', async () => {
+    await toggleNamed('English', /engelska/);
+    await page.locator('button.language').click();
+    await page.locator('html[lang="en"]').waitFor();
+    await toggleNamed('Svenska', /Swedish/);
+    await page.locator('button.language').click();
+    await page.locator('html[lang="sv"]').waitFor();
+  });
+
   await step('the language can be switched to English, and it is remembered', async () => {
     await page.locator('button.language').click();
     await page.locator('html[lang="en"]').waitFor();
@@ -359,14 +381,17 @@ try {
       await card(renamed).getByRole('button', { name: /^Ta bort ur listan/ }).click();
       await card(renamed).locator('.empty').waitFor();
       const dialog = page.locator('dialog.confirm');
-      await card(renamed).getByRole('button', { name: /^Ta bort listan/ }).click();
+      const deleteButton = card(renamed).getByRole('button', { name: /^Ta bort listan/ });
+      await deleteButton.click();
       await dialog.locator('h2').waitFor();
       await dialog.getByRole('button', { name: 'Avbryt' }).click();
       await dialog.waitFor({ state: 'hidden' });
       assert((await card(renamed).count()) === 1, 'the list went although the deletion was cancelled');
-      await card(renamed).getByRole('button', { name: /^Ta bort listan/ }).click();
+      assert(await deleteButton.evaluate((el) => el === document.activeElement), 'focus is not back on "Ta bort listan"');
+      await deleteButton.click();
       await dialog.getByRole('button', { name: 'Ta bort listan' }).click();
       await card(renamed).waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     },
     STEP_MS,
     listed && savedSearch,
@@ -418,18 +443,13 @@ try {
   });
 
   // ------------------------------------------------------------------------------------------
-  // curation pages: Redaktion (#/redaktion) and Papperskorg (#/papperskorg), and "Visa alla
+  // The Redaktion (#/redaktion) and Papperskorg (#/papperskorg) pages, and "Visa alla
   // statusar" on the results; only where the library can be written (the fake API, the app).
   // Against the fake API they expect its test data as it starts (drafts, two entries in the
   // trash): run them on a freshly started one.
   const axeClean = async () => {
-    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    const lines = result.violations.map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
-    );
-    assert(result.violations.length === 0, lines.join('\n'));
+    const found = await axeViolations(page);
+    assert(found.length === 0, found.join('\n'));
   };
   const importCsv = (rows) => ({
     name: `e2e-${stamp}.csv`,
@@ -617,10 +637,10 @@ try {
   }
 
   // ------------------------------------------------------------------------------------------
-  // editor & history: a new entry written in the editor (a validation message as one types,
-  // a draft that survives a reload), sent to review and published, edited, its history with a
-  // diff, a revision restored; attachments, the personal note, the trash and back. Only where
-  // the library can be written; axe runs on the editor, the entry's curation bar and the
+  // The editor and the history: a new entry written in the editor (a validation message as one
+  // types, a draft that survives a reload), sent to review and published, edited, its history
+  // with a diff, a revision restored; attachments, the personal note, the trash and back. Only
+  // where the library can be written; axe runs on the editor, the entry's curation bar and the
   // history (and its dialog) in light and dark, with screenshots.
   const e2eTitle = `E2E-post ${stamp} (testdata)`;
   const editorCalls = [];
@@ -635,13 +655,8 @@ try {
       await page.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(100);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-${colorScheme}-${name}.png`) });
-      const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      const lines = result.violations.map(
-        (v) =>
-          `${colorScheme}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-          v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
-      );
-      assert(result.violations.length === 0, lines.join('\n'));
+      const found = await axeViolations(page, `${colorScheme}: `);
+      assert(found.length === 0, found.join('\n'));
     }
     await page.emulateMedia({ colorScheme: 'light' });
   };
@@ -752,9 +767,15 @@ try {
       await page.getByTestId('restore-1').click();
       await page.getByTestId('confirm-restore').waitFor();
       await axeNow('history-dialog');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('confirm-restore').waitFor({ state: 'hidden' });
+      const back = await page.getByTestId('restore-1').evaluate((el) => el === document.activeElement);
+      assert(back, 'focus is not back on the restore button after Escape');
+      await page.getByTestId('restore-1').click();
       await page.getByTestId('confirm-restore').click();
       await page.getByTestId(`revision-${rows + 1}`).waitFor();
       await page.locator('[role="status"]', { hasText: 'Revision 1 återställdes' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
       await page.locator('[data-testid="revision-' + (rows + 1) + '"]', { hasText: 'återställd från revision 1' }).waitFor();
       await open(e2eHash);
       await page.locator('.entry-header', { hasText: 'Påhittad sammanfattning för ett test.' }).waitFor();
@@ -840,7 +861,7 @@ try {
   }
 
   // ------------------------------------------------------------------------------------------
-  // export & bundles: the export dialog on an entry (Markdown, downloaded in a browser) and on
+  // Export: the export dialog on an entry (Markdown, downloaded in a browser) and on
   // the search results (CSV of every hit), read-only or not; axe with the dialog open, in
   // light and dark. Bundles are desktop-only: a browser never offers them.
   const exportDialog = page.locator('dialog.export-dialog[open]');
@@ -885,13 +906,8 @@ try {
         await page.evaluate(() => document.fonts.ready);
         await page.waitForTimeout(100);
         await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-${colorScheme}-export-dialog.png`) });
-        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        const lines = result.violations.map(
-          (v) =>
-            `${colorScheme}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-            v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
-        );
-        assert(result.violations.length === 0, lines.join('\n'));
+        const found = await axeViolations(page, `${colorScheme}: `);
+        assert(found.length === 0, found.join('\n'));
       }
       await page.emulateMedia({ colorScheme: 'light' });
       await page.keyboard.press('Escape');
@@ -979,7 +995,7 @@ try {
         ]),
   ];
 
-  // curation pages: Redaktion with a dry run's report shown, and the trash (empty by now).
+  // The Redaktion page with a dry run's report shown, and the trash (empty by now).
   if (!readOnly) {
     pages.push(
       {
@@ -1011,13 +1027,8 @@ try {
         await page.evaluate(() => document.fonts.ready);
         await page.waitForTimeout(150); // searches and charts settle
         await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-${colorScheme}-${p.name}.png`) });
-        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        const lines = result.violations.map(
-          (v) =>
-            `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-            v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
-        );
-        assert(result.violations.length === 0, lines.join('\n'));
+        const found = await axeViolations(page);
+        assert(found.length === 0, found.join('\n'));
       }, 30_000, possible);
     }
   }

@@ -23,15 +23,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+
+import { axeViolations } from './axe.mjs';
 
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:5174/';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const STEP_MS = 15_000;
 const TOTAL_MS = 120_000;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const ENTRY = 'testdata-matsvinn-i-skolkoket';
 
 let passed = 0;
@@ -293,13 +293,8 @@ async function open(hash) {
 const calls = (cmd) => page.evaluate((c) => window.__sim.calls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const setSim = (values) => page.evaluate((v) => Object.assign(window.__sim, v), values);
 async function axeClean(label) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const lines = result.violations.map(
-    (v) =>
-      `${label}: ${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
-      v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n'),
-  );
-  assert(result.violations.length === 0, lines.join('\n'));
+  const found = await axeViolations(page, `${label}: `);
+  assert(found.length === 0, found.join('\n'));
 }
 
 try {

@@ -19,7 +19,7 @@ export const en: Messages = {
   navLists: 'My lists',
   otherLanguage: 'Svenska',
   otherLanguageTag: 'sv',
-  switchLanguage: 'Byt till svenska',
+  switchLanguage: 'Svenska – switch the language to Swedish',
 
   browseHeading: 'Browse by focus area',
   browseIntro: 'Choose an area to see all examples in it.',
@@ -181,7 +181,6 @@ export const en: Messages = {
   columnStage: 'Stage',
   noData: 'No data yet.',
 
-  // editor & history
   navNewEntry: 'New entry',
   editorNewHeading: 'New entry',
   editorEditHeading: (title: string) => `Edit “${title}”`,
@@ -388,7 +387,6 @@ export const en: Messages = {
   goToStart: 'Go to the start page',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
-  // curation pages
   navCuration: 'Editorial',
   navTrash: 'Trash',
   curationHeading: 'Editorial',

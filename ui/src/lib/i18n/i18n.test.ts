@@ -27,6 +27,17 @@ describe('language catalogues', () => {
     }
   });
 
+  it('name the language toggle by its visible text first, then by what it does (WCAG 2.5.3)', () => {
+    // The toggle shows `otherLanguage` and is named `switchLanguage` (App.svelte): a name that
+    // does not begin with what one sees fails those who speak the button's text to press it.
+    for (const c of [sv, en]) {
+      expect(c.switchLanguage.startsWith(c.otherLanguage), c.switchLanguage).toBe(true);
+      expect(c.switchLanguage.length).toBeGreaterThan(c.otherLanguage.length);
+    }
+    expect(sv.switchLanguage).toMatch(/engelska/);
+    expect(en.switchLanguage).toMatch(/Swedish/);
+  });
+
   it('speak Swedish by default and English when asked', () => {
     expect(language()).toBe('sv');
     expect(t.searchButton).toBe('Sök');

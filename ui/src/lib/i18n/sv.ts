@@ -22,7 +22,8 @@ export const sv = {
   /** The other language, in that language: the toggle offers it. */
   otherLanguage: 'English',
   otherLanguageTag: 'en',
-  switchLanguage: 'Switch to English',
+  /** The toggle's accessible name: its visible text first (WCAG 2.5.3), then what it does. */
+  switchLanguage: 'English – byt språk till engelska',
 
   // Start page
   browseHeading: 'Bläddra bland fokusområden',
@@ -191,8 +192,8 @@ export const sv = {
   columnStage: 'Skede',
   noData: 'Inga uppgifter ännu.',
 
-  // editor & history: the entry editor (#/ny, #/post/<id>/redigera), the curation bar, note and
-  // attachments on an entry's page, and its history (#/post/<id>/historik)
+  // The entry editor (#/ny, #/post/<id>/redigera), the curation bar, note and attachments on an
+  // entry's page, and its history (#/post/<id>/historik)
   navNewEntry: 'Ny post',
   editorNewHeading: 'Ny post',
   editorEditHeading: (title: string) => `Redigera ”${title}”`,
@@ -371,8 +372,8 @@ export const sv = {
   goToStart: 'Gå till startsidan',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
-  // curation pages: Redaktion (#/redaktion), Papperskorg (#/papperskorg), and the curator's
-  // controls on the results page
+  // Redaktion (#/redaktion), Papperskorg (#/papperskorg), and the curator's controls on the
+  // results page
   navCuration: 'Redaktion',
   navTrash: 'Papperskorg',
   curationHeading: 'Redaktion',
@@ -508,8 +509,7 @@ export const sv = {
     `${n === 1 ? '1 post togs' : `${count(n)} poster togs`} bort för alltid.`,
   working: 'Arbetar …',
 
-  // export & bundles: the export dialog (an entry, a list, the search results) and "Paket" on
-  // the Redaktion page
+  // The export dialog (an entry, a list, the search results) and "Paket" on the Redaktion page
   exportEntry: 'Exportera',
   exportList: 'Exportera listan',
   exportHits: 'Exportera träffarna',
