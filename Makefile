@@ -12,12 +12,15 @@ APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libxdo-
 APT_TEST := webkit2gtk-driver xvfb xauth chromium poppler-utils qpdf curl xdotool
 DESKTOP_BIN := target/debug/exempelbanken
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.json -type f 2>/dev/null)
+# One build of the workspace for every step: `cargo test --workspace`, the end-to-end tests and
+# `make run` all build every crate with the same features, so nothing compiles twice.
+BUILD := cargo build --workspace --all-targets
 
 .PHONY: run test deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
-	cargo build -p exempelbank-desktop
+	$(BUILD)
 	./$(DESKTOP_BIN)
 
 ## Everything CI runs: format, lints, unit and integration tests, UI checks and unit tests,
@@ -35,22 +38,22 @@ test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	$(MAKE) --no-print-directory e2e
 
 ## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
-# `--workspace --all-targets` builds with the same features as `cargo test --workspace`, so
-# after the tests nothing is compiled again.
 e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
-	cargo build --workspace --all-targets
+	$(BUILD)
 	timeout 300 xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/$(DESKTOP_BIN) \
 	      EXEMPELBANK_CLI=$(CURDIR)/target/debug/exempelbank \
 	  node tests/e2e/desktop.mjs
 
-## The UI's curation and sharing flows in Chromium against the in-memory development backend.
+## The UI's curation and sharing flows in Chromium against `exempelbank serve --write` on a
+## temporary library.
 e2e-ui: ui/dist/index.html
+	$(BUILD)
 	tests/e2e/ui-flows.sh
 
 ## The browser end-to-end test: `exempelbank serve` and headless Chromium, with axe-core.
 e2e-browser: ui/dist/index.html
-	cargo build --workspace --all-targets
+	$(BUILD)
 	tests/e2e/browser.sh
 
 # apt packages: `apt-get update` once, and only when something is missing.
@@ -86,17 +89,17 @@ $(TOOLS)/bin/tauri-driver:
 
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
-	CARGO_TARGET_DIR=target-bench cargo bench --bench search
+	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-library --bench search
 
 ## Exports and bundles against their targets: a card, a brief of 100, a bundle of 10 000.
 bench-share:
-	CARGO_TARGET_DIR=target-bench cargo bench --bench share
+	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-library --bench share
 
 ## The desktop UI benchmark: keystroke → painted results at 10 000 entries, release build
 ## in the benchmark target (BENCHMARKS.md).
 bench-ui: $(TOOLS)/bin/tauri-driver ui/dist/index.html
 	CARGO_TARGET_DIR=target-bench cargo build --release -p exempelbank-desktop --bin exempelbanken
-	CARGO_TARGET_DIR=target-bench cargo build --release --bin exempelbank
+	CARGO_TARGET_DIR=target-bench cargo build --release -p exempelbank-cli --bin exempelbank
 	timeout 600 xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  env TAURI_DRIVER=$(TOOLS)/bin/tauri-driver APP=$(CURDIR)/target-bench/release/exempelbanken \
 	      EXEMPELBANK_CLI=$(CURDIR)/target-bench/release/exempelbank \

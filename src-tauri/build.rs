@@ -1,51 +1,10 @@
 //! Embeds the UI and declares the app's commands, so that capabilities must name each one.
 
+include!("src/command_names.rs");
+
 fn main() {
-    let manifest = tauri_build::AppManifest::new().commands(&[
-        "library_info",
-        "taxonomy",
-        "search",
-        "get_entry",
-        "lists",
-        "create_list",
-        "rename_list",
-        "delete_list",
-        "add_to_list",
-        "remove_from_list",
-        "saved_searches",
-        "save_search",
-        "delete_saved_search",
-        "list_entries",
-        "validate_entry",
-        "create_entry",
-        "update_entry",
-        "transitions",
-        "set_status",
-        "history",
-        "revision",
-        "diff",
-        "restore",
-        "delete_entry",
-        "undelete_entry",
-        "trash",
-        "empty_trash",
-        "get_note",
-        "set_note",
-        "add_focus_area",
-        "rename_focus_area",
-        "merge_focus_areas",
-        "user_name",
-        "save_user_name",
-        "import_file",
-        "attach_file",
-        "detach_file",
-        "erase_person",
-        "select_entries",
-        "export_file",
-        "bundle_create",
-        "bundle_import",
-        "cancel_task",
-    ]);
+    println!("cargo::rerun-if-changed=src/command_names.rs");
+    let manifest = tauri_build::AppManifest::new().commands(DESKTOP_COMMANDS);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
 }

@@ -3,8 +3,8 @@
 
 use std::io::{Read, Write};
 
-use exempelbank::bundle::BundleAction;
-use exempelbank::model::Entry;
+use model::Entry;
+use share::bundle::BundleAction;
 
 use crate::util::{TestLibrary, pdf_with_text, write_bytes};
 
@@ -222,7 +222,7 @@ fn a_newer_starter_library_updates_untouched_entries_and_keeps_edited_ones() {
     lib.edit(&edited, mine, None, None, "lokal ändring")
         .unwrap();
 
-    let mut newer = exempelbank::starter::entries().unwrap();
+    let mut newer = library::starter::entries().unwrap();
     for e in &mut newer {
         if e.id == edited || e.id == untouched {
             e.revision = 2;
@@ -243,7 +243,7 @@ fn a_newer_starter_library_updates_untouched_entries_and_keeps_edited_ones() {
     );
     // Merging the same version again changes nothing.
     let again = lib
-        .merge_starter(exempelbank::starter::entries().unwrap())
+        .merge_starter(library::starter::entries().unwrap())
         .unwrap();
     assert_eq!(again.updated + again.added + again.kept_local, 0);
 }

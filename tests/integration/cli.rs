@@ -34,10 +34,7 @@ fn search_filters_combine_and_an_empty_query_browses() {
         .ok()
         .json();
     let total = all["total"].as_u64().unwrap();
-    assert_eq!(
-        total as usize,
-        exempelbank::starter::entries().unwrap().len()
-    );
+    assert_eq!(total as usize, library::starter::entries().unwrap().len());
 
     let focus = t
         .cli(&["search", "", "--focus", "valfardsteknik-e-halsa", "--json"])

@@ -1,7 +1,7 @@
 //! The user's lists and saved searches: kept by uid, surviving restarts and entry edits.
 
-use exempelbank::error::ErrorCode;
-use exempelbank::search::SearchRequest;
+use model::error::ErrorCode;
+use model::query::SearchRequest;
 
 use crate::util::TestLibrary;
 

@@ -6,7 +6,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use exempelbank::search::SearchRequest;
+use model::query::SearchRequest;
 
 use crate::util::TestLibrary;
 
@@ -204,7 +204,7 @@ fn writers_and_imports_killed_at_random_moments_lose_no_acknowledged_write() {
         .count();
     assert_eq!(
         backups,
-        exempelbank::import::IMPORT_BACKUPS_KEPT,
+        library::BACKUPS_KEPT,
         "old import backups are pruned"
     );
     println!(

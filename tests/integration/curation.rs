@@ -1,8 +1,8 @@
 //! Curation: the workflow's rules, history with diffs and restore, personal notes, the trash,
 //! the taxonomy editor, attachments and erasing a person's data.
 
-use exempelbank::model::Status;
-use exempelbank::search::SearchRequest;
+use model::Status;
+use model::query::SearchRequest;
 
 use crate::util::{TestLibrary, full_entry_json, pdf_with_text, write_bytes};
 
@@ -185,7 +185,7 @@ fn emptying_the_trash_asks_first_then_deletes_for_good() {
 fn renaming_and_merging_focus_areas_moves_the_entries_in_one_go() {
     let t = TestLibrary::starter();
     let lib = t.open();
-    let tagged = |lib: &exempelbank::api::Library, slug: &str| {
+    let tagged = |lib: &library::Library, slug: &str| {
         let mut n = 0;
         for e in lib.list(None).unwrap() {
             if lib

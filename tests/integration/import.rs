@@ -28,7 +28,7 @@ fn a_swedish_spreadsheet_becomes_draft_entries() {
     );
     let lib = t.open();
     let meals = lib.get("skolmaltider-fran-naromradet").unwrap();
-    assert_eq!(meals.status, exempelbank::model::Status::Utkast);
+    assert_eq!(meals.status, model::Status::Utkast);
     assert_eq!(meals.focus_areas, ["offentliga-maltider"]);
     assert_eq!(meals.places[0].municipality, "Södertälje");
     assert_eq!(meals.places[0].lan, "Stockholms län");
@@ -39,7 +39,7 @@ fn a_swedish_spreadsheet_becomes_draft_entries() {
     );
     let testbed = lib.get("testbadd-for-valfardsteknik").unwrap();
     assert_eq!(testbed.places[0].municipality, "Örebro");
-    assert_eq!(testbed.kind, exempelbank::model::Kind::Metod);
+    assert_eq!(testbed.kind, model::Kind::Metod);
     let history = lib.history(&testbed.id).unwrap();
     assert!(
         history[0].comment.starts_with("importerad från"),
@@ -103,11 +103,11 @@ fn the_dry_run_predicts_the_real_import_exactly_and_writes_nothing() {
     // The published status of the starter entry stays; the new one is a draft.
     assert_eq!(
         lib.get(&changed.id).unwrap().status,
-        exempelbank::model::Status::Publicerad
+        model::Status::Publicerad
     );
     assert_eq!(
         lib.get("en-ny-rapport-om-upphandling").unwrap().status,
-        exempelbank::model::Status::Utkast
+        model::Status::Utkast
     );
     assert!(lib.check().unwrap().problems.is_empty());
 }

@@ -1,12 +1,12 @@
 //! The search index follows SQLite: rebuilt when missing or of another version, caught up
 //! when behind, shared between processes.
 
-use exempelbank::search::SearchRequest;
+use model::query::SearchRequest;
 use tantivy::Index;
 
 use crate::util::{TestLibrary, full_entry_json};
 
-fn titles(lib: &exempelbank::api::Library, query: &str) -> Vec<String> {
+fn titles(lib: &library::Library, query: &str) -> Vec<String> {
     lib.search(&SearchRequest::query(query))
         .unwrap()
         .hits
@@ -44,7 +44,7 @@ fn a_write_made_while_the_index_was_behind_is_found_after_the_next_start() {
     let reader = index.reader().unwrap();
     assert_eq!(
         reader.searcher().num_docs(),
-        exempelbank::starter::entries().unwrap().len() as u64
+        library::starter::entries().unwrap().len() as u64
     );
 
     let lib = t.open();
@@ -77,10 +77,7 @@ fn an_index_of_another_version_is_rebuilt() {
         .payload
         .unwrap();
     assert!(
-        payload.contains(&format!(
-            "\"schema\":{}",
-            exempelbank::index::SCHEMA_VERSION
-        )),
+        payload.contains(&format!("\"schema\":{}", search::index::SCHEMA_VERSION)),
         "{payload}"
     );
     assert!(lib.check().unwrap().problems.is_empty());
@@ -110,7 +107,7 @@ fn an_index_missing_a_document_is_reported_by_check_and_fixed_by_reindex() {
         let meta = index.load_metas().unwrap();
         let mut writer: tantivy::IndexWriter =
             index.writer_with_num_threads(1, 15_000_000).unwrap();
-        let orebro = exempelbank::starter::entries()
+        let orebro = library::starter::entries()
             .unwrap()
             .into_iter()
             .find(|e| e.id.starts_with("orebro"))

@@ -13,6 +13,7 @@ mod curation;
 mod export;
 mod import;
 mod index;
+mod layers;
 mod relevance;
 mod search;
 mod serve;

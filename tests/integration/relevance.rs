@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use exempelbank::search::SearchRequest;
+use model::query::SearchRequest;
 
 use crate::util::TestLibrary;
 

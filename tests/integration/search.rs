@@ -1,13 +1,13 @@
 //! Search on the starter library finds what people mean.
 
-use exempelbank::search::SearchRequest;
+use model::query::SearchRequest;
 
 use crate::util::TestLibrary;
 
 const SODERTALJE: &str = "sodertalje-hallbar-livsmedelsforsorjning";
 const OREBRO: &str = "orebro-gemensam-testbadd-valfardsteknik-e-halsa";
 
-fn top3(lib: &exempelbank::api::Library, query: &str) -> Vec<String> {
+fn top3(lib: &library::Library, query: &str) -> Vec<String> {
     lib.search(&SearchRequest {
         limit: Some(3),
         ..SearchRequest::query(query)
@@ -98,4 +98,59 @@ fn decomposed_diacritics_in_the_query_still_match() {
     let lib = t.open();
     let top = top3(&lib, "So\u{308}derta\u{308}lje");
     assert_eq!(top.first().map(String::as_str), Some(SODERTALJE));
+}
+
+/// One call answers what the UI used to ask in 1 + k: a facet the user filters on is counted
+/// as if that filter were not there (so more of its values can be picked), and every other
+/// facet counts only what the filters let through.
+#[test]
+fn a_filtered_facet_counts_its_other_values_in_the_same_call() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    let everything = lib.search(&SearchRequest::query("")).unwrap();
+    let (picked, picked_count) = everything
+        .facets
+        .focus_area
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map(|(k, n)| (k.clone(), *n))
+        .unwrap();
+    assert!(
+        everything.facets.focus_area.len() > 1,
+        "the starter library has several focus areas"
+    );
+
+    let filtered = lib
+        .search(&SearchRequest {
+            focus: vec![picked.clone()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(filtered.total, picked_count);
+    // The filtered facet keeps the counts of its other values, as without the filter.
+    assert_eq!(filtered.facets.focus_area, everything.facets.focus_area);
+    // Another facet counts the filtered matches only.
+    let kinds: u64 = filtered.facets.kind.values().sum();
+    assert_eq!(kinds, filtered.total);
+    let all_kinds: u64 = everything.facets.kind.values().sum();
+    assert!(kinds < all_kinds);
+
+    // With a second facet filtered, each one is counted without its own filter but with the
+    // other's.
+    let (kind, _) = filtered.facets.kind.iter().next().unwrap();
+    let both = lib
+        .search(&SearchRequest {
+            focus: vec![picked.clone()],
+            kind: vec![model::Kind::from_slug(kind).unwrap()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(both.facets.kind, filtered.facets.kind);
+    let only_kind = lib
+        .search(&SearchRequest {
+            kind: vec![model::Kind::from_slug(kind).unwrap()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(both.facets.focus_area, only_kind.facets.focus_area);
 }

@@ -1,4 +1,5 @@
-//! `exempelbank serve`: the JSON API over HTTP, read-only, with a strict CSP.
+//! `exempelbank serve`: the JSON API over HTTP with a strict CSP, read-only by default and
+//! writable for one user with `--write` and its token.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -9,14 +10,21 @@ use crate::util::TestLibrary;
 struct Server {
     child: Child,
     base: String,
+    /// The link the server printed (with `--write`, it carries the token).
+    link: String,
 }
 
 impl Server {
     fn start(t: &TestLibrary) -> Server {
+        Server::start_with(t, &[])
+    }
+
+    fn start_with(t: &TestLibrary, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
             .arg("--library")
             .arg(t.dir())
             .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -26,13 +34,32 @@ impl Server {
             .read_line(&mut line)
             .unwrap();
         let start = line.find("http://").expect("the address is printed");
-        let base = line[start..]
-            .split_whitespace()
+        let link = line[start..].split_whitespace().next().unwrap().to_owned();
+        let base = link
+            .split('?')
             .next()
             .unwrap()
             .trim_end_matches('/')
             .to_owned();
-        Server { child, base }
+        Server { child, base, link }
+    }
+
+    /// A POST with the given headers; the status and the JSON answer.
+    fn post(&self, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, serde_json::Value) {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut req = agent.post(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        let mut res = req.send(body.to_owned()).unwrap();
+        let text = res.body_mut().read_to_string().unwrap();
+        (
+            res.status().as_u16(),
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
     }
 
     fn get(&self, path: &str) -> (u16, String, serde_json::Value) {
@@ -168,4 +195,98 @@ fn serve_exports_published_entries_only() {
     assert!(body.starts_with(b"%PDF-"));
     let (status, _, body) = export(&draft, "md");
     assert_eq!(status, 404, "{}", String::from_utf8_lossy(&body));
+}
+
+/// The token of a `serve --write`, from the link it printed.
+fn token_of(server: &Server) -> String {
+    server
+        .link
+        .split("token=")
+        .nth(1)
+        .expect("the link has a token")
+        .to_owned()
+}
+
+#[test]
+fn a_read_only_serve_refuses_every_command_that_writes() {
+    let t = TestLibrary::starter();
+    let server = Server::start(&t);
+    let json = [("content-type", "application/json")];
+    let (status, body) = server.post("/api/rpc/create_list", &json, r#"{"name":"Att läsa"}"#);
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["error"]["code"], "forbidden");
+    let (status, _) = server.post("/api/rpc/create_entry", &json, r#"{"entry":{}}"#);
+    assert_eq!(status, 403);
+    assert!(t.open().lists().unwrap().is_empty());
+    // Reading goes through the same table.
+    let (status, body) = server.post("/api/rpc/taxonomy", &json, "{}");
+    assert_eq!(status, 200);
+    assert!(
+        body["focus_areas"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+}
+
+#[test]
+fn serve_write_needs_its_token_and_refuses_other_origins() {
+    let t = TestLibrary::starter();
+    let server = Server::start_with(&t, &["--write"]);
+    let token = token_of(&server);
+    let cookie = format!("exempelbank_token={token}");
+    let json = ("content-type", "application/json");
+    let body = r#"{"name":"Att läsa"}"#;
+
+    let (status, _) = server.post("/api/rpc/create_list", &[json], body);
+    assert_eq!(status, 403, "no token");
+    let (status, _) = server.post(
+        "/api/rpc/create_list",
+        &[json, ("cookie", "exempelbank_token=gissat")],
+        body,
+    );
+    assert_eq!(status, 403, "a wrong token");
+    let (status, _) = server.post(
+        "/api/rpc/create_list",
+        &[
+            json,
+            ("cookie", &cookie),
+            ("origin", "http://angripare.example"),
+        ],
+        body,
+    );
+    assert_eq!(status, 403, "a page of another origin");
+    let (status, _) = server.post(
+        "/api/rpc/create_list",
+        &[("content-type", "text/plain"), ("cookie", &cookie)],
+        body,
+    );
+    assert_eq!(status, 400, "not JSON");
+    assert!(t.open().lists().unwrap().is_empty(), "nothing was written");
+
+    let (status, list) = server.post("/api/rpc/create_list", &[json, ("cookie", &cookie)], body);
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list["name"], "Att läsa");
+    let bearer = format!("Bearer {token}");
+    let (status, lists) = server.post("/api/rpc/lists", &[json, ("authorization", &bearer)], "{}");
+    assert_eq!(status, 200);
+    assert_eq!(lists.as_array().unwrap().len(), 1);
+    assert_eq!(
+        t.open().lists().unwrap().len(),
+        1,
+        "the list is in the library"
+    );
+}
+
+#[test]
+fn serve_write_listens_on_loopback_only() {
+    let t = TestLibrary::starter();
+    let out = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
+        .arg("--library")
+        .arg(t.dir())
+        .args(["serve", "--write", "--addr", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("loopback"), "{stderr}");
 }

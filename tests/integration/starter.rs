@@ -1,14 +1,14 @@
 //! The starter library: every entry valid and complete, the facts the sources give present.
 
-use exempelbank::model::Kind;
-use exempelbank::taxonomy::default_focus_areas;
-use exempelbank::validate::normalise_and_check;
+use model::Kind;
+use model::taxonomy::default_focus_areas;
+use model::validate::normalise_and_check;
 
 use crate::util::TestLibrary;
 
 #[test]
 fn every_starter_entry_validates_and_is_complete() {
-    let entries = exempelbank::starter::entries().unwrap();
+    let entries = library::starter::entries().unwrap();
     assert!(
         entries.len() >= 12,
         "only {} starter entries",
@@ -19,7 +19,7 @@ fn every_starter_entry_validates_and_is_complete() {
         let mut e = entry.clone();
         normalise_and_check(&mut e, &default_focus_areas())
             .unwrap_or_else(|err| panic!("{}: {}", entry.id, err.message));
-        assert_eq!(e.origin, exempelbank::starter::ORIGIN, "{}", e.id);
+        assert_eq!(e.origin, library::starter::ORIGIN, "{}", e.id);
         assert!(!e.uid.is_empty() && !e.id.is_empty(), "{}", e.title);
         let n = e.summary.chars().count();
         assert!(
@@ -64,7 +64,7 @@ fn every_starter_entry_validates_and_is_complete() {
 
 #[test]
 fn the_starter_library_covers_the_required_kinds() {
-    let entries = exempelbank::starter::entries().unwrap();
+    let entries = library::starter::entries().unwrap();
     for kind in [
         Kind::Exempel,
         Kind::Metod,
@@ -86,7 +86,7 @@ fn a_new_library_holds_every_starter_entry_with_the_facts_of_the_sources() {
     let list = t.cli(&["list", "--json"]).ok().json();
     assert_eq!(
         list.as_array().unwrap().len(),
-        exempelbank::starter::entries().unwrap().len()
+        library::starter::entries().unwrap().len()
     );
 
     let sodertalje = t
@@ -131,10 +131,10 @@ fn the_flagship_cases_point_to_the_spreading_method() {
 fn committed_schema() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/assets/schema/entry.schema.json"
+        "/../../assets/schema/entry.schema.json"
     );
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(path, exempelbank::schema::entry_schema_text()).unwrap();
+        std::fs::write(path, model::schema::entry_schema_text()).unwrap();
     }
     std::fs::read_to_string(path).unwrap_or_default()
 }
@@ -142,7 +142,7 @@ fn committed_schema() -> String {
 #[test]
 fn the_committed_entry_schema_is_generated_from_the_model() {
     assert!(
-        committed_schema() == exempelbank::schema::entry_schema_text(),
+        committed_schema() == model::schema::entry_schema_text(),
         "assets/schema/entry.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test integration schema` and commit it"
     );
 }
@@ -151,7 +151,7 @@ fn the_committed_entry_schema_is_generated_from_the_model() {
 fn every_starter_file_validates_against_the_entry_schema() {
     let schema: serde_json::Value = serde_json::from_str(&committed_schema()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/library");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/library");
     let mut checked = 0;
     for file in std::fs::read_dir(dir).unwrap() {
         let path = file.unwrap().path();

@@ -1,7 +1,7 @@
 //! The store through the facade: round trips, history, restore and the trash.
 
-use exempelbank::model::Status;
-use exempelbank::validate::parse_entry;
+use model::Status;
+use model::validate::parse_entry;
 
 use crate::util::{TestLibrary, full_entry_json};
 
@@ -101,7 +101,7 @@ fn a_stale_revision_is_refused_instead_of_overwriting() {
     let err = lib
         .edit(&e.id, e.clone(), None, Some(1), "gammal kopia")
         .unwrap_err();
-    assert_eq!(err.code, exempelbank::error::ErrorCode::Conflict);
+    assert_eq!(err.code, model::error::ErrorCode::Conflict);
     assert!(err.message.contains("revision 1"), "{}", err.message);
     assert_eq!(lib.get(&e.id).unwrap().revision, 2);
 }
@@ -117,7 +117,7 @@ fn delete_moves_to_the_trash_and_undelete_brings_it_back() {
     let err = lib.get(&e.id).unwrap_err();
     assert!(err.message.contains("papperskorgen"), "{}", err.message);
     assert_eq!(
-        lib.search(&exempelbank::search::SearchRequest::query("nattillsyn"))
+        lib.search(&model::query::SearchRequest::query("nattillsyn"))
             .unwrap()
             .total,
         0
@@ -129,7 +129,7 @@ fn delete_moves_to_the_trash_and_undelete_brings_it_back() {
     assert_eq!(back.title, e.title);
     assert_eq!(back.revision, 3);
     assert_eq!(
-        lib.search(&exempelbank::search::SearchRequest::query("nattillsyn"))
+        lib.search(&model::query::SearchRequest::query("nattillsyn"))
             .unwrap()
             .total,
         1
@@ -143,13 +143,13 @@ fn status_changes_are_revisions_with_comments() {
     let e = lib
         .add_json(r#"{"kind":"metod","title":"Ett utkast om nattillsyn"}"#)
         .unwrap();
-    let req = exempelbank::search::SearchRequest::query("nattillsyn");
+    let req = model::query::SearchRequest::query("nattillsyn");
     assert_eq!(
         lib.search(&req).unwrap().total,
         0,
         "drafts are not shown by default"
     );
-    let all = exempelbank::search::SearchRequest {
+    let all = model::query::SearchRequest {
         all: true,
         ..req.clone()
     };
@@ -175,9 +175,7 @@ fn a_directory_with_other_files_is_refused() {
     let t = TestLibrary::unmade();
     std::fs::create_dir_all(t.dir()).unwrap();
     std::fs::write(t.dir().join("semester.jpg"), b"not a library").unwrap();
-    let err = exempelbank::api::Library::open(t.dir())
-        .err()
-        .expect("refused");
+    let err = library::Library::open(t.dir()).err().expect("refused");
     assert!(
         err.message.contains("annat än ett bibliotek"),
         "{}",

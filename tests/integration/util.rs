@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use exempelbank::api::{Contents, Library};
+use library::{Contents, Library};
 use tempfile::TempDir;
 
 /// A temporary directory that holds a library at `dir()`.

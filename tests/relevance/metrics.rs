@@ -14,7 +14,10 @@ pub struct Judged {
 }
 
 pub fn judged_queries() -> Vec<Judged> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/relevance/queries.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/relevance/queries.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).expect("queries.json"))
         .expect("queries.json is valid")
 }

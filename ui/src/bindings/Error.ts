@@ -4,4 +4,10 @@ import type { ErrorCode } from "./ErrorCode";
 /**
  * An error with a code and a human message.
  */
-export type Error = { code: ErrorCode, message: string, };
+export type Error = { code: ErrorCode, message: string, 
+/**
+ * The field of the entry (or request) the problem concerns, as a path such as
+ * `places[0].municipality_code`, so that a form can show the message beside it without
+ * reading the message.
+ */
+field?: string, };

@@ -10,7 +10,7 @@ import {
   fieldKey,
   fromEntry,
   isFormState,
-  parseProblem,
+  problemOf,
   parseTags,
   resolveMunicipality,
   sameForm,
@@ -158,26 +158,26 @@ describe('validation messages', () => {
   });
 
   it('are read into field, path and text', () => {
-    expect(parseProblem('fältet title: titel saknas')).toEqual({
+    expect(problemOf({ message: 'fältet title: titel saknas', field: 'title' })).toEqual({
       field: 'title',
       path: 'title',
       text: 'Titel saknas',
       message: 'fältet title: titel saknas',
     });
-    const place = parseProblem('fältet places[0].municipality_code: okänd kommunkod "9999"');
+    const place = problemOf({ message: 'fältet places[0].municipality_code: okänd kommunkod "9999"', field: 'places[0].municipality_code' });
     expect(place.field).toBe('places.0.municipality');
     expect(place.text).toBe('Okänd kommunkod "9999"');
-    expect(parseProblem('fältet sections.results: för lång text (200001 byte, högst 200000)').field).toBe(
+    expect(problemOf({ message: 'fältet sections.results: för lång text (200001 byte, högst 200000)', field: 'sections.results' }).field).toBe(
       'sections.results',
     );
-    const other = parseProblem('ogiltig JSON på rad 1, kolumn 2: fel');
+    const other = problemOf({ message: 'ogiltig JSON på rad 1, kolumn 2: fel' });
     expect(other.field).toBeNull();
     expect(other.path).toBeNull();
-    expect(parseProblem('fältet uid: "x" är ingen UUID').field).toBeNull();
+    expect(problemOf({ message: 'fältet uid: "x" är ingen UUID', field: 'uid' }).field).toBeNull();
   });
 
   it('concern a field or its group', () => {
-    const p = parseProblem('fältet period.start: 1800 är inget rimligt årtal');
+    const p = problemOf({ message: 'fältet period.start: 1800 är inget rimligt årtal', field: 'period.start' });
     expect(concerns(p, 'period')).toBe(true);
     expect(concerns(p, 'period.start')).toBe(true);
     expect(concerns(p, 'title')).toBe(false);

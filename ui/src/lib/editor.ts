@@ -317,12 +317,18 @@ export function fieldKey(path: string): string | null {
 
 const capital = (s: string) => (s === '' ? s : s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1));
 
-/** Reads a message of the library: `fältet sections.results: för lång text (…)`. */
-export function parseProblem(message: string): FieldProblem {
-  const m = /^fältet (\S+?):\s*([\s\S]*)$/.exec(message.trim());
-  if (!m?.[1]) return { field: null, path: null, text: capital(message.trim()), message };
-  const path = m[1];
-  return { field: fieldKey(path), path, text: capital((m[2] ?? '').trim()), message };
+/**
+ * The problem in an error of the library. The field comes from the error's `field` (the path
+ * the library names, `places[0].municipality_code`), never from reading the message; the
+ * message's `fältet …:` prefix is left out of the text shown beside the field.
+ */
+export function problemOf(error: { message: string; field?: string }): FieldProblem {
+  const message = error.message;
+  const path = error.field ?? null;
+  if (path === null) return { field: null, path: null, text: capital(message.trim()), message };
+  const prefix = `fältet ${path}:`;
+  const rest = message.trim().startsWith(prefix) ? message.trim().slice(prefix.length) : message;
+  return { field: fieldKey(path), path, text: capital(rest.trim()), message };
 }
 
 /** Whether a problem concerns a field or a group of fields (`places` covers `places.0.lan`). */

@@ -97,13 +97,6 @@ describe('a search as a request', () => {
     });
   });
 
-  it('leaves one filter out to count the other values of its facet', () => {
-    expect(toRequest(state, vocab, { limit: 1, without: 'focus' }).focus).toEqual([]);
-    expect(toRequest(state, vocab, { limit: 1, without: 'focus' }).lan).toEqual(['01']);
-    const noYears = toRequest(state, vocab, { limit: 1, without: 'year' });
-    expect('year_from' in noYears).toBe(false);
-  });
-
   it('pages with an offset', () => {
     expect(toRequest(state, vocab, { limit: 20, offset: 40 }).offset).toBe(40);
   });

@@ -121,29 +121,24 @@ export function fromRequest(r: SearchRequest): SearchState {
 export type RequestOptions = {
   limit: number;
   offset?: number;
-  /** Leave this filter out, to count the other values of its facet. */
-  without?: Dimension | 'year';
 };
 
 /** The request for a search; values the taxonomy does not know are dropped. */
 export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOptions): SearchRequest {
-  const keep = (d: Dimension) => opts.without !== d;
   const request: SearchRequest = {
     query: s.q.trim(),
-    focus: keep('focus') ? s.focus.filter((v) => vocab.isFocus(v)) : [],
-    lan: keep('lan') ? s.lan.filter((v) => vocab.isCounty(v)) : [],
+    focus: s.focus.filter((v) => vocab.isFocus(v)),
+    lan: s.lan.filter((v) => vocab.isCounty(v)),
     municipality: [],
-    kind: keep('kind') ? s.kind.filter((v) => vocab.isKind(v)) : [],
-    stage: keep('stage') ? s.stage.filter((v) => vocab.isStage(v)) : [],
+    kind: s.kind.filter((v) => vocab.isKind(v)),
+    stage: s.stage.filter((v) => vocab.isStage(v)),
     limit: opts.limit,
     offset: opts.offset ?? 0,
     all: s.all === true,
     prefix: true,
     sort: s.sort,
   };
-  if (opts.without !== 'year') {
-    if (s.yearFrom !== undefined) request.year_from = s.yearFrom;
-    if (s.yearTo !== undefined) request.year_to = s.yearTo;
-  }
+  if (s.yearFrom !== undefined) request.year_from = s.yearFrom;
+  if (s.yearTo !== undefined) request.year_to = s.yearTo;
   return request;
 }

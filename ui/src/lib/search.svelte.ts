@@ -7,8 +7,6 @@ import type { Hit } from '../bindings/Hit';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import { t } from './i18n';
 import {
-  DIMENSIONS,
-  type Dimension,
   emptyState,
   isEmpty,
   stateKey,
@@ -113,23 +111,11 @@ export class SearchController {
     const key = stateKey(state);
     this.loading = true;
     try {
-      // Each facet with values picked is counted as if none of them were, so the other values
-      // stay visible to add (values of one facet are OR-ed together).
-      const picked: (Dimension | 'year')[] = DIMENSIONS.filter((d) => state[d].length > 0);
-      if (state.yearFrom !== undefined || state.yearTo !== undefined) picked.push('year');
-      const [main, ...others] = await Promise.all([
-        search(toRequest(state, vocab, { limit: PAGE_SIZE })),
-        ...picked.map((without) => search(toRequest(state, vocab, { limit: 1, without }))),
-      ]);
-      if (my !== this.seq || main === undefined) return;
-      const facets: Facets = { ...main.facets };
-      picked.forEach((dim, i) => {
-        const counts = others[i]?.facets;
-        if (counts === undefined) return;
-        if (dim === 'focus') facets.focus_area = counts.focus_area;
-        else if (dim === 'year') facets.year = counts.year;
-        else facets[dim] = counts[dim];
-      });
+      // One call per search: the library counts each facet with values picked as if none of
+      // them were, so the other values stay visible to add.
+      const main = await search(toRequest(state, vocab, { limit: PAGE_SIZE }));
+      if (my !== this.seq) return;
+      const facets: Facets = main.facets;
       this.hits = main.hits;
       this.total = main.total;
       this.facets = facets;

@@ -1,15 +1,15 @@
-// The only place that talks to the backend.
+// The only module the UI's components use to talk to the backend.
 //
-// In the desktop app (Tauri 2) it calls the shell's commands over IPC; anywhere else it uses
-// the JSON API of `exempelbank serve` on the same origin. Either way a failure is thrown as
-// the library's own `Error` object, `{ code, message }`, whose `message` is meant for people.
-// It also decides how a link out of the app is opened: by the system browser in the desktop
-// app (the opener plugin), by the browser itself (a new tab) elsewhere.
+// Every command of the library's table (crates/library/src/commands.rs) is generated into
+// `bindings/commands.ts` with its request and answer types; the functions here give them the
+// shapes the components use. What only one side has is here too: saving files where the
+// user chooses and bundles (the desktop app), downloads (a browser), and opening links.
 
-import { Channel, invoke } from '@tauri-apps/api/core';
+import { Channel } from '@tauri-apps/api/core';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
+import * as commands from '../bindings/commands';
 import type { Entry } from '../bindings/Entry';
 import type { BundleReport } from '../bindings/BundleReport';
 import type { BundleSummary } from '../bindings/BundleSummary';
@@ -26,273 +26,183 @@ import type { Status } from '../bindings/Status';
 import type { Transition } from '../bindings/Transition';
 import type { TrashedEntry } from '../bindings/TrashedEntry';
 import type { EntryList } from '../bindings/EntryList';
-import type { Error as ApiError } from '../bindings/Error';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
 import { t } from './i18n';
+import { inTauri, invokeDesktop as call, responseError, toApiError, withJson } from './ipc';
 import { externalUrl } from './links';
 
-export type { ApiError };
-
-/** Whether `value` is an error object as the library sends it. */
-export function isApiError(value: unknown): value is ApiError {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  // The code is not checked against today's list: a newer backend may add codes, and its
-  // message must still reach the user.
-  return typeof message === 'string' && typeof code === 'string';
-}
-
-/** Any failure as an `ApiError`, so callers only ever see one shape. */
-export function toApiError(value: unknown, fallback: string = t.errorUnknown): ApiError {
-  if (isApiError(value)) return { code: value.code, message: value.message };
-  if (typeof value === 'string' && value.trim() !== '') return { code: 'io', message: value };
-  return { code: 'io', message: fallback };
-}
-
-function inTauri(): boolean {
-  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
-
-/**
- * A JSON request to the HTTP API. An answer without a body (`null`, or 204) is an error unless
- * `empty` says the call answers nothing (a deletion).
- */
-async function http<T>(path: string, init?: RequestInit, empty = false): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: { Accept: 'application/json', ...(init?.headers ?? {}) },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw toApiError(null, t.errorUnreachable);
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    const error =
-      typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-    throw toApiError(error, t.errorStatus(response.status));
-  }
-  if (body === null && !empty) throw toApiError(null, t.errorUnknown);
-  return body as T;
-}
-
-/** A request with a JSON body. */
-function withJson(method: string, body: unknown): RequestInit {
-  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-}
-
-/** A call that answers nothing (null) either way. */
-async function nothing(promise: Promise<unknown>): Promise<void> {
-  await promise;
-}
+export { isApiError, toApiError } from './ipc';
+export type { ApiError } from './ipc';
 
 /** Facts about the open library. */
 export function libraryInfo(): Promise<LibraryInfo> {
-  return inTauri() ? call('library_info') : http('api/info');
+  return commands.libraryInfo({});
 }
 
 /** Focus areas, kinds, stages, counties, municipalities, goals: everything a picker needs. */
 export function taxonomy(): Promise<Taxonomy> {
-  return inTauri() ? call('taxonomy') : http('api/taxonomy');
+  return commands.taxonomy({});
 }
 
 /** Ranked hits for one page, and facet counts over all matches. */
 export function search(request: SearchRequest): Promise<SearchResponse> {
-  return inTauri()
-    ? call('search', { request })
-    : http('api/search', withJson('POST', request));
+  return commands.search(request);
 }
 
 /** One entry, by its id (slug) or its uid. */
 export function getEntry(id: string): Promise<Entry> {
-  return inTauri() ? call('get_entry', { id }) : http(`api/entries/${encodeURIComponent(id)}`);
+  return commands.getEntry({ id });
 }
 
-// The user's own lists and saved searches. Only the desktop app has them: `exempelbank serve` is
-// read-only (its `library_info` says `read_only: true`), and callers never ask it for these.
+// The user's own lists and saved searches (not offered where `library_info` says
+// `read_only`: the server refuses them there).
 
 /** Every list ("Mina listor") with the uids of its entries, sorted by name. */
 export function lists(): Promise<EntryList[]> {
-  return inTauri() ? call('lists') : http('api/lists');
+  return commands.lists({});
 }
 
 /** A new, empty list (a conflict if the name is taken). */
 export function createList(name: string): Promise<EntryList> {
-  return inTauri() ? call('create_list', { name }) : http('api/lists', withJson('POST', { name }));
+  return commands.createList({ name });
 }
 
 export function renameList(list: number, name: string): Promise<EntryList> {
-  return inTauri()
-    ? call('rename_list', { list, name })
-    : http(`api/lists/${list}`, withJson('PUT', { name }));
+  return commands.renameList({ list, name });
 }
 
 /** Deletes a list; its entries stay in the library. */
-export function deleteList(list: number): Promise<void> {
-  return nothing(
-    inTauri() ? call('delete_list', { list }) : http(`api/lists/${list}`, { method: 'DELETE' }, true),
-  );
+export async function deleteList(list: number): Promise<void> {
+  await commands.deleteList({ list });
 }
 
 /** Adds an entry (by id or uid) to the end of a list; adding it again changes nothing. */
 export function addToList(list: number, entry: string): Promise<EntryList> {
-  return inTauri()
-    ? call('add_to_list', { list, entry })
-    : http(`api/lists/${list}/entries`, withJson('POST', { entry }));
+  return commands.addToList({ list, entry });
 }
 
 export function removeFromList(list: number, uid: string): Promise<EntryList> {
-  return inTauri()
-    ? call('remove_from_list', { list, uid })
-    : http(`api/lists/${list}/entries/${encodeURIComponent(uid)}`, { method: 'DELETE' });
+  return commands.removeFromList({ list, entry: uid });
 }
 
 /** The saved searches, sorted by name. */
 export function savedSearches(): Promise<SavedSearch[]> {
-  return inTauri() ? call('saved_searches') : http('api/saved-searches');
+  return commands.savedSearches({});
 }
 
 /** Saves a search with its filters under a name; a search of the same name is replaced. */
 export function saveSearch(name: string, request: SearchRequest): Promise<SavedSearch> {
-  return inTauri()
-    ? call('save_search', { name, request })
-    : http('api/saved-searches', withJson('POST', { name, request }));
+  return commands.saveSearch({ name, request });
 }
 
-export function deleteSavedSearch(id: number): Promise<void> {
-  return nothing(
-    inTauri()
-      ? call('delete_saved_search', { id })
-      : http(`api/saved-searches/${id}`, { method: 'DELETE' }, true),
-  );
+export async function deleteSavedSearch(id: number): Promise<void> {
+  await commands.deleteSavedSearch({ id });
 }
 
 // Curation: writing, reviewing and publishing entries, their history, the trash, the taxonomy,
-// imports, attachments and erasure. Only the desktop app has these (`serve` is read-only); in a
-// browser they go to `api/rpc/<command>` with the same arguments, which the development server
-// (`ui/scripts/fake-api.mjs`) answers and `exempelbank serve` refuses.
-
-/** A curation command: Tauri IPC in the app, `POST api/rpc/<command>` elsewhere. */
-function curate<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
-  return inTauri() ? call(command, args) : http(`api/rpc/${command}`, withJson('POST', args));
-}
+// imports, attachments and erasure (the desktop app, or `exempelbank serve --write`).
 
 /** Every entry outside the trash, of any status unless one is named, sorted by title. */
 export function listEntries(status?: Status): Promise<EntrySummary[]> {
-  return curate('list_entries', { status: status ?? null });
+  return commands.listEntries(status === undefined ? {} : { status });
 }
 
 /** Checks an entry as the form has it: the normalised entry, or an error naming the field. */
 export function validateEntry(entry: Entry): Promise<Entry> {
-  return curate('validate_entry', { entry });
+  return commands.validateEntry({ entry });
 }
 
 /** Saves a new entry (status `utkast` unless it has one). */
 export function createEntry(entry: Entry): Promise<Entry> {
-  return curate('create_entry', { entry });
+  return commands.createEntry({ entry });
 }
 
 /** Saves an edit as a new revision; a conflict if the entry changed since `expectedRevision`. */
 export function updateEntry(id: string, entry: Entry, expectedRevision: number): Promise<Entry> {
-  return curate('update_entry', { id, entry, expectedRevision });
+  return commands.updateEntry({ id, entry, expectedRevision });
 }
 
 /** The status changes the workflow allows for an entry now. */
 export function transitions(id: string): Promise<Transition[]> {
-  return curate('transitions', { id });
+  return commands.transitions({ id });
 }
 
 export function setStatus(id: string, status: Status, comment: string): Promise<Entry> {
-  return curate('set_status', { id, status, comment });
+  return commands.setStatus({ id, status, comment });
 }
 
 /** The revisions of an entry, oldest first. */
 export function history(id: string): Promise<RevisionInfo[]> {
-  return curate('history', { id });
+  return commands.history({ id });
 }
 
 /** An entry as it was at one revision. */
 export function revision(id: string, revision: number): Promise<Entry> {
-  return curate('revision', { id, revision });
+  return commands.revision({ id, revision });
 }
 
 /** What changed from one revision to another, field by field. */
 export function diff(id: string, from: number, to: number): Promise<FieldChange[]> {
-  return curate('diff', { id, from, to });
+  return commands.diff({ id, from, to });
 }
 
 /** A new revision with the content of an old one. */
 export function restore(id: string, revision: number): Promise<Entry> {
-  return curate('restore', { id, revision });
+  return commands.restore({ id, revision });
 }
 
 /** Moves an entry to the trash. */
 export function deleteEntry(id: string): Promise<Entry> {
-  return curate('delete_entry', { id });
+  return commands.deleteEntry({ id });
 }
 
 export function undeleteEntry(id: string): Promise<Entry> {
-  return curate('undelete_entry', { id });
+  return commands.undeleteEntry({ id });
 }
 
 export function trash(): Promise<TrashedEntry[]> {
-  return curate('trash');
+  return commands.trash({});
 }
 
 /** Deletes the entries in the trash for good (ask the user first). Returns how many. */
 export function emptyTrash(): Promise<number> {
-  return curate('empty_trash');
+  return commands.emptyTrash({});
 }
 
 /** The user's personal note on an entry (never exported). */
 export function getNote(id: string): Promise<Note> {
-  return curate('get_note', { id });
+  return commands.getNote({ id });
 }
 
 export function setNote(id: string, text: string): Promise<Note> {
-  return curate('set_note', { id, text });
+  return commands.setNote({ id, text });
 }
 
 export function addFocusArea(name: string, description: string): Promise<FocusArea> {
-  return curate('add_focus_area', { name, description });
+  return commands.addFocusArea({ name, description });
 }
 
 /** Renames a focus area; the entries that use it follow, each with a new revision. */
 export function renameFocusArea(slug: string, name: string): Promise<FocusArea> {
-  return curate('rename_focus_area', { slug, name });
+  return commands.renameFocusArea({ slug, name });
 }
 
 /** Merges one focus area into another; the entries follow. */
 export function mergeFocusAreas(from: string, into: string): Promise<FocusArea> {
-  return curate('merge_focus_areas', { from, into });
+  return commands.mergeFocusAreas({ from, into });
 }
 
 /** The name recorded in the history. */
 export function userName(): Promise<string> {
-  return curate('user_name');
+  return commands.userName({});
 }
 
 export function saveUserName(name: string): Promise<string> {
-  return curate('save_user_name', { name });
+  return commands.saveUserName({ name });
 }
 
 /** Imports a file's content (its name only tells the format); a dry run writes nothing. */
@@ -302,7 +212,12 @@ export function importFile(
   mapping: string | null,
   dryRun: boolean,
 ): Promise<ImportReport> {
-  return curate('import_file', { name, bytes: Array.from(bytes), mapping, dryRun });
+  return commands.importFile({
+    name,
+    bytes: Array.from(bytes),
+    ...(mapping === null ? {} : { mapping }),
+    dryRun,
+  });
 }
 
 /** Attaches a file's content to an entry (its name is a label only). */
@@ -312,16 +227,21 @@ export function attachFile(
   bytes: Uint8Array,
   licence: string,
 ): Promise<Entry> {
-  return curate('attach_file', { id, name, bytes: Array.from(bytes), licence });
+  return commands.attachFile({ id, name, bytes: Array.from(bytes), licence });
 }
 
 export function detachFile(id: string, name: string): Promise<Entry> {
-  return curate('detach_file', { id, name });
+  return commands.detachFile({ id, name });
 }
 
 /** Erases a person's contact data from every entry, revision and backup (ask first). */
 export function erasePerson(name: string): Promise<ErasureReport> {
-  return curate('erase_person', { name });
+  return commands.erasePerson({ name });
+}
+
+/** The uids of every entry a search matches, not only one page. */
+export function selectEntries(request: SearchRequest): Promise<string[]> {
+  return commands.selectEntries(request);
 }
 
 // Export and bundles. In the desktop app the user picks where the file goes in the system's
@@ -332,11 +252,6 @@ export function erasePerson(name: string): Promise<ErasureReport> {
 /** Whether files can be saved where the user chooses (the desktop app). */
 export function canSaveFiles(): boolean {
   return inTauri();
-}
-
-/** The uids of every entry a search matches, not only one page. */
-export function selectEntries(request: SearchRequest): Promise<string[]> {
-  return curate('select_entries', { request });
 }
 
 function progressChannel(onProgress: (event: ProgressEvent) => void): Channel<ProgressEvent> {
@@ -373,17 +288,7 @@ export async function exportEntries(
     } catch {
       throw toApiError(null, t.errorUnreachable);
     }
-    if (!response.ok) {
-      let body: unknown = null;
-      try {
-        body = await response.json();
-      } catch {
-        body = null;
-      }
-      const error =
-        typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-      throw toApiError(error, t.errorStatus(response.status));
-    }
+    if (!response.ok) throw await responseError(response);
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;

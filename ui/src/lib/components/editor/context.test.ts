@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseProblem } from '../../editor';
+import { problemOf } from '../../editor';
 import { describedBy, errorFor, errorId } from './context';
 
 describe('the editor fields’ shared helpers', () => {
   it('give a message only to the field the problem names', () => {
-    const problem = parseProblem('fältet places[1].lan_code: okänd länskod "99"');
+    const problem = problemOf({ message: 'fältet places[1].lan_code: okänd länskod "99"', field: 'places[1].lan_code' });
     expect(errorFor(problem, 'places.1.lan')).toBe('Okänd länskod "99"');
     expect(errorFor(problem, 'places.1.municipality')).toBeNull();
     expect(errorFor(problem, 'places')).toBeNull();

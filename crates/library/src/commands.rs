@@ -1,0 +1,574 @@
+//! The command table: every operation a front end may ask of a library, defined once.
+//!
+//! Each command has a name, the access it needs, a request type, a response type and a
+//! handler over [`Library`]. The desktop app dispatches its IPC calls through [`dispatch`],
+//! `exempelbank serve` its `POST /api/rpc/{name}` requests, and the TypeScript the UI calls
+//! is generated from the table ([`typescript`], written to `ui/src/bindings/commands.ts` by
+//! `cargo test`). A command that exists here exists everywhere, with the same checks.
+//!
+//! Policy lives here, not in the adapters: a [`Scope`] says what the caller may do, and a
+//! read-only scope sees published entries only, whatever its request asks.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use ts_rs::TS;
+
+use model::diff::FieldChange;
+use model::error::{Error, Result};
+use model::query::{SearchRequest, SearchResponse};
+use model::taxonomy::{FocusArea, Taxonomy};
+use model::workflow::Transition;
+use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+
+use crate::curation::{ErasureReport, Note};
+use crate::import::ImportReport;
+use crate::{EntryList, Library, LibraryInfo, SavedSearch};
+
+/// What a command needs of its caller, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Access {
+    /// Reading published entries and the taxonomy.
+    Read,
+    /// The user's own things: lists, saved searches, personal notes, the name in the history.
+    Write,
+    /// Writing, reviewing and publishing entries, the taxonomy, imports, erasure.
+    Curate,
+}
+
+/// Who is calling: what they may do. A scope below [`Access::Write`] sees published entries
+/// only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub access: Access,
+}
+
+impl Scope {
+    /// The desktop app and a `serve --write`: everything.
+    pub const OWNER: Scope = Scope {
+        access: Access::Curate,
+    };
+    /// A read-only `serve`: published entries only.
+    pub const READER: Scope = Scope {
+        access: Access::Read,
+    };
+
+    /// Whether this caller sees drafts, entries in review, archived ones and the trash.
+    pub fn sees_unpublished(self) -> bool {
+        self.access >= Access::Write
+    }
+
+    /// The entry, if this caller may see it; otherwise the same answer as for no entry.
+    pub fn visible(self, entry: Entry) -> Result<Entry> {
+        if self.sees_unpublished() || entry.status == Status::Publicerad {
+            Ok(entry)
+        } else {
+            Err(Error::not_found(format!(
+                "ingen publicerad post med id \"{}\"",
+                entry.id
+            )))
+        }
+    }
+
+    /// The search this caller may make: a reader's never includes unpublished entries.
+    pub fn search(self, mut request: SearchRequest) -> SearchRequest {
+        if !self.sees_unpublished() {
+            request.all = false;
+        }
+        request
+    }
+}
+
+/// One row of the table, as the adapters and the generated TypeScript see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Command {
+    pub name: &'static str,
+    pub access: Access,
+    /// What the command does, from its doc comment.
+    pub doc: &'static str,
+}
+
+/// No arguments.
+#[derive(Debug, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct NoArgs {}
+
+/// An entry by its id (slug) or uid.
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct IdArgs {
+    pub id: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct NameArgs {
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct EntryArgs {
+    pub entry: Entry,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename_all = "camelCase")]
+pub struct UpdateArgs {
+    pub id: String,
+    pub entry: Entry,
+    /// The revision the edit was made from; a newer one in the library is a conflict.
+    pub expected_revision: u32,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct StatusFilter {
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct SetStatusArgs {
+    pub id: String,
+    pub status: Status,
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct RevisionArgs {
+    pub id: String,
+    pub revision: u32,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct DiffArgs {
+    pub id: String,
+    pub from: u32,
+    pub to: u32,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct NoteArgs {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct ListArgs {
+    #[ts(type = "number")]
+    pub list: i64,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct RenameListArgs {
+    #[ts(type = "number")]
+    pub list: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct ListEntryArgs {
+    #[ts(type = "number")]
+    pub list: i64,
+    /// An entry's id or uid.
+    pub entry: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct SaveSearchArgs {
+    pub name: String,
+    pub request: SearchRequest,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct SavedSearchArgs {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct FocusAreaArgs {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct RenameFocusAreaArgs {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct MergeFocusAreasArgs {
+    pub from: String,
+    pub into: String,
+}
+
+/// A file's content as the window read it; its name only tells the format (never a path).
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename_all = "camelCase")]
+pub struct ImportArgs {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub mapping: Option<String>,
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// A file to attach; its name is a label only.
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct AttachArgs {
+    pub id: String,
+    pub name: String,
+    pub bytes: Vec<u8>,
+    #[serde(default)]
+    pub licence: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[ts(export)]
+pub struct DetachArgs {
+    pub id: String,
+    pub name: String,
+}
+
+/// Defines the table: [`COMMANDS`], [`dispatch`] and [`typescript`] from one list.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident($access:ident, $args:ty) -> $out:ty = $handler:expr;
+    )*) => {
+        /// Every command, in the order of the table.
+        pub const COMMANDS: &[Command] = &[$(Command {
+            name: stringify!($name),
+            access: Access::$access,
+            doc: concat!($($doc),*),
+        }),*];
+
+        /// Runs the command `name` with its arguments as JSON text, for a caller in `scope`.
+        /// An unknown command is `not_found`; one the scope does not allow is refused before
+        /// its arguments are read.
+        pub fn dispatch(
+            library: &mut Library,
+            scope: Scope,
+            name: &str,
+            args: &str,
+        ) -> Result<serde_json::Value> {
+            match name {
+                $(stringify!($name) => {
+                    allow(scope, Access::$access, name)?;
+                    let args: $args = parse_args(name, args)?;
+                    let handler: fn(&mut Library, Scope, $args) -> Result<$out> = $handler;
+                    let out = handler(library, scope, args)?;
+                    Ok(serde_json::to_value(out).expect("answers serialise"))
+                })*
+                _ => Err(Error::not_found(format!("okänt kommando \"{name}\""))),
+            }
+        }
+
+        /// The table as TypeScript: one typed function per command over a `call` that the
+        /// UI's transport provides (Tauri IPC in the app, HTTP under `serve`).
+        pub fn typescript() -> String {
+            let cfg = ts_rs::Config::new();
+            let mut imports = std::collections::BTreeSet::new();
+            let mut out = String::new();
+            $(
+                let args = <$args as TS>::name(&cfg);
+                let answer = <$out as TS>::name(&cfg);
+                imports.extend(type_names(&args));
+                imports.extend(type_names(&answer));
+                out.push_str(&typescript_function(
+                    stringify!($name),
+                    concat!($($doc),*),
+                    &args,
+                    &answer,
+                ));
+            )*
+            typescript_module(&imports, &out)
+        }
+    };
+}
+
+commands! {
+    /// Facts about the open library.
+    library_info(Read, NoArgs) -> LibraryInfo = |lib, scope, _| {
+        let mut info = lib.info()?;
+        info.read_only = !scope.sees_unpublished();
+        Ok(info)
+    };
+    /// Focus areas, kinds, stages, counties, municipalities and goals.
+    taxonomy(Read, NoArgs) -> Taxonomy = |lib, _, _| lib.taxonomy();
+    /// Ranked hits for one page, and facet counts over all matches.
+    search(Read, SearchRequest) -> SearchResponse =
+        |lib, scope, request| lib.search(&scope.search(request));
+    /// The uids of every entry a search matches, not only one page.
+    select_entries(Read, SearchRequest) -> Vec<String> =
+        |lib, scope, request| lib.select(&scope.search(request));
+    /// One entry, by its id (slug) or uid.
+    get_entry(Read, IdArgs) -> Entry = |lib, scope, a| scope.visible(lib.get(&a.id)?);
+
+    /// The user's lists of entries, sorted by name.
+    lists(Write, NoArgs) -> Vec<EntryList> = |lib, _, _| lib.lists();
+    /// A new, empty list (a conflict if the name is taken).
+    create_list(Write, NameArgs) -> EntryList = |lib, _, a| lib.create_list(&a.name);
+    rename_list(Write, RenameListArgs) -> EntryList =
+        |lib, _, a| lib.rename_list(a.list, &a.name);
+    /// Deletes a list; its entries stay in the library.
+    delete_list(Write, ListArgs) -> () = |lib, _, a| lib.delete_list(a.list);
+    /// Adds an entry to the end of a list; adding it again changes nothing.
+    add_to_list(Write, ListEntryArgs) -> EntryList =
+        |lib, _, a| lib.add_to_list(a.list, &a.entry);
+    remove_from_list(Write, ListEntryArgs) -> EntryList =
+        |lib, _, a| lib.remove_from_list(a.list, &a.entry);
+    /// The saved searches, sorted by name.
+    saved_searches(Write, NoArgs) -> Vec<SavedSearch> = |lib, _, _| lib.saved_searches();
+    /// Saves a search with its filters; a search of the same name is replaced.
+    save_search(Write, SaveSearchArgs) -> SavedSearch =
+        |lib, _, a| lib.save_search(&a.name, &a.request);
+    delete_saved_search(Write, SavedSearchArgs) -> () =
+        |lib, _, a| lib.delete_saved_search(a.id);
+    /// The user's personal note on an entry (never exported).
+    get_note(Write, IdArgs) -> Note = |lib, _, a| lib.note(&a.id);
+    set_note(Write, NoteArgs) -> Note = |lib, _, a| lib.set_note(&a.id, &a.text);
+    /// The name recorded in the history.
+    user_name(Write, NoArgs) -> String = |lib, _, _| Ok(lib.user().to_owned());
+    save_user_name(Write, NameArgs) -> String = |lib, _, a| lib.save_user(&a.name);
+
+    /// Every entry outside the trash, of any status unless one is named, sorted by title.
+    list_entries(Curate, StatusFilter) -> Vec<EntrySummary> = |lib, _, a| lib.list(a.status);
+    /// Checks an entry as a form has it: the normalised entry, or an error naming the field.
+    validate_entry(Curate, EntryArgs) -> Entry = |lib, _, a| lib.validate(a.entry);
+    /// Saves a new entry (status `utkast` unless it has one).
+    create_entry(Curate, EntryArgs) -> Entry = |lib, _, a| lib.add(a.entry);
+    /// Saves an edit as a new revision; a conflict if the entry changed since.
+    update_entry(Curate, UpdateArgs) -> Entry =
+        |lib, _, a| lib.edit(&a.id, a.entry, None, Some(a.expected_revision), "ändrad");
+    /// The status changes the workflow allows for an entry now.
+    transitions(Curate, IdArgs) -> Vec<Transition> = |lib, _, a| lib.transitions(&a.id);
+    set_status(Curate, SetStatusArgs) -> Entry =
+        |lib, _, a| lib.set_status(&a.id, a.status, &a.comment);
+    /// The revisions of an entry, oldest first.
+    history(Curate, IdArgs) -> Vec<RevisionInfo> = |lib, _, a| lib.history(&a.id);
+    /// An entry as it was at one revision.
+    revision(Curate, RevisionArgs) -> Entry = |lib, _, a| lib.revision(&a.id, a.revision);
+    /// What changed from one revision to another, field by field.
+    diff(Curate, DiffArgs) -> Vec<FieldChange> = |lib, _, a| lib.diff(&a.id, a.from, a.to);
+    /// A new revision with the content of an old one.
+    restore(Curate, RevisionArgs) -> Entry = |lib, _, a| lib.restore(&a.id, a.revision);
+    /// Moves an entry to the trash.
+    delete_entry(Curate, IdArgs) -> Entry = |lib, _, a| lib.delete(&a.id);
+    undelete_entry(Curate, IdArgs) -> Entry = |lib, _, a| lib.undelete(&a.id);
+    trash(Curate, NoArgs) -> Vec<TrashedEntry> = |lib, _, _| lib.trash();
+    /// Deletes the entries in the trash for good. Returns how many.
+    empty_trash(Curate, NoArgs) -> usize = |lib, _, _| lib.empty_trash();
+    add_focus_area(Curate, FocusAreaArgs) -> FocusArea =
+        |lib, _, a| lib.add_focus_area(&a.name, &a.description);
+    /// Renames a focus area; the entries that use it follow, each with a new revision.
+    rename_focus_area(Curate, RenameFocusAreaArgs) -> FocusArea =
+        |lib, _, a| lib.rename_focus_area(&a.slug, &a.name);
+    /// Merges one focus area into another; the entries follow.
+    merge_focus_areas(Curate, MergeFocusAreasArgs) -> FocusArea =
+        |lib, _, a| lib.merge_focus_areas(&a.from, &a.into);
+    /// Imports a file's content; a dry run writes nothing.
+    import_file(Curate, ImportArgs) -> ImportReport =
+        |lib, _, a| lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run);
+    /// Attaches a file's content to an entry.
+    attach_file(Curate, AttachArgs) -> Entry =
+        |lib, _, a| Ok(lib.attach_bytes(&a.id, &a.name, &a.bytes, &a.licence)?.0);
+    detach_file(Curate, DetachArgs) -> Entry = |lib, _, a| lib.detach(&a.id, &a.name);
+    /// Erases a person's contact data from every entry, revision and backup.
+    erase_person(Curate, NameArgs) -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
+}
+
+/// The command named `name`, if the table has it.
+pub fn command(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+fn allow(scope: Scope, needs: Access, name: &str) -> Result<()> {
+    if scope.access >= needs {
+        Ok(())
+    } else {
+        Err(Error::new(
+            model::error::ErrorCode::Forbidden,
+            format!("kommandot {name} är inte tillåtet här (biblioteket visas skrivskyddat)"),
+        ))
+    }
+}
+
+/// The arguments of a command: a JSON object (an empty body is no arguments).
+fn parse_args<T: DeserializeOwned>(name: &str, args: &str) -> Result<T> {
+    let args = if args.trim().is_empty() { "{}" } else { args };
+    model::validate::parse_json(args).map_err(|err| Error {
+        message: format!("{name}: {}", err.message),
+        ..err
+    })
+}
+
+fn typescript_function(name: &str, doc: &str, args: &str, out: &str) -> String {
+    let camel = camel_case(name);
+    let mut text = String::new();
+    if !doc.trim().is_empty() {
+        text.push_str(&format!("/**{} */\n", doc.trim_end()));
+    }
+    text.push_str(&format!(
+        "export function {camel}(args: {args}): Promise<{out}> {{\n  \
+         return call('{name}', args);\n}}\n\n"
+    ));
+    text
+}
+
+fn typescript_module(imports: &std::collections::BTreeSet<String>, functions: &str) -> String {
+    let mut text = String::from(
+        "// Generated from crates/library/src/commands.rs by `cargo test`; do not edit.\n\
+         // One function per command of the table; `call` (ui/src/lib/ipc.ts) sends it over\n\
+         // Tauri IPC in the app and to `POST api/rpc/<name>` under `exempelbank serve`.\n\n\
+         import { call } from '../lib/ipc';\n",
+    );
+    for name in imports {
+        text.push_str(&format!("import type {{ {name} }} from './{name}';\n"));
+    }
+    text.push('\n');
+    text.push_str(&format!(
+        "/** Every command and the access it needs. */\nexport const COMMANDS = {{\n{}}} as const;\n\n",
+        COMMANDS
+            .iter()
+            .map(|c| format!(
+                "  {}: '{}',\n",
+                c.name,
+                serde_json::to_value(c.access).expect("access serialises").as_str().unwrap_or("")
+            ))
+            .collect::<String>()
+    ));
+    text.push_str(functions.trim_end());
+    text.push('\n');
+    text
+}
+
+/// The generated types a TypeScript type expression names (`Array<FieldChange>` names
+/// `FieldChange`), to import them.
+fn type_names(expression: &str) -> Vec<String> {
+    expression
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+        .filter(|word| !matches!(*word, "Array" | "Record" | "Partial"))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn camel_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated TypeScript is committed; CI fails when it is stale (as for the bindings).
+    #[test]
+    fn typescript_bindings_are_written() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings");
+        std::fs::write(dir.join("commands.ts"), typescript()).expect("bindings folder exists");
+    }
+
+    #[test]
+    fn every_name_is_unique_and_snake_case() {
+        let mut names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMMANDS.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        );
+    }
+
+    #[test]
+    fn a_reader_cannot_call_a_write_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("bibliotek")).unwrap();
+        let err = dispatch(&mut lib, Scope::READER, "create_list", r#"{"name":"x"}"#).unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::Forbidden);
+        assert!(lib.lists().unwrap().is_empty());
+        let err = dispatch(&mut lib, Scope::OWNER, "no_such_command", "{}").unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn a_reader_sees_only_published_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("bibliotek")).unwrap();
+        let mut draft = lib
+            .get("orebro-gemensam-testbadd-valfardsteknik-e-halsa")
+            .unwrap();
+        draft.id = "ett-utkast".into();
+        draft.uid.clear();
+        draft.status = Status::Utkast;
+        draft.revision = 0;
+        let draft = lib.add(draft).unwrap();
+        let args = format!(r#"{{"id":"{}"}}"#, draft.id);
+        let err = dispatch(&mut lib, Scope::READER, "get_entry", &args).unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::NotFound);
+        assert!(dispatch(&mut lib, Scope::OWNER, "get_entry", &args).is_ok());
+        let everything = r#"{"query":"","all":true,"limit":200}"#;
+        let seen = dispatch(&mut lib, Scope::READER, "select_entries", everything).unwrap();
+        assert!(!seen.as_array().unwrap().iter().any(|u| u == &draft.uid));
+        let seen = dispatch(&mut lib, Scope::OWNER, "select_entries", everything).unwrap();
+        assert!(seen.as_array().unwrap().iter().any(|u| u == &draft.uid));
+    }
+
+    #[test]
+    fn bad_arguments_name_the_command_and_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("bibliotek")).unwrap();
+        let err = dispatch(
+            &mut lib,
+            Scope::OWNER,
+            "revision",
+            r#"{"id":"x","revision":"ett"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::InvalidInput);
+        assert!(
+            err.message.starts_with("revision: fältet revision"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.field.as_deref(), Some("revision"));
+    }
+}

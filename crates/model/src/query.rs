@@ -1,0 +1,135 @@
+//! What a search asks and answers: the request with its filters, the hits and the facet
+//! counts. The search crate computes them; the UI and `serve` send and show them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Kind, Stage, Status};
+
+/// The most hits one page may hold.
+pub const MAX_LIMIT: u32 = 200;
+
+/// What to search for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SearchRequest {
+    /// The words typed; empty browses everything that passes the filters.
+    pub query: String,
+    /// Focus-area slugs (OR within, AND with the other filters).
+    pub focus: Vec<String>,
+    /// County codes.
+    pub lan: Vec<String>,
+    /// Municipality codes.
+    pub municipality: Vec<String>,
+    pub kind: Vec<Kind>,
+    pub stage: Vec<Stage>,
+    /// Inclusive year range.
+    #[ts(optional)]
+    pub year_from: Option<i32>,
+    #[ts(optional)]
+    pub year_to: Option<i32>,
+    /// Hits per page (default 20, at most 200).
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    /// Include drafts, entries in review and archived ones.
+    pub all: bool,
+    /// Treat the last word as a prefix (the user is still typing it).
+    pub prefix: bool,
+    pub sort: SortOrder,
+}
+
+impl SearchRequest {
+    /// A request for these words, with no filters.
+    pub fn query(text: &str) -> SearchRequest {
+        SearchRequest {
+            query: text.to_owned(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    /// Most recently updated first.
+    Newest,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchResponse {
+    /// Matches in all, not only this page.
+    #[ts(type = "number")]
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// One hit, with what a result list shows.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Hit {
+    pub id: String,
+    pub uid: String,
+    pub title: String,
+    pub score: f32,
+    /// HTML-safe text with the matches in `<mark>`.
+    pub snippet: String,
+    /// The attached file the snippet comes from, when the words are only found there.
+    #[ts(optional)]
+    pub attachment: Option<String>,
+    pub kind: Kind,
+    pub status: Status,
+    pub focus_area: Vec<String>,
+    pub lan: Vec<String>,
+    pub municipality: Vec<String>,
+    #[ts(optional)]
+    pub stage: Option<Stage>,
+    pub year: Vec<i32>,
+    pub organisations: Vec<String>,
+    pub updated_at: String,
+}
+
+/// Counts of each facet value over all matches. A facet the request filters on is counted as
+/// if that filter were not there (the other filters still apply), so a user can pick more
+/// values of it: values of one facet are OR-ed together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Facets {
+    #[ts(type = "Record<string, number>")]
+    pub focus_area: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub lan: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub municipality: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub kind: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub stage: BTreeMap<String, u64>,
+    #[ts(type = "Record<string, number>")]
+    pub year: BTreeMap<String, u64>,
+}
+
+impl Facets {
+    /// The counts of one facet, by its index field name.
+    pub fn slot(&mut self, name: &str) -> &mut BTreeMap<String, u64> {
+        match name {
+            "focus_area" => &mut self.focus_area,
+            "lan" => &mut self.lan,
+            "municipality" => &mut self.municipality,
+            "kind" => &mut self.kind,
+            "stage" => &mut self.stage,
+            _ => &mut self.year,
+        }
+    }
+}

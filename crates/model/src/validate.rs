@@ -1,0 +1,403 @@
+//! Reading and checking entries from outside: JSON parsing with the path of the bad field,
+//! NFC normalisation of all text, taxonomy checks, and filling in names from SCB codes.
+//!
+//! Every message names the field, in the form `fältet places[0].municipality_code: …`.
+
+use std::collections::HashSet;
+
+use crate::text::{is_slug, nfc};
+
+use crate::error::{Error, Result};
+use crate::taxonomy::{FocusArea, ReferenceData};
+use crate::{Entry, FORMAT_VERSION};
+
+/// The longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// The longest summary, in characters (the guideline is about 600).
+pub const MAX_SUMMARY_CHARS: usize = 1_200;
+/// The longest text of any other field, in bytes.
+pub const MAX_ATTACHMENT_BYTES: u64 = 50 * 1024 * 1024;
+pub const MAX_FIELD_BYTES: usize = 200_000;
+
+/// Parses one entry from JSON, naming the field and position of any problem.
+pub fn parse_entry(json: &str) -> Result<Entry> {
+    parse_json(json)
+}
+
+/// Parses any JSON input, naming the field and position of any problem.
+pub fn parse_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        json_error(&path, &inner)
+    })?;
+    de.end().map_err(|err| json_error(".", &err))?;
+    Ok(value)
+}
+
+/// Turns a serde_json error into a Swedish message that names the field.
+fn json_error(path: &str, err: &serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let position = format!("rad {}, kolumn {}", err.line(), err.column());
+    match err.classify() {
+        Category::Syntax | Category::Eof => Error::invalid(format!(
+            "ogiltig JSON på {position}: {}",
+            strip_position(err)
+        )),
+        Category::Io => Error::invalid(format!("kunde inte läsa JSON: {err}")),
+        Category::Data => {
+            let text = strip_position(err);
+            let text = translate_serde_message(&text);
+            if path == "." || path.is_empty() {
+                Error::invalid(format!("{text} ({position})"))
+            } else {
+                Error::field(path, format!("{text} ({position})"))
+            }
+        }
+    }
+}
+
+fn strip_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn translate_serde_message(text: &str) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_owned();
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        format!("fältet {} saknas", quoted(rest))
+    } else if let Some(rest) = text.strip_prefix("unknown field ") {
+        format!("okänt fält \"{}\"", quoted(rest))
+    } else if let Some(rest) = text.strip_prefix("unknown variant ") {
+        let allowed: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        format!(
+            "okänt värde \"{}\"; tillåtna värden: {}",
+            quoted(rest),
+            allowed.join(", ")
+        )
+    } else if let Some(rest) = text.strip_prefix("invalid type: ") {
+        format!("fel typ: {rest}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Normalises an entry in place (NFC text, names from SCB codes, sorted unique lists) and
+/// checks it against the taxonomy. `focus_areas` are the library's own.
+pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Result<()> {
+    if entry.format > FORMAT_VERSION {
+        return Err(Error::field(
+            "format",
+            format!(
+                "version {} är nyare än den här versionen av Exempelbanken läser ({FORMAT_VERSION})",
+                entry.format
+            ),
+        ));
+    }
+    entry.format = FORMAT_VERSION;
+    nfc_all(entry);
+
+    entry.title = entry.title.trim().to_owned();
+    if entry.title.is_empty() {
+        return Err(Error::field("title", "titel saknas"));
+    }
+    check_chars("title", &entry.title, MAX_TITLE_CHARS)?;
+    entry.summary = entry.summary.trim().to_owned();
+    check_chars("summary", &entry.summary, MAX_SUMMARY_CHARS)?;
+    for (key, text) in entry.sections.iter() {
+        check_bytes(&format!("sections.{}", section_field(key)), text)?;
+    }
+    if !entry.id.is_empty() && !is_slug(&entry.id) {
+        return Err(Error::field(
+            "id",
+            format!(
+                "\"{}\" är inget giltigt id: använd små bokstäver a–z, siffror och bindestreck",
+                entry.id
+            ),
+        ));
+    }
+
+    let mut seen = HashSet::new();
+    for (i, slug) in entry.focus_areas.iter().enumerate() {
+        if !focus_areas.iter().any(|f| &f.slug == slug) {
+            return Err(Error::field(
+                &format!("focus_areas[{i}]"),
+                format!("okänt fokusområde \"{slug}\""),
+            ));
+        }
+        seen.insert(slug.clone());
+    }
+    dedup_keep_order(&mut entry.focus_areas);
+
+    let reference = ReferenceData::get();
+    for (i, place) in entry.places.iter_mut().enumerate() {
+        let at = |field: &str| format!("places[{i}].{field}");
+        if !place.municipality_code.is_empty() {
+            let m = reference
+                .municipality(&place.municipality_code)
+                .ok_or_else(|| {
+                    Error::field(
+                        &at("municipality_code"),
+                        format!("okänd kommunkod \"{}\"", place.municipality_code),
+                    )
+                })?;
+            if !place.municipality.is_empty() && place.municipality != m.name {
+                return Err(Error::field(
+                    &at("municipality"),
+                    format!(
+                        "\"{}\" stämmer inte med kommunkoden {} ({})",
+                        place.municipality, m.code, m.name
+                    ),
+                ));
+            }
+            if !place.lan_code.is_empty() && place.lan_code != m.lan_code {
+                return Err(Error::field(
+                    &at("lan_code"),
+                    format!(
+                        "{} ligger i län {}, inte {}",
+                        m.name, m.lan_code, place.lan_code
+                    ),
+                ));
+            }
+            place.municipality = m.name.clone();
+            place.lan_code = m.lan_code.clone();
+        } else if !place.municipality.is_empty() {
+            let m = reference
+                .find_municipality(&place.municipality)
+                .ok_or_else(|| {
+                    Error::field(
+                        &at("municipality"),
+                        format!("okänd kommun \"{}\"", place.municipality),
+                    )
+                })?;
+            place.municipality_code = m.code.clone();
+            place.municipality = m.name.clone();
+            place.lan_code = m.lan_code.clone();
+        }
+        if place.lan_code.is_empty() {
+            return Err(Error::field(
+                &at("lan_code"),
+                "ange en kommunkod eller en länskod",
+            ));
+        }
+        let county = reference.county(&place.lan_code).ok_or_else(|| {
+            Error::field(
+                &at("lan_code"),
+                format!("okänd länskod \"{}\"", place.lan_code),
+            )
+        })?;
+        if !place.lan.is_empty() && place.lan != county.name {
+            return Err(Error::field(
+                &at("lan"),
+                format!(
+                    "\"{}\" stämmer inte med länskoden {} ({})",
+                    place.lan, county.code, county.name
+                ),
+            ));
+        }
+        place.lan = county.name.clone();
+    }
+
+    for (i, goal) in entry.goals.iter().enumerate() {
+        if reference.goal(*goal).is_none() {
+            return Err(Error::field(
+                &format!("goals[{i}]"),
+                format!("{goal} är inget av Agenda 2030-målen 1–17"),
+            ));
+        }
+    }
+    entry.goals.sort_unstable();
+    entry.goals.dedup();
+
+    if let Some(period) = entry.period {
+        for (name, year) in [("start", period.start), ("end", period.end)] {
+            if let Some(year) = year
+                && !(1900..=2100).contains(&year)
+            {
+                return Err(Error::field(
+                    &format!("period.{name}"),
+                    format!("{year} är inget rimligt årtal"),
+                ));
+            }
+        }
+        if let (Some(start), Some(end)) = (period.start, period.end)
+            && start > end
+        {
+            return Err(Error::field(
+                "period",
+                format!("startåret {start} kommer efter slutåret {end}"),
+            ));
+        }
+        if period.start.is_none() && period.end.is_none() {
+            entry.period = None;
+        }
+    }
+
+    for (i, org) in entry.organisations.iter().enumerate() {
+        if org.name.trim().is_empty() {
+            return Err(Error::field(
+                &format!("organisations[{i}].name"),
+                "namn saknas",
+            ));
+        }
+    }
+    for (i, contact) in entry.contacts.iter().enumerate() {
+        if contact.name.trim().is_empty() {
+            return Err(Error::field(&format!("contacts[{i}].name"), "namn saknas"));
+        }
+    }
+    for (i, source) in entry.sources.iter().enumerate() {
+        if source.title.trim().is_empty() {
+            return Err(Error::field(&format!("sources[{i}].title"), "titel saknas"));
+        }
+        if !(source.url.is_empty()
+            || source.url.starts_with("https://")
+            || source.url.starts_with("http://"))
+        {
+            return Err(Error::field(
+                &format!("sources[{i}].url"),
+                format!(
+                    "\"{}\" är ingen webbadress (http:// eller https://)",
+                    source.url
+                ),
+            ));
+        }
+    }
+    for (i, tag) in entry.tags.iter_mut().enumerate() {
+        *tag = tag.trim().to_lowercase();
+        if tag.is_empty() {
+            return Err(Error::field(&format!("tags[{i}]"), "tom etikett"));
+        }
+    }
+    dedup_keep_order(&mut entry.tags);
+    dedup_keep_order(&mut entry.related);
+    Ok(())
+}
+
+fn section_field(key: crate::SectionKey) -> &'static str {
+    use crate::SectionKey::*;
+    match key {
+        Summary => "summary",
+        Challenge => "challenge",
+        Solution => "solution",
+        Results => "results",
+        Lessons => "lessons",
+        Dissemination => "dissemination",
+    }
+}
+
+fn check_chars(field: &str, text: &str, max: usize) -> Result<()> {
+    let n = text.chars().count();
+    if n > max {
+        return Err(Error::field(
+            field,
+            format!("för lång text ({n} tecken, högst {max})"),
+        ));
+    }
+    check_bytes(field, text)
+}
+
+fn check_bytes(field: &str, text: &str) -> Result<()> {
+    if text.len() > MAX_FIELD_BYTES {
+        return Err(Error::field(
+            field,
+            format!(
+                "för lång text ({} byte, högst {MAX_FIELD_BYTES})",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn dedup_keep_order(values: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+}
+
+fn nfc_all(entry: &mut Entry) {
+    let fix = |s: &mut String| {
+        if !unicode_normalization::is_nfc(s) {
+            *s = nfc(s);
+        }
+    };
+    fix(&mut entry.title);
+    fix(&mut entry.summary);
+    let s = &mut entry.sections;
+    for text in [
+        &mut s.challenge,
+        &mut s.solution,
+        &mut s.results,
+        &mut s.lessons,
+        &mut s.dissemination,
+    ] {
+        fix(text);
+    }
+    entry.tags.iter_mut().for_each(fix);
+    for org in &mut entry.organisations {
+        fix(&mut org.name);
+        fix(&mut org.role);
+    }
+    for place in &mut entry.places {
+        fix(&mut place.municipality);
+        fix(&mut place.lan);
+    }
+    for c in &mut entry.contacts {
+        fix(&mut c.name);
+        fix(&mut c.role);
+        fix(&mut c.organisation);
+    }
+    for s in &mut entry.sources {
+        fix(&mut s.title);
+        fix(&mut s.publisher);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::default_focus_areas;
+
+    #[test]
+    fn unknown_focus_area_names_the_field_and_value() {
+        let mut entry =
+            parse_entry(r#"{"kind":"exempel","title":"T","focus_areas":["rymdfart"]}"#).unwrap();
+        let err = normalise_and_check(&mut entry, &default_focus_areas()).unwrap_err();
+        assert!(err.message.contains("focus_areas[0]"), "{}", err.message);
+        assert!(err.message.contains("rymdfart"), "{}", err.message);
+    }
+
+    #[test]
+    fn places_get_names_from_scb_codes() {
+        let mut entry = parse_entry(
+            r#"{"kind":"exempel","title":"T","places":[{"municipality_code":"1880"},{"lan_code":"01"}]}"#,
+        )
+        .unwrap();
+        normalise_and_check(&mut entry, &default_focus_areas()).unwrap();
+        assert_eq!(entry.places[0].municipality, "Örebro");
+        assert_eq!(entry.places[0].lan_code, "18");
+        assert_eq!(entry.places[0].lan, "Örebro län");
+        assert_eq!(entry.places[1].lan, "Stockholms län");
+    }
+
+    #[test]
+    fn wrong_enum_value_lists_the_allowed_ones() {
+        let err = parse_entry(r#"{"kind":"roman","title":"T"}"#).unwrap_err();
+        assert!(err.message.starts_with("fältet kind:"), "{}", err.message);
+        assert!(err.message.contains("exempel"), "{}", err.message);
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let mut entry = parse_entry("{\"kind\":\"exempel\",\"title\":\"O\u{308}rebro\"}").unwrap();
+        normalise_and_check(&mut entry, &default_focus_areas()).unwrap();
+        assert_eq!(entry.title, "Örebro");
+    }
+}

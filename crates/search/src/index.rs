@@ -1,0 +1,466 @@
+//! The tantivy index: its schema, its Swedish analyzers, and the watermark scheme that keeps
+//! it in step with SQLite.
+//!
+//! The index is derived: deleting `index/` is always safe. Its commit payload holds the
+//! schema and analyzer versions and the watermark, the last SQLite change it has applied.
+//! At open, an index that is missing, unreadable or built by other versions is rebuilt into
+//! a fresh directory that is swapped in; one that is behind is caught up. The writer's lock
+//! is taken for one batch and released, so several processes can share a library: a process
+//! that finds the lock taken leaves the catch-up to the holder or to the next start.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, StopWordFilter, TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use model::Entry;
+use model::error::{Error, Result};
+use store::Store;
+
+/// Bumped whenever the fields change; an index built with another value is rebuilt.
+pub const SCHEMA_VERSION: u32 = 3;
+/// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// Analyzer names, registered each time an index is opened (tantivy stores only the name).
+pub(crate) const SV: &str = "sv_stem";
+pub(crate) const SV_FOLDED: &str = "sv_stem_folded";
+pub(crate) const GRAMS: &str = "sv_grams";
+
+/// What the index remembers in its commit payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Payload {
+    schema: u32,
+    analyzer: u32,
+    watermark: u64,
+}
+
+/// The fields of the index.
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub uid: Field,
+    pub status: Field,
+    pub title: Field,
+    pub title_folded: Field,
+    pub summary: Field,
+    pub summary_folded: Field,
+    pub body: Field,
+    pub body_folded: Field,
+    pub names: Field,
+    pub names_folded: Field,
+    /// The text extracted from the entry's PDF attachments.
+    pub attachments: Field,
+    pub attachments_folded: Field,
+    pub grams: Field,
+    pub focus_area: Field,
+    pub lan: Field,
+    pub municipality: Field,
+    pub kind: Field,
+    pub stage: Field,
+    pub year: Field,
+    pub updated: Field,
+}
+
+/// The facet fields, named as in JSON and on the command line; each is a multi-valued
+/// `STRING | FAST` field of the same name.
+pub(crate) const FACETS: [&str; 6] = ["focus_area", "lan", "municipality", "kind", "stage", "year"];
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str, positions: bool| {
+        let record = if positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(record),
+        )
+    };
+    let facet = STRING | FAST;
+    let fields = Fields {
+        uid: b.add_text_field("uid", STRING | STORED),
+        status: b.add_text_field("status", STRING),
+        title: b.add_text_field("title", text(SV, true)),
+        title_folded: b.add_text_field("title_folded", text(SV_FOLDED, true)),
+        summary: b.add_text_field("summary", text(SV, true)),
+        summary_folded: b.add_text_field("summary_folded", text(SV_FOLDED, true)),
+        body: b.add_text_field("body", text(SV, true)),
+        body_folded: b.add_text_field("body_folded", text(SV_FOLDED, true)),
+        names: b.add_text_field("names", text(SV, true)),
+        names_folded: b.add_text_field("names_folded", text(SV_FOLDED, true)),
+        attachments: b.add_text_field("attachments", text(SV, true)),
+        attachments_folded: b.add_text_field("attachments_folded", text(SV_FOLDED, true)),
+        grams: b.add_text_field("grams", text(GRAMS, false)),
+        focus_area: b.add_text_field("focus_area", facet.clone()),
+        lan: b.add_text_field("lan", facet.clone()),
+        municipality: b.add_text_field("municipality", facet.clone()),
+        kind: b.add_text_field("kind", facet.clone()),
+        stage: b.add_text_field("stage", facet.clone()),
+        year: b.add_text_field("year", facet.clone()),
+        updated: b.add_i64_field("updated", INDEXED | FAST),
+    };
+    (b.build(), fields)
+}
+
+/// The analyzer chain shared by the stemmed fields.
+pub(crate) fn stem_analyzer(folded: bool) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish));
+    if folded {
+        // Fold after stemming: the Swedish suffix rules contain å, ä and ö.
+        builder.filter(AsciiFoldingFilter).build()
+    } else {
+        builder.build()
+    }
+}
+
+/// Trigrams of the folded text: lets a word be found inside a compound (`livsmedel` in
+/// `livsmedelsförsörjning`).
+pub(crate) fn gram_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(NgramTokenizer::new(3, 3, false).expect("valid n-gram sizes"))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Drops Swedish stop words; used to tell which query words may be left unmatched.
+pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(
+            StopWordFilter::new(Language::Swedish).expect("Swedish stop words ship with tantivy"),
+        )
+        .build()
+}
+
+fn register_analyzers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(SV, stem_analyzer(false));
+    tokenizers.register(SV_FOLDED, stem_analyzer(true));
+    tokenizers.register(GRAMS, gram_analyzer());
+}
+
+/// The search index of one library.
+pub struct SearchIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    pub(crate) fields: Fields,
+    /// The watermark of the commit the reader last loaded.
+    seen: std::sync::atomic::AtomicU64,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (the library's `index/`), rebuilding it from `store` when it
+    /// is missing, unreadable or of another version, and catching it up when it is behind.
+    pub fn open(dir: &Path, store: &Store) -> Result<SearchIndex> {
+        let opened = match Self::open_existing(dir) {
+            Ok(Some(index)) => Some(index),
+            Ok(None) | Err(_) => None,
+        };
+        let index = match opened {
+            Some(index) => index,
+            None => {
+                rebuild_into(dir, store)?;
+                Self::open_existing(dir)?
+                    .ok_or_else(|| Error::index("indexet kunde inte öppnas efter återuppbyggnad"))?
+            }
+        };
+        index.catch_up(store)?;
+        Ok(index)
+    }
+
+    /// Opens `dir` if it holds an index of this build's versions.
+    fn open_existing(dir: &Path) -> Result<Option<SearchIndex>> {
+        if !dir.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(dir)?;
+        let Some(payload) = read_payload(&index)? else {
+            return Ok(None);
+        };
+        if payload.schema != SCHEMA_VERSION || payload.analyzer != ANALYZER_VERSION {
+            return Ok(None);
+        }
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return Ok(None);
+        }
+        register_analyzers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Some(SearchIndex {
+            dir: dir.to_owned(),
+            index,
+            reader,
+            fields,
+            seen: payload.watermark.into(),
+        }))
+    }
+
+    /// The reader; searches never wait for the writer.
+    pub(crate) fn reader(&self) -> &IndexReader {
+        &self.reader
+    }
+
+    /// The watermark of the commit the reader has loaded.
+    pub fn seen_watermark(&self) -> u64 {
+        self.seen.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// The watermark of the newest commit on disk.
+    pub fn committed_watermark(&self) -> Result<u64> {
+        Ok(read_payload(&self.index)?.map_or(0, |p| p.watermark))
+    }
+
+    /// Applies every SQLite change past the index's watermark, then reloads the reader.
+    /// If another process holds the writer, only reloads: that process, or the next start,
+    /// applies the changes.
+    pub fn catch_up(&self, store: &Store) -> Result<()> {
+        let watermark = self.committed_watermark()?;
+        if store.last_change()? > watermark {
+            // A large backlog (an import, a first catch-up) gets the bigger writer.
+            let backlog = store.last_change()? - watermark;
+            let writer = if backlog > 1_000 {
+                self.index.writer_with_num_threads(2, 200_000_000)
+            } else {
+                self.index.writer_with_num_threads(1, 30_000_000)
+            };
+            match writer {
+                Ok(writer) => self.apply_changes(writer, store, watermark)?,
+                Err(tantivy::TantivyError::LockFailure(..)) => {}
+                Err(err) => return Err(err.into()),
+            }
+        }
+        self.reader.reload()?;
+        self.seen.store(
+            self.committed_watermark()?,
+            std::sync::atomic::Ordering::SeqCst,
+        );
+        Ok(())
+    }
+
+    fn apply_changes(&self, mut writer: IndexWriter, store: &Store, watermark: u64) -> Result<()> {
+        let (uids, last) = store.changes_since(watermark)?;
+        for uid in &uids {
+            writer.delete_term(Term::from_field_text(self.fields.uid, uid));
+        }
+        for entry in store.live_by_uids(&uids)? {
+            writer.add_document(document(&self.fields, &entry, store)?)?;
+        }
+        commit(&mut writer, last)?;
+        Ok(())
+    }
+
+    /// The directory of the index.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The number of documents the reader sees.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The uids of every document in the index, for consistency checks.
+    pub fn all_uids(&self) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let mut uids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(1).map_err(Error::index)?;
+            for doc in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc)?;
+                if let Some(uid) = doc
+                    .get_first(self.fields.uid)
+                    .and_then(|v| tantivy::schema::Value::as_str(&v))
+                {
+                    uids.push(uid.to_owned());
+                }
+            }
+        }
+        uids.sort();
+        Ok(uids)
+    }
+}
+
+fn read_payload(index: &Index) -> Result<Option<Payload>> {
+    let metas = index.load_metas()?;
+    Ok(metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok()))
+}
+
+fn commit(writer: &mut IndexWriter, watermark: u64) -> Result<()> {
+    let payload = Payload {
+        schema: SCHEMA_VERSION,
+        analyzer: ANALYZER_VERSION,
+        watermark,
+    };
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
+    prepared.commit()?;
+    Ok(())
+}
+
+/// Builds a complete index from SQLite in a fresh directory beside `dir`, then swaps it in.
+/// A file lock keeps two processes from rebuilding at once.
+pub fn rebuild_into(dir: &Path, store: &Store) -> Result<()> {
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    let lock_path = parent.join("index.lock");
+    let lock = File::create(&lock_path).map_err(|e| Error::io(&lock_path, e))?;
+    lock.lock().map_err(|e| Error::io(&lock_path, e))?;
+
+    let fresh = parent.join(format!("index.new-{}", std::process::id()));
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
+    }
+    std::fs::create_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(&fresh, schema)?;
+    register_analyzers(&index);
+    // A large arena and no merging while building: a few big segments, written once.
+    // (Merging them afterwards cost more than it saved searches; later writes merge as usual.)
+    let mut writer: IndexWriter = index.writer_with_num_threads(2, 1_000_000_000)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    // Read the watermark first: a change made during the scan is replayed later, which is
+    // harmless, while one missed would not be.
+    let watermark = store.last_change()?;
+    store.for_each_live(|entry| {
+        writer.add_document(document(&fields, &entry, store)?)?;
+        Ok(())
+    })?;
+    commit(&mut writer, watermark)?;
+    writer.wait_merging_threads()?;
+
+    let old = parent.join(format!("index.old-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &old).map_err(|e| Error::io(dir, e))?;
+    }
+    std::fs::rename(&fresh, dir).map_err(|e| Error::io(dir, e))?;
+    if old.exists() {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    drop(lock);
+    Ok(())
+}
+
+/// The years an entry covers, for the `year` facet (at most 50).
+pub(crate) fn years(entry: &Entry) -> Vec<i32> {
+    match entry.period {
+        Some(p) => match (p.start, p.end) {
+            (Some(s), Some(e)) => (s..=e.min(s + 49)).collect(),
+            (Some(y), None) | (None, Some(y)) => vec![y],
+            (None, None) => Vec::new(),
+        },
+        None => Vec::new(),
+    }
+}
+
+/// The document for one entry, with the extracted text of its attachments from `store`.
+fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument> {
+    let mut doc = TantivyDocument::default();
+    for attachment in &entry.attachments {
+        if let Some((text, _)) = store.attachment_text(&attachment.sha256)?
+            && !text.is_empty()
+        {
+            doc.add_text(f.attachments, &text);
+            doc.add_text(f.attachments_folded, &text);
+        }
+    }
+    doc.add_text(f.uid, &entry.uid);
+    doc.add_text(f.status, entry.status.slug());
+    doc.add_text(f.title, &entry.title);
+    doc.add_text(f.title_folded, &entry.title);
+    doc.add_text(f.summary, &entry.summary);
+    doc.add_text(f.summary_folded, &entry.summary);
+    let body: Vec<&str> = entry.sections.iter().map(|(_, text)| text).collect();
+    let body = body.join("\n\n");
+    doc.add_text(f.body, &body);
+    doc.add_text(f.body_folded, &body);
+    let names = names_text(entry);
+    doc.add_text(f.names, &names);
+    doc.add_text(f.names_folded, &names);
+    for word in gram_words(&[&entry.title, &entry.summary, &names, &body]) {
+        doc.add_text(f.grams, word);
+    }
+    for slug in &entry.focus_areas {
+        doc.add_text(f.focus_area, slug);
+    }
+    let mut lans: Vec<&str> = entry.places.iter().map(|p| p.lan_code.as_str()).collect();
+    lans.sort_unstable();
+    lans.dedup();
+    for lan in lans {
+        doc.add_text(f.lan, lan);
+    }
+    for place in entry
+        .places
+        .iter()
+        .filter(|p| !p.municipality_code.is_empty())
+    {
+        doc.add_text(f.municipality, &place.municipality_code);
+    }
+    doc.add_text(f.kind, entry.kind.slug());
+    if let Some(stage) = entry.stage {
+        doc.add_text(f.stage, stage.slug());
+    }
+    for year in years(entry) {
+        doc.add_text(f.year, year.to_string());
+    }
+    let updated = time::OffsetDateTime::parse(
+        &entry.updated_at,
+        &time::format_description::well_known::Rfc3339,
+    )
+    .map(|t| t.unix_timestamp())
+    .unwrap_or(0);
+    doc.add_i64(f.updated, updated);
+    Ok(doc)
+}
+
+/// The words whose trigrams are indexed: each distinct word of six letters or more, once.
+/// Shorter words are rarely compounds and are found by the stemmed fields; indexing each word
+/// as its own value keeps trigrams from spanning two words.
+fn gram_words<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut words = Vec::new();
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() >= 6 && seen.insert(word.to_lowercase()) {
+                words.push(word);
+            }
+        }
+    }
+    words
+}
+
+/// Organisations, places and tags as one text.
+fn names_text(entry: &Entry) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for org in &entry.organisations {
+        parts.push(&org.name);
+    }
+    for place in &entry.places {
+        parts.push(&place.municipality);
+        parts.push(&place.lan);
+    }
+    for tag in &entry.tags {
+        parts.push(tag);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n")
+}

@@ -1,0 +1,13 @@
+//! Swedish full-text search over a library: the tantivy index derived from the store (and
+//! always rebuildable from it), query analysis, facet counts and snippets.
+//!
+//! The index follows SQLite's change log through a watermark kept in its commit payload; see
+//! [`index`]. The request and response types live in [`model::query`].
+
+pub mod facets;
+pub mod index;
+pub mod query;
+pub mod snippet;
+
+pub use index::SearchIndex;
+pub use query::{Boosts, search};

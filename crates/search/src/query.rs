@@ -1,0 +1,595 @@
+//! Swedish search: from the words a civil servant types to ranked hits, snippets and facet
+//! counts.
+//!
+//! The query is read leniently, so no syntax error ever reaches the user: words are split
+//! on white space, `"quoted text"` is a phrase, and every word must match (stop words and,
+//! when nothing matches every word, the others become optional). Each word is looked for in
+//! several ways at once, with the boosts in [`Boosts`]: the stemmed fields, the folded
+//! fields (`Orebro` finds `Örebro`), trigrams (a word inside a compound), a one- or
+//! two-edit fuzzy match (typos), and, for the last word while the user types, a prefix.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Score, TantivyDocument, Term};
+
+use model::error::Result;
+pub use model::query::{Facets, Hit, MAX_LIMIT, SearchRequest, SearchResponse, SortOrder};
+use model::text::nfc;
+use model::{Entry, Status};
+use store::Store;
+
+use crate::facets::FacetCounter;
+use crate::index::{FACETS, Fields, SearchIndex, gram_analyzer, stem_analyzer, stop_word_analyzer};
+use crate::snippet;
+
+/// Every boost in one place.
+pub struct Boosts;
+
+impl Boosts {
+    pub const TITLE: Score = 4.0;
+    pub const SUMMARY: Score = 2.5;
+    pub const NAMES: Score = 2.0;
+    pub const BODY: Score = 1.0;
+    /// Text found only in an attached file counts for less than the entry's own words.
+    pub const ATTACHMENTS: Score = 0.5;
+    /// Folded fields count for this share of their unfolded twin.
+    pub const FOLDED_SHARE: Score = 0.4;
+    pub const GRAMS: Score = 0.3;
+    pub const FUZZY: Score = 0.25;
+    pub const PREFIX: Score = 0.6;
+}
+
+/// When every word is required and fewer than this many entries match, any word may match
+/// instead: a natural-language question rarely has all its words in one entry.
+const RELAX_BELOW: u64 = 3;
+
+/// English words a user may type, with the Swedish word the entries use. Small on purpose:
+/// the words of this domain, not a dictionary.
+const ENGLISH: &[(&str, &str)] = &[
+    ("agreement", "överenskommelse"),
+    ("care", "omsorg"),
+    ("collaboration", "samverkan"),
+    ("cooperation", "samarbete"),
+    ("county", "län"),
+    ("declaration", "deklaration"),
+    ("diffusion", "spridning"),
+    ("digitalisation", "digitalisering"),
+    ("digitalization", "digitalisering"),
+    ("ehealth", "e-hälsa"),
+    ("elderly", "äldre"),
+    ("event", "evenemang"),
+    ("food", "livsmedel"),
+    ("health", "hälsa"),
+    ("leadership", "ledarskap"),
+    ("meal", "måltid"),
+    ("meals", "måltider"),
+    ("measurement", "mätning"),
+    ("measuring", "mätning"),
+    ("method", "metod"),
+    ("municipalities", "kommuner"),
+    ("municipality", "kommun"),
+    ("network", "nätverk"),
+    ("principles", "principer"),
+    ("procurement", "upphandling"),
+    ("public", "offentlig"),
+    ("report", "rapport"),
+    ("school", "skola"),
+    ("service", "tjänst"),
+    ("skills", "kompetens"),
+    ("spreading", "spridning"),
+    ("supply", "försörjning"),
+    ("survey", "undersökning"),
+    ("sustainable", "hållbar"),
+    ("technology", "teknik"),
+    ("testbed", "testbädd"),
+    ("training", "utbildning"),
+    ("user", "användare"),
+    ("week", "vecka"),
+    ("welfare", "välfärd"),
+];
+
+/// The Swedish word for an English one, if the glossary has it.
+fn swedish_for(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    ENGLISH
+        .binary_search_by(|(en, _)| en.cmp(&lower.as_str()))
+        .ok()
+        .map(|i| ENGLISH[i].1)
+}
+
+/// One part of the query: a word or a quoted phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct QueryPart {
+    text: String,
+    phrase: bool,
+    /// The last word, still being typed.
+    prefix: bool,
+    stop_word: bool,
+}
+
+/// Splits the query leniently: unbalanced quotes simply end at the end of the text.
+fn parse(query: &str, prefix_last: bool) -> Vec<QueryPart> {
+    let query = nfc(query);
+    let mut parts = Vec::new();
+    let mut in_quote = false;
+    let mut current = String::new();
+    let push = |parts: &mut Vec<QueryPart>, text: &str, phrase: bool| {
+        let text = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && !phrase);
+        let text = text.trim();
+        if text.chars().any(char::is_alphanumeric) {
+            parts.push(QueryPart {
+                text: text.to_owned(),
+                phrase,
+                prefix: false,
+                stop_word: false,
+            });
+        }
+    };
+    for c in query.chars() {
+        if c == '"' || c == '”' || c == '“' {
+            push(&mut parts, &current, in_quote);
+            current.clear();
+            in_quote = !in_quote;
+        } else if c.is_whitespace() && !in_quote {
+            push(&mut parts, &current, false);
+            current.clear();
+        } else {
+            current.push(c);
+        }
+    }
+    push(&mut parts, &current, in_quote);
+    let ends_in_space = query.ends_with(char::is_whitespace);
+    if prefix_last
+        && !ends_in_space
+        && let Some(last) = parts.last_mut()
+        && !last.phrase
+    {
+        last.prefix = true;
+    }
+    let mut stop = stop_word_analyzer();
+    for part in &mut parts {
+        part.stop_word = !part.phrase && analyze(&mut stop, &part.text).is_empty();
+    }
+    parts
+}
+
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// Builds tantivy queries from query parts.
+struct QueryBuilder<'a> {
+    searcher: &'a tantivy::Searcher,
+    fields: Fields,
+    stem: TextAnalyzer,
+    folded: TextAnalyzer,
+    grams: TextAnalyzer,
+}
+
+impl<'a> QueryBuilder<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: Fields) -> Self {
+        QueryBuilder {
+            searcher,
+            fields,
+            stem: stem_analyzer(false),
+            folded: stem_analyzer(true),
+            grams: gram_analyzer(),
+        }
+    }
+
+    /// Term, phrase, or nothing, for `tokens` in `field`.
+    fn tokens_query(field: Field, tokens: &[String], boost: Score) -> Option<Box<dyn Query>> {
+        let terms: Vec<Term> = tokens
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        let query: Box<dyn Query> = match terms.len() {
+            0 => return None,
+            1 => Box::new(TermQuery::new(
+                terms.into_iter().next().expect("one term"),
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new(terms)),
+        };
+        Some(Box::new(BoostQuery::new(query, boost)))
+    }
+
+    /// Every way one word or phrase can match, as one optional-clause query.
+    fn part_query(&mut self, part: &QueryPart) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let stemmed = analyze(&mut self.stem, &part.text);
+        let folded = analyze(&mut self.folded, &part.text);
+        if stemmed.is_empty() {
+            return None;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let exact = [
+            (f.title, f.title_folded, Boosts::TITLE),
+            (f.summary, f.summary_folded, Boosts::SUMMARY),
+            (f.names, f.names_folded, Boosts::NAMES),
+            (f.body, f.body_folded, Boosts::BODY),
+            (f.attachments, f.attachments_folded, Boosts::ATTACHMENTS),
+        ];
+        for (field, folded_field, boost) in exact {
+            clauses.extend(Self::tokens_query(field, &stemmed, boost).map(|q| (Occur::Should, q)));
+            clauses.extend(
+                Self::tokens_query(folded_field, &folded, boost * Boosts::FOLDED_SHARE)
+                    .map(|q| (Occur::Should, q)),
+            );
+        }
+        if !part.phrase
+            && let Some(swedish) = swedish_for(&part.text)
+        {
+            let translated = QueryPart {
+                text: swedish.to_owned(),
+                ..part.clone()
+            };
+            clauses.extend(self.part_query(&translated).map(|q| (Occur::Should, q)));
+        }
+        if !part.phrase && folded.len() == 1 {
+            let word = &folded[0];
+            let chars = word.chars().count();
+            // A word inside a compound: all its trigrams.
+            let raw: String = part.text.to_lowercase();
+            if raw.chars().count() >= 4 {
+                let grams = analyze(&mut self.grams, &raw);
+                let all: Vec<(Occur, Box<dyn Query>)> = grams
+                    .iter()
+                    .map(|g| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(f.grams, g),
+                            IndexRecordOption::Basic,
+                        ));
+                        (Occur::Must, q)
+                    })
+                    .collect();
+                if !all.is_empty() {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(BooleanQuery::new(all)),
+                            Boosts::GRAMS,
+                        )),
+                    ));
+                }
+            }
+            // Typos: one edit from five letters, two from ten, and only for a word the
+            // library does not have; a known word is taken as meant, which keeps exact
+            // matches first and spares the fuzzy automaton on most queries.
+            let folded_fields = [
+                f.title_folded,
+                f.summary_folded,
+                f.body_folded,
+                f.names_folded,
+                f.attachments_folded,
+            ];
+            let known = folded_fields.iter().any(|&field| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(field, word))
+                    .is_ok_and(|n| n > 0)
+            });
+            let distance = match chars {
+                _ if known => 0,
+                0..=4 => 0,
+                5..=9 => 1,
+                _ => 2,
+            };
+            for field in folded_fields {
+                let term = Term::from_field_text(field, word);
+                if distance > 0 {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
+                            Boosts::FUZZY,
+                        )),
+                    ));
+                }
+                if part.prefix {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
+                            Boosts::PREFIX,
+                        )),
+                    ));
+                }
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The text query: every word required, or, with `relaxed`, any word.
+    fn text_query(&mut self, parts: &[QueryPart], relaxed: bool) -> Option<Box<dyn Query>> {
+        let all_stop = parts.iter().all(|p| p.stop_word);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+            .iter()
+            .filter_map(|part| {
+                let occur = if relaxed || (part.stop_word && !all_stop) {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                self.part_query(part).map(|q| (occur, q))
+            })
+            .collect();
+        if clauses.is_empty() {
+            None
+        } else {
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+/// The filter clauses of a request: status and facets.
+fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !req.all {
+        out.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.status, Status::Publicerad.slug()),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    let any_of = |field: Field, values: Vec<String>| -> Option<(Occur, Box<dyn Query>)> {
+        if values.is_empty() {
+            return None;
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = values
+            .iter()
+            .map(|v| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(field, v),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        Some((Occur::Must, Box::new(BooleanQuery::new(clauses))))
+    };
+    let years: Vec<String> = match (req.year_from, req.year_to) {
+        (None, None) => Vec::new(),
+        (from, to) => {
+            let from = from.unwrap_or(1900);
+            let to = to.unwrap_or(2100);
+            (from..=to.min(from + 300)).map(|y| y.to_string()).collect()
+        }
+    };
+    out.extend(any_of(f.focus_area, req.focus.clone()));
+    out.extend(any_of(f.lan, req.lan.clone()));
+    out.extend(any_of(f.municipality, req.municipality.clone()));
+    out.extend(any_of(
+        f.kind,
+        req.kind.iter().map(|k| k.slug().to_owned()).collect(),
+    ));
+    out.extend(any_of(
+        f.stage,
+        req.stage.iter().map(|s| s.slug().to_owned()).collect(),
+    ));
+    out.extend(any_of(f.year, years));
+    out
+}
+
+/// What one run of the query collects: the total, the page of (score, address) and facets.
+type Collected = (u64, Vec<(Score, DocAddress)>, Facets);
+
+/// Runs a search: ranked hits with snippets for one page, and facet counts over all matches.
+pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
+    let f = index.fields;
+    let parts = parse(&req.query, req.prefix);
+    let searcher = index.reader().searcher();
+    let mut builder = QueryBuilder::new(&searcher, f);
+    let filters = filter_clauses(&f, req);
+
+    let with_filters = |filters: &[(Occur, Box<dyn Query>)], text: &Option<Box<dyn Query>>| {
+        let mut clauses = filters
+            .iter()
+            .map(|(o, q)| (*o, q.box_clone()))
+            .collect::<Vec<_>>();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q.box_clone())),
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        }
+        BooleanQuery::new(clauses)
+    };
+
+    let mut text = builder.text_query(&parts, false);
+    let (mut total, mut top, mut facets) = execute(&searcher, &with_filters(&filters, &text), req)?;
+    if total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
+        text = builder.text_query(&parts, true);
+        (total, top, facets) = execute(&searcher, &with_filters(&filters, &text), req)?;
+    }
+    // A facet with values picked is counted as if none of them were, so that the other values
+    // stay visible to add (values of one facet are OR-ed together): one count per such facet,
+    // in this call, instead of one search per facet from the UI.
+    for (facet, without) in selected_facets(req) {
+        let query = with_filters(&filter_clauses(&f, &without), &text);
+        let counts = searcher.search(&query, &FacetCounter::new(vec![facet]))?;
+        *facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
+    }
+
+    let mut uids = Vec::with_capacity(top.len());
+    for (_, address) in &top {
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        if let Some(uid) = doc
+            .get_first(f.uid)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+        {
+            uids.push(uid.to_owned());
+        }
+    }
+    let entries = store.live_by_uids(&uids)?;
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.stop_word)
+        .map(|p| p.text.clone())
+        .collect();
+    let hits = top
+        .drain(..)
+        .zip(uids)
+        .filter_map(|((score, _), uid)| {
+            let entry = entries.iter().find(|e| e.uid == uid)?;
+            Some(hit(entry, score, &words, store))
+        })
+        .collect();
+    Ok(SearchResponse {
+        total,
+        hits,
+        facets,
+    })
+}
+
+/// Each facet the request filters on, with the request without that filter.
+fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
+    let mut out = Vec::new();
+    let mut without = |facet: &'static str, selected: bool, clear: fn(&mut SearchRequest)| {
+        if selected {
+            let mut other = req.clone();
+            clear(&mut other);
+            out.push((facet, other));
+        }
+    };
+    without("focus_area", !req.focus.is_empty(), |r| r.focus.clear());
+    without("lan", !req.lan.is_empty(), |r| r.lan.clear());
+    without("municipality", !req.municipality.is_empty(), |r| {
+        r.municipality.clear()
+    });
+    without("kind", !req.kind.is_empty(), |r| r.kind.clear());
+    without("stage", !req.stage.is_empty(), |r| r.stage.clear());
+    without(
+        "year",
+        req.year_from.is_some() || req.year_to.is_some(),
+        |r| {
+            r.year_from = None;
+            r.year_to = None;
+        },
+    );
+    out
+}
+
+fn execute(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> Result<Collected> {
+    let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
+    let offset = req.offset.unwrap_or(0) as usize;
+    let facets = FacetCounter::new(FACETS.to_vec());
+    let top_docs = TopDocs::with_limit(limit).and_offset(offset);
+    let (top, total, counts) = match req.sort {
+        SortOrder::Relevance => {
+            searcher.search(query, &(top_docs.order_by_score(), Count, facets))?
+        }
+        SortOrder::Newest => {
+            let newest = top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc);
+            let (top, total, counts) = searcher.search(query, &(newest, Count, facets))?;
+            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+            (top, total, counts)
+        }
+    };
+    let mut out = Facets::default();
+    for (name, values) in FACETS.iter().zip(counts) {
+        *out.slot(name) = values;
+    }
+    Ok((total as u64, top, out))
+}
+
+/// The snippet of a hit, and the attachment it comes from when the entry's own text has
+/// none of the words but one of its files does.
+fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option<String>) {
+    let own = snippet::best(entry, words);
+    if own.contains("<mark>") || words.is_empty() {
+        return (own, None);
+    }
+    for attachment in &entry.attachments {
+        if let Ok(Some((text, _))) = store.attachment_text(&attachment.sha256) {
+            let found = snippet::in_text(&text, words);
+            if found.contains("<mark>") {
+                return (found, Some(attachment.name.clone()));
+            }
+        }
+    }
+    (own, None)
+}
+
+fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
+    let (snippet, attachment) = snippet_of(entry, words, store);
+    let mut lan: Vec<String> = entry.places.iter().map(|p| p.lan_code.clone()).collect();
+    lan.dedup();
+    Hit {
+        id: entry.id.clone(),
+        uid: entry.uid.clone(),
+        title: entry.title.clone(),
+        score,
+        snippet,
+        attachment,
+        kind: entry.kind,
+        status: entry.status,
+        focus_area: entry.focus_areas.clone(),
+        lan,
+        municipality: entry
+            .places
+            .iter()
+            .filter(|p| !p.municipality_code.is_empty())
+            .map(|p| p.municipality_code.clone())
+            .collect(),
+        stage: entry.stage,
+        year: crate::index::years(entry),
+        organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),
+        updated_at: entry.updated_at.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(parts: &[QueryPart]) -> Vec<(&str, bool, bool)> {
+        parts
+            .iter()
+            .map(|p| (p.text.as_str(), p.phrase, p.prefix))
+            .collect()
+    }
+
+    #[test]
+    fn quotes_make_phrases_and_unbalanced_quotes_are_forgiven() {
+        let parts = parse("\"offentliga måltider\" skola", true);
+        assert_eq!(
+            texts(&parts),
+            [("offentliga måltider", true, false), ("skola", false, true)]
+        );
+        let parts = parse("\"testbädd örebro", false);
+        assert_eq!(texts(&parts), [("testbädd örebro", true, false)]);
+        assert!(parse("((( ))) \"\" :: *", true).is_empty());
+    }
+
+    #[test]
+    fn the_english_glossary_is_sorted_for_binary_search() {
+        assert!(ENGLISH.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(swedish_for("Food"), Some("livsmedel"));
+        assert_eq!(swedish_for("mat"), None);
+    }
+
+    #[test]
+    fn a_trailing_space_ends_the_prefix() {
+        assert_eq!(texts(&parse("välfärd ", true)), [("välfärd", false, false)]);
+    }
+
+    #[test]
+    fn swedish_stop_words_are_marked() {
+        let parts = parse("hur och livsmedel", false);
+        let stops: Vec<bool> = parts.iter().map(|p| p.stop_word).collect();
+        assert_eq!(stops, [true, true, false]);
+    }
+}

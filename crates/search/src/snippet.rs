@@ -1,0 +1,274 @@
+//! Snippets: a short, HTML-safe excerpt from the part of an entry that best matches the
+//! query, with the matching words in `<mark>`.
+//!
+//! tantivy's own snippet generator only marks exact terms of one field; ours marks what the
+//! search actually matched: inflected forms, words inside compounds, words without their
+//! å/ä/ö and small typos.
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use model::text::{escape_html, fold};
+
+use crate::index::stem_analyzer;
+use model::{Entry, SectionKey};
+
+/// The longest snippet, in characters, before the ellipses.
+const SNIPPET_CHARS: usize = 220;
+/// How much text to keep before the first match, in characters.
+const LEAD_CHARS: usize = 60;
+
+/// A query word prepared for matching against the words of a text.
+struct Needle {
+    folded: String,
+    stem: String,
+    chars: usize,
+    stem_chars: usize,
+}
+
+fn needles(words: &[String]) -> Vec<Needle> {
+    let mut stemmer: TextAnalyzer = stem_analyzer(true);
+    let mut out = Vec::new();
+    for word in words {
+        for part in word.split(|c: char| !c.is_alphanumeric()) {
+            if part.is_empty() {
+                continue;
+            }
+            let mut stream = stemmer.token_stream(part);
+            let stem = match stream.next() {
+                Some(token) => token.text.clone(),
+                None => continue,
+            };
+            let folded = fold(part);
+            out.push(Needle {
+                chars: folded.chars().count(),
+                stem_chars: stem.chars().count(),
+                folded,
+                stem,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a word of the text matches a query word.
+fn matches(token: &str, needle: &Needle) -> bool {
+    let n = needle.chars;
+    if token == needle.folded
+        || (needle.stem_chars >= 2 && token.starts_with(&needle.stem))
+        || (n >= 4 && token.contains(&needle.folded))
+    {
+        return true;
+    }
+    // A typo: only words of about the same length can be one or two edits away, and the
+    // length is cheap to compare before the distance is computed.
+    let allowed = if n >= 10 { 2 } else { 1 };
+    n >= 5
+        && token.len().abs_diff(needle.folded.len()) <= allowed * 2
+        && token.chars().count().abs_diff(n) <= allowed
+        && strsim::damerau_levenshtein(token, &needle.folded) <= allowed
+}
+
+/// A word of a text: its byte range.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Markdown as plain text, good enough for an excerpt: no markers, links as their text.
+fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let line = line
+            .trim_start()
+            .trim_start_matches(['#', '>'])
+            .trim_start();
+        let line = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))
+            .unwrap_or(line);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '*' | '`' | '[' => {}
+                ']' if chars.peek() == Some(&'(') => {
+                    for c in chars.by_ref() {
+                        if c == ')' {
+                            break;
+                        }
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The snippet of one text: its score (distinct words matched, then matches) and HTML.
+fn excerpt(text: &str, needles: &[Needle]) -> ((usize, usize), String) {
+    let spans = words(text);
+    let mut marked = Vec::new();
+    let mut distinct = vec![false; needles.len()];
+    for &(s, e) in &spans {
+        let token = fold(&text[s..e]);
+        let mut hit = false;
+        for (i, needle) in needles.iter().enumerate() {
+            if matches(&token, needle) {
+                distinct[i] = true;
+                hit = true;
+            }
+        }
+        if hit {
+            marked.push((s, e));
+        }
+    }
+    let score = (distinct.iter().filter(|d| **d).count(), marked.len());
+
+    // Choose the window: from a little before the first match, at a word start.
+    let first = marked.first().map_or(0, |m| m.0);
+    let lead_start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(LEAD_CHARS)
+        .map_or(0, |(i, _)| i);
+    let start = spans
+        .iter()
+        .map(|w| w.0)
+        .find(|&s| s >= lead_start)
+        .unwrap_or(0);
+    let start = if start > first { first } else { start };
+    let limit = text[start..]
+        .char_indices()
+        .nth(SNIPPET_CHARS)
+        .map_or(text.len(), |(i, _)| start + i);
+    let end = if limit >= text.len() {
+        text.len()
+    } else {
+        spans
+            .iter()
+            .rev()
+            .find(|w| w.1 <= limit && w.0 >= start)
+            .map(|w| w.1)
+            .unwrap_or(limit)
+    };
+
+    let mut html = String::new();
+    if start > 0 {
+        html.push('…');
+    }
+    let mut at = start;
+    for &(s, e) in marked.iter().filter(|m| m.0 >= start && m.1 <= end) {
+        html.push_str(&escape_html(&text[at..s]));
+        html.push_str("<mark>");
+        html.push_str(&escape_html(&text[s..e]));
+        html.push_str("</mark>");
+        at = e;
+    }
+    html.push_str(&escape_html(&text[at..end]));
+    if end < text.len() {
+        html.push('…');
+    }
+    (score, html)
+}
+
+/// The best snippet of an entry for these query words: from the summary or the section
+/// with most of the words, or the start of the summary when none match.
+/// An excerpt of one plain text (an attachment's) around the query words.
+pub fn in_text(text: &str, query_words: &[String]) -> String {
+    let needles = needles(query_words);
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    excerpt(&text, &needles).1
+}
+
+pub fn best(entry: &Entry, query_words: &[String]) -> String {
+    let needles = needles(query_words);
+    let mut candidates: Vec<(SectionKey, String)> =
+        vec![(SectionKey::Summary, plain(&entry.summary))];
+    candidates.extend(entry.sections.iter().map(|(k, text)| (k, plain(text))));
+    let mut best: Option<((usize, usize), String)> = None;
+    for (_, text) in &candidates {
+        if text.is_empty() {
+            continue;
+        }
+        let (score, html) = excerpt(text, &needles);
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, html));
+        }
+    }
+    best.map(|(_, html)| html).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::validate::parse_entry;
+
+    fn entry(summary: &str, results: &str) -> Entry {
+        let mut e = parse_entry(r#"{"kind":"exempel","title":"T"}"#).unwrap();
+        e.summary = summary.to_owned();
+        e.sections.results = results.to_owned();
+        e
+    }
+
+    fn q(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn marks_compounds_inflections_folded_words_and_typos() {
+        let e = entry(
+            "Södertälje arbetar med hållbar livsmedelsförsörjning för offentliga måltider.",
+            "",
+        );
+        let s = best(&e, &q(&["livsmedel"]));
+        assert!(s.contains("<mark>livsmedelsförsörjning</mark>"), "{s}");
+        let s = best(&e, &q(&["sodertalje", "maltid"]));
+        assert!(s.contains("<mark>Södertälje</mark>"), "{s}");
+        assert!(s.contains("<mark>måltider</mark>"), "{s}");
+        let s = best(&e, &q(&["offentlgia"]));
+        assert!(s.contains("<mark>offentliga</mark>"), "{s}");
+    }
+
+    #[test]
+    fn picks_the_section_with_most_query_words() {
+        let e = entry(
+            "En sammanfattning om testbäddar.",
+            "Testbädden gav resultat för välfärdsteknik i flera kommuner.",
+        );
+        let s = best(&e, &q(&["testbädd", "välfärdsteknik"]));
+        assert!(s.starts_with("<mark>Testbädden</mark>"), "{s}");
+    }
+
+    #[test]
+    fn text_is_escaped_and_markdown_dropped() {
+        let e = entry(
+            "Se **<script>alert(1)</script>** och [länk](https://x.se) om mat.",
+            "",
+        );
+        let s = best(&e, &q(&["mat"]));
+        assert!(!s.contains("<script>"), "{s}");
+        assert!(s.contains("&lt;script&gt;"), "{s}");
+        assert!(s.contains("länk om <mark>mat</mark>"), "{s}");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_words_with_ellipses() {
+        let long = format!("{} livsmedel {}", "början ".repeat(40), "slut ".repeat(80));
+        let s = best(&entry(&long, ""), &q(&["livsmedel"]));
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("<mark>livsmedel</mark>"), "{s}");
+        assert!(s.chars().count() < SNIPPET_CHARS + 30, "{s}");
+    }
+}

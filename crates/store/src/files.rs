@@ -1,0 +1,83 @@
+//! The library's files on disk besides SQLite: attachments stored under their SHA-256.
+//!
+//! A file's name from outside is only ever a label: the stored path is
+//! `attachments/<first two hex digits>/<sha256>`.
+
+use std::path::{Path, PathBuf};
+
+use model::error::{Error, Result};
+
+pub use model::validate::MAX_ATTACHMENT_BYTES;
+/// The media type of a file, from its first bytes (never from its name).
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"PK\x03\x04") && contains(bytes, b"word/") {
+        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    } else {
+        None
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A display name from an outside path: its last component, without control characters
+/// or separators, at most 120 characters.
+pub fn display_name(path: &Path) -> Result<String> {
+    let raw = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = model::text::nfc(&raw)
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':'))
+        .take(120)
+        .collect();
+    let name = name.trim().trim_start_matches('.').to_owned();
+    if name.is_empty() {
+        return Err(Error::field("attachments.name", "filen saknar namn"));
+    }
+    Ok(name)
+}
+
+pub fn check_size(name: &str, size: u64) -> Result<()> {
+    if size > MAX_ATTACHMENT_BYTES {
+        return Err(Error::invalid(format!(
+            "{name}: filen är {} MB; en bilaga får vara högst {} MB",
+            size / (1024 * 1024),
+            MAX_ATTACHMENT_BYTES / (1024 * 1024)
+        )));
+    }
+    if size == 0 {
+        return Err(Error::invalid(format!("{name}: filen är tom")));
+    }
+    Ok(())
+}
+
+/// Where a file with this hash lives inside the library directory.
+pub fn stored_path(library_dir: &Path, sha256: &str) -> PathBuf {
+    library_dir
+        .join("attachments")
+        .join(&sha256[..2])
+        .join(sha256)
+}
+
+/// Copies `bytes` into the library under their hash (once; the same file twice is one copy).
+pub fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let target = stored_path(library_dir, sha256);
+    if target.exists() {
+        return Ok(target);
+    }
+    let dir = target.parent().expect("stored paths have a parent");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let temp = dir.join(format!(".{sha256}.{}", std::process::id()));
+    std::fs::write(&temp, bytes).map_err(|e| Error::io(&temp, e))?;
+    std::fs::rename(&temp, &target).map_err(|e| Error::io(&target, e))?;
+    Ok(target)
+}

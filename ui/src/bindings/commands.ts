@@ -1,0 +1,270 @@
+// Generated from crates/library/src/commands.rs by `cargo test`; do not edit.
+// One function per command of the table; `call` (ui/src/lib/ipc.ts) sends it over
+// Tauri IPC in the app and to `POST api/rpc/<name>` under `exempelbank serve`.
+
+import { call } from '../lib/ipc';
+import type { AttachArgs } from './AttachArgs';
+import type { DetachArgs } from './DetachArgs';
+import type { DiffArgs } from './DiffArgs';
+import type { Entry } from './Entry';
+import type { EntryArgs } from './EntryArgs';
+import type { EntryList } from './EntryList';
+import type { EntrySummary } from './EntrySummary';
+import type { ErasureReport } from './ErasureReport';
+import type { FieldChange } from './FieldChange';
+import type { FocusArea } from './FocusArea';
+import type { FocusAreaArgs } from './FocusAreaArgs';
+import type { IdArgs } from './IdArgs';
+import type { ImportArgs } from './ImportArgs';
+import type { ImportReport } from './ImportReport';
+import type { LibraryInfo } from './LibraryInfo';
+import type { ListArgs } from './ListArgs';
+import type { ListEntryArgs } from './ListEntryArgs';
+import type { MergeFocusAreasArgs } from './MergeFocusAreasArgs';
+import type { NameArgs } from './NameArgs';
+import type { NoArgs } from './NoArgs';
+import type { Note } from './Note';
+import type { NoteArgs } from './NoteArgs';
+import type { RenameFocusAreaArgs } from './RenameFocusAreaArgs';
+import type { RenameListArgs } from './RenameListArgs';
+import type { RevisionArgs } from './RevisionArgs';
+import type { RevisionInfo } from './RevisionInfo';
+import type { SaveSearchArgs } from './SaveSearchArgs';
+import type { SavedSearch } from './SavedSearch';
+import type { SavedSearchArgs } from './SavedSearchArgs';
+import type { SearchRequest } from './SearchRequest';
+import type { SearchResponse } from './SearchResponse';
+import type { SetStatusArgs } from './SetStatusArgs';
+import type { StatusFilter } from './StatusFilter';
+import type { Taxonomy } from './Taxonomy';
+import type { Transition } from './Transition';
+import type { TrashedEntry } from './TrashedEntry';
+import type { UpdateArgs } from './UpdateArgs';
+
+/** Every command and the access it needs. */
+export const COMMANDS = {
+  library_info: 'read',
+  taxonomy: 'read',
+  search: 'read',
+  select_entries: 'read',
+  get_entry: 'read',
+  lists: 'write',
+  create_list: 'write',
+  rename_list: 'write',
+  delete_list: 'write',
+  add_to_list: 'write',
+  remove_from_list: 'write',
+  saved_searches: 'write',
+  save_search: 'write',
+  delete_saved_search: 'write',
+  get_note: 'write',
+  set_note: 'write',
+  user_name: 'write',
+  save_user_name: 'write',
+  list_entries: 'curate',
+  validate_entry: 'curate',
+  create_entry: 'curate',
+  update_entry: 'curate',
+  transitions: 'curate',
+  set_status: 'curate',
+  history: 'curate',
+  revision: 'curate',
+  diff: 'curate',
+  restore: 'curate',
+  delete_entry: 'curate',
+  undelete_entry: 'curate',
+  trash: 'curate',
+  empty_trash: 'curate',
+  add_focus_area: 'curate',
+  rename_focus_area: 'curate',
+  merge_focus_areas: 'curate',
+  import_file: 'curate',
+  attach_file: 'curate',
+  detach_file: 'curate',
+  erase_person: 'curate',
+} as const;
+
+/** Facts about the open library. */
+export function libraryInfo(args: NoArgs): Promise<LibraryInfo> {
+  return call('library_info', args);
+}
+
+/** Focus areas, kinds, stages, counties, municipalities and goals. */
+export function taxonomy(args: NoArgs): Promise<Taxonomy> {
+  return call('taxonomy', args);
+}
+
+/** Ranked hits for one page, and facet counts over all matches. */
+export function search(args: SearchRequest): Promise<SearchResponse> {
+  return call('search', args);
+}
+
+/** The uids of every entry a search matches, not only one page. */
+export function selectEntries(args: SearchRequest): Promise<Array<string>> {
+  return call('select_entries', args);
+}
+
+/** One entry, by its id (slug) or uid. */
+export function getEntry(args: IdArgs): Promise<Entry> {
+  return call('get_entry', args);
+}
+
+/** The user's lists of entries, sorted by name. */
+export function lists(args: NoArgs): Promise<Array<EntryList>> {
+  return call('lists', args);
+}
+
+/** A new, empty list (a conflict if the name is taken). */
+export function createList(args: NameArgs): Promise<EntryList> {
+  return call('create_list', args);
+}
+
+export function renameList(args: RenameListArgs): Promise<EntryList> {
+  return call('rename_list', args);
+}
+
+/** Deletes a list; its entries stay in the library. */
+export function deleteList(args: ListArgs): Promise<null> {
+  return call('delete_list', args);
+}
+
+/** Adds an entry to the end of a list; adding it again changes nothing. */
+export function addToList(args: ListEntryArgs): Promise<EntryList> {
+  return call('add_to_list', args);
+}
+
+export function removeFromList(args: ListEntryArgs): Promise<EntryList> {
+  return call('remove_from_list', args);
+}
+
+/** The saved searches, sorted by name. */
+export function savedSearches(args: NoArgs): Promise<Array<SavedSearch>> {
+  return call('saved_searches', args);
+}
+
+/** Saves a search with its filters; a search of the same name is replaced. */
+export function saveSearch(args: SaveSearchArgs): Promise<SavedSearch> {
+  return call('save_search', args);
+}
+
+export function deleteSavedSearch(args: SavedSearchArgs): Promise<null> {
+  return call('delete_saved_search', args);
+}
+
+/** The user's personal note on an entry (never exported). */
+export function getNote(args: IdArgs): Promise<Note> {
+  return call('get_note', args);
+}
+
+export function setNote(args: NoteArgs): Promise<Note> {
+  return call('set_note', args);
+}
+
+/** The name recorded in the history. */
+export function userName(args: NoArgs): Promise<string> {
+  return call('user_name', args);
+}
+
+export function saveUserName(args: NameArgs): Promise<string> {
+  return call('save_user_name', args);
+}
+
+/** Every entry outside the trash, of any status unless one is named, sorted by title. */
+export function listEntries(args: StatusFilter): Promise<Array<EntrySummary>> {
+  return call('list_entries', args);
+}
+
+/** Checks an entry as a form has it: the normalised entry, or an error naming the field. */
+export function validateEntry(args: EntryArgs): Promise<Entry> {
+  return call('validate_entry', args);
+}
+
+/** Saves a new entry (status `utkast` unless it has one). */
+export function createEntry(args: EntryArgs): Promise<Entry> {
+  return call('create_entry', args);
+}
+
+/** Saves an edit as a new revision; a conflict if the entry changed since. */
+export function updateEntry(args: UpdateArgs): Promise<Entry> {
+  return call('update_entry', args);
+}
+
+/** The status changes the workflow allows for an entry now. */
+export function transitions(args: IdArgs): Promise<Array<Transition>> {
+  return call('transitions', args);
+}
+
+export function setStatus(args: SetStatusArgs): Promise<Entry> {
+  return call('set_status', args);
+}
+
+/** The revisions of an entry, oldest first. */
+export function history(args: IdArgs): Promise<Array<RevisionInfo>> {
+  return call('history', args);
+}
+
+/** An entry as it was at one revision. */
+export function revision(args: RevisionArgs): Promise<Entry> {
+  return call('revision', args);
+}
+
+/** What changed from one revision to another, field by field. */
+export function diff(args: DiffArgs): Promise<Array<FieldChange>> {
+  return call('diff', args);
+}
+
+/** A new revision with the content of an old one. */
+export function restore(args: RevisionArgs): Promise<Entry> {
+  return call('restore', args);
+}
+
+/** Moves an entry to the trash. */
+export function deleteEntry(args: IdArgs): Promise<Entry> {
+  return call('delete_entry', args);
+}
+
+export function undeleteEntry(args: IdArgs): Promise<Entry> {
+  return call('undelete_entry', args);
+}
+
+export function trash(args: NoArgs): Promise<Array<TrashedEntry>> {
+  return call('trash', args);
+}
+
+/** Deletes the entries in the trash for good. Returns how many. */
+export function emptyTrash(args: NoArgs): Promise<number> {
+  return call('empty_trash', args);
+}
+
+export function addFocusArea(args: FocusAreaArgs): Promise<FocusArea> {
+  return call('add_focus_area', args);
+}
+
+/** Renames a focus area; the entries that use it follow, each with a new revision. */
+export function renameFocusArea(args: RenameFocusAreaArgs): Promise<FocusArea> {
+  return call('rename_focus_area', args);
+}
+
+/** Merges one focus area into another; the entries follow. */
+export function mergeFocusAreas(args: MergeFocusAreasArgs): Promise<FocusArea> {
+  return call('merge_focus_areas', args);
+}
+
+/** Imports a file's content; a dry run writes nothing. */
+export function importFile(args: ImportArgs): Promise<ImportReport> {
+  return call('import_file', args);
+}
+
+/** Attaches a file's content to an entry. */
+export function attachFile(args: AttachArgs): Promise<Entry> {
+  return call('attach_file', args);
+}
+
+export function detachFile(args: DetachArgs): Promise<Entry> {
+  return call('detach_file', args);
+}
+
+/** Erases a person's contact data from every entry, revision and backup. */
+export function erasePerson(args: NameArgs): Promise<ErasureReport> {
+  return call('erase_person', args);
+}
