@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // The app runs under a strict CSP (no inline scripts or styles, no remote origins): Svelte's
@@ -22,7 +22,32 @@ export default defineConfig({
     environment: 'node',
   },
   server: {
-    // `npm run fake-api` in another terminal answers /api/* during `npm run dev`.
-    proxy: { '/api': 'http://127.0.0.1:5174' },
+    // During `npm run dev`, /api/* goes to the real backend: `npm run serve` in another terminal
+    // (`exempelbank serve --write` on a temporary library, port 5174) prints its link; give it
+    // as EXEMPELBANK_URL. The proxy adds the link's token, and the server's own origin in place
+    // of this page's, which `serve` checks; only to this page's requests.
+    proxy: { '/api': apiProxy(process.env.EXEMPELBANK_URL ?? 'http://127.0.0.1:5174/') },
   },
 });
+
+/**
+ * The proxy to `exempelbank serve` at `link` (the address it printed, with its token). A
+ * request from another origin (another page in the browser) goes on without the token and with
+ * its own Origin, so the server refuses it.
+ */
+function apiProxy(link: string): ProxyOptions {
+  const url = new URL(link);
+  const token = url.searchParams.get('token');
+  return {
+    target: url.origin,
+    changeOrigin: true,
+    configure(proxy) {
+      proxy.on('proxyReq', (proxyReq, req) => {
+        const origin = req.headers.origin;
+        if (origin !== undefined && origin !== `http://${req.headers.host}`) return;
+        if (token) proxyReq.setHeader('Authorization', `Bearer ${token}`);
+        if (origin !== undefined) proxyReq.setHeader('Origin', url.origin);
+      });
+    },
+  };
+}

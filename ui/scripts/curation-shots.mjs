@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Screenshots of the curator's pages for docs/: the Redaktion page with an import report shown
 // (a dry run of a small made-up CSV) and the Papperskorg page, in light and dark, full page.
-// Run against a fresh fake API (it changes nothing there: the import is only tried):
+// It starts the real backend itself (scripts/serve.mjs: `exempelbank serve --write` on a new
+// library with the starter entries and the made-up drafts and trashed entries of
+// tests/e2e/seed.json), or uses the one whose link (with its token) --url gives; it changes
+// nothing there (the import is only tried):
 //
-//   node scripts/fake-api.mjs --port 5192 &
-//   node scripts/curation-shots.mjs [--url http://127.0.0.1:5192/] [--out ../docs]
+//   node scripts/curation-shots.mjs [--url http://127.0.0.1:PORT/?token=...] [--out ../docs]
 //
 // Writes curation.png, curation-dark.png, trash.png and trash-dark.png. Uses playwright-core
 // with the system Chromium (never downloads one).
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { serverFor } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -21,10 +25,16 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const here = fileURLToPath(new URL('.', import.meta.url));
-const url = arg('--url', 'http://127.0.0.1:5192/');
 const out = resolve(arg('--out', join(here, '..', '..', 'docs')));
 const executablePath = arg('--chromium', process.env.CHROMIUM ?? '/usr/bin/chromium');
 mkdirSync(out, { recursive: true });
+
+// TEST DATA: the made-up entries of the end-to-end test; those whose id begins with
+// "e2e-papperskorg-" go to the trash.
+const seed = JSON.parse(readFileSync(join(here, '..', 'tests', 'e2e', 'seed.json'), 'utf8'));
+const trash = seed.map((e) => e.id).filter((id) => id.startsWith('e2e-papperskorg-'));
+const server = await serverFor(arg('--url', null), { seed, trash });
+const url = server.url;
 
 // TEST DATA: made-up rows, one of them without a title (rejected).
 const CSV =
@@ -56,6 +66,9 @@ try {
     page.on('pageerror', (err) => console.error(`${scheme} page error: ${err.message}`));
     const suffix = scheme === 'light' ? '' : '-dark';
 
+    // The link first: it sets the token's cookie.
+    await page.goto(server.link);
+    await page.locator('main h1').waitFor();
     await page.goto(new URL('#/redaktion?status=utkast', url).href);
     await page.getByTestId('status-filter').waitFor();
     await page.getByTestId('import-file').setInputFiles({
@@ -78,4 +91,5 @@ try {
   }
 } finally {
   await browser.close();
+  server.stop();
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Screenshots of the editor, an entry's curation bar and the history with a diff, each with the
 // light theme on the left and the dark one on the right, for docs/ (editor.png: the top of the
-// form above its text sections; entry-curation.png; history.png). Against the fake API, which
-// it changes (one edit of the test entry "Mindre matsvinn", so the history has a diff):
+// form above its text sections; entry-curation.png; history.png). It starts the real backend
+// itself (scripts/serve.mjs: `exempelbank serve --write` on a new library with the starter
+// entries), or uses the one whose link (with its token) --url gives, and edits the starter
+// entry from Södertälje once there (unless its history has a diff already), so that the history
+// has a diff:
 //
-//   node scripts/fake-api.mjs &
-//   node scripts/editor-shots.mjs [--url http://127.0.0.1:5174/] [--out ../docs]
+//   node scripts/editor-shots.mjs [--url http://127.0.0.1:PORT/?token=...] [--out ../docs]
 //
 // Uses playwright-core with the system browser (never downloads one).
 
@@ -14,42 +16,35 @@ import { join, resolve } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { serverFor } from './serve.mjs';
+
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : args[i + 1];
 };
-const base = arg('--url', 'http://127.0.0.1:5174/');
 const out = resolve(arg('--out', '../docs'));
 const executablePath = arg('--chromium', process.env.CHROMIUM ?? '/usr/bin/chromium');
 mkdirSync(out, { recursive: true });
 
-const ID = 'testdata-matsvinn-i-skolkoket';
-const rpc = async (command, body) => {
-  const res = await fetch(new URL(`api/rpc/${command}`, base), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = await res.json();
-  if (!res.ok) throw new Error(`${command}: ${JSON.stringify(answer)}`);
-  return answer;
-};
+const server = await serverFor(arg('--url', null));
+const base = server.url;
+const ID = 'sodertalje-hallbar-livsmedelsforsorjning';
 
 // One edit, so the history has something to show.
-const entry = await (await fetch(new URL(`api/entries/${ID}`, base))).json();
-if (entry.revision === 1) {
-  await rpc('update_entry', {
+const entry = await server.rpc('get_entry', { id: ID });
+if ((await server.rpc('history', { id: ID })).length < 2) {
+  await server.rpc('update_entry', {
     id: ID,
     expectedRevision: entry.revision,
     entry: {
       ...entry,
-      summary: entry.summary.replace('flera hundra tusen kronor', 'omkring 400 000 kronor'),
+      summary: entry.summary.replace('16 kommuner och två regioner', 'sexton kommuner och två regioner'),
       sections: {
         ...entry.sections,
-        results: 'Svinnet minskade med en tredjedel på tre terminer. Livsmedelsinköpen kunde minskas utan att någon elev fick mindre mat, och fler elever äter lunch.',
+        results: `${entry.sections.results ?? ''}\n\nFler kommuner i regionen planerar nu egna upphandlingar av lokalt producerade livsmedel.`.trim(),
       },
-      tags: [...entry.tags, 'elevinflytande'],
+      tags: [...entry.tags, 'lokal livsmedelsproduktion'],
     },
   });
 }
@@ -63,6 +58,9 @@ const shots = { editorTop: {}, editorText: {}, entry: {}, history: {} };
 for (const scheme of ['light', 'dark']) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme, locale: 'sv-SE' });
   const page = await context.newPage();
+  // The link first: it sets the token's cookie.
+  await page.goto(server.link);
+  await page.locator('main h1').waitFor();
   const settle = async () => {
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(250);
@@ -110,3 +108,4 @@ await composite('editor.png', [shots.editorTop, shots.editorText]);
 await composite('entry-curation.png', [shots.entry]);
 await composite('history.png', [shots.history]);
 await browser.close();
+server.stop();

@@ -2,10 +2,12 @@
 // Screenshots of the export dialog for docs/ (export-dialog.png: the dialog open on an entry,
 // light theme, 1280×800). With --all it also saves, beside it, the dialog on a list with the
 // CSV columns (export-dialog-list.png) and after a Markdown export (export-dialog-done.png),
-// in light and dark, for looking at the layout. Against the fake API (a download is made):
+// in light and dark, for looking at the layout. It starts the real backend itself
+// (scripts/serve.mjs: `exempelbank serve --write` on a new library with the starter entries,
+// where it makes a list of two of them), or uses the one whose link (with its token) --url
+// gives (a download is made):
 //
-//   node scripts/fake-api.mjs &
-//   node scripts/export-shots.mjs [--url http://127.0.0.1:5174/] [--out ../docs] [--all]
+//   node scripts/export-shots.mjs [--url http://127.0.0.1:PORT/?token=...] [--out ../docs] [--all]
 //
 // Uses playwright-core with the system browser (never downloads one).
 
@@ -14,16 +16,27 @@ import { join, resolve } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { serverFor } from './serve.mjs';
+
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : args[i + 1];
 };
-const base = arg('--url', 'http://127.0.0.1:5174/');
 const out = resolve(arg('--out', '../docs'));
 const all = args.includes('--all');
 const executablePath = arg('--chromium', process.env.CHROMIUM ?? '/usr/bin/chromium');
 mkdirSync(out, { recursive: true });
+
+const ID = 'sodertalje-hallbar-livsmedelsforsorjning';
+const server = await serverFor(arg('--url', null));
+const base = server.url;
+if (all && (await server.rpc('lists')).length === 0) {
+  const list = await server.rpc('create_list', { name: 'Till mötet i maj' });
+  for (const entry of [ID, 'orebro-gemensam-testbadd-valfardsteknik-e-halsa']) {
+    await server.rpc('add_to_list', { list: list.id, entry });
+  }
+}
 
 const browser = await chromium.launch({
   executablePath,
@@ -45,7 +58,10 @@ try {
       await page.waitForTimeout(150);
     };
 
-    await page.goto(new URL('#/post/testdata-matsvinn-i-skolkoket', base).href, { waitUntil: 'load' });
+    // The link first: it sets the token's cookie.
+    await page.goto(server.link);
+    await page.locator('main h1').waitFor();
+    await page.goto(new URL(`#/post/${ID}`, base).href, { waitUntil: 'load' });
     await page.locator('h1.entry-title').waitFor();
     await page.getByTestId('export-open').click();
     await page.locator('dialog.export-dialog[open] h2').waitFor();
@@ -75,4 +91,5 @@ try {
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();
+  server.stop();
 }

@@ -91,29 +91,34 @@ pub struct Command {
 
 /// No arguments.
 #[derive(Debug, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct NoArgs {}
 
 /// An entry by its id (slug) or uid.
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct IdArgs {
     pub id: String,
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct NameArgs {
     pub name: String,
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct EntryArgs {
     pub entry: Entry,
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, rename_all = "camelCase")]
 pub struct UpdateArgs {
@@ -124,6 +129,7 @@ pub struct UpdateArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct StatusFilter {
     #[serde(default)]
@@ -132,6 +138,7 @@ pub struct StatusFilter {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct SetStatusArgs {
     pub id: String,
@@ -141,6 +148,7 @@ pub struct SetStatusArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct RevisionArgs {
     pub id: String,
@@ -148,6 +156,7 @@ pub struct RevisionArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct DiffArgs {
     pub id: String,
@@ -156,6 +165,7 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct NoteArgs {
     pub id: String,
@@ -163,6 +173,7 @@ pub struct NoteArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ListArgs {
     #[ts(type = "number")]
@@ -170,6 +181,7 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct RenameListArgs {
     #[ts(type = "number")]
@@ -178,6 +190,7 @@ pub struct RenameListArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ListEntryArgs {
     #[ts(type = "number")]
@@ -187,6 +200,7 @@ pub struct ListEntryArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct SaveSearchArgs {
     pub name: String,
@@ -194,6 +208,7 @@ pub struct SaveSearchArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct SavedSearchArgs {
     #[ts(type = "number")]
@@ -201,6 +216,7 @@ pub struct SavedSearchArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct FocusAreaArgs {
     pub name: String,
@@ -209,6 +225,7 @@ pub struct FocusAreaArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct RenameFocusAreaArgs {
     pub slug: String,
@@ -216,6 +233,7 @@ pub struct RenameFocusAreaArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct MergeFocusAreasArgs {
     pub from: String,
@@ -224,6 +242,7 @@ pub struct MergeFocusAreasArgs {
 
 /// A file's content as the window read it; its name only tells the format (never a path).
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, rename_all = "camelCase")]
 pub struct ImportArgs {
@@ -238,6 +257,7 @@ pub struct ImportArgs {
 
 /// A file to attach; its name is a label only.
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct AttachArgs {
     pub id: String,
@@ -248,6 +268,7 @@ pub struct AttachArgs {
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct DetachArgs {
     pub id: String,
@@ -570,5 +591,35 @@ mod tests {
             err.message
         );
         assert_eq!(err.field.as_deref(), Some("revision"));
+    }
+
+    /// An old UI sent `select_entries` its request wrapped as `{"request": …}`; the unknown
+    /// field was ignored and the empty request selected every entry (an export of 14 entries
+    /// for 2 hits). Unknown fields are refused now, naming the field.
+    #[test]
+    fn unknown_argument_fields_are_refused_not_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("bibliotek")).unwrap();
+        let wrapped = r#"{"request":{"query":"livsmedel"}}"#;
+        let err = dispatch(&mut lib, Scope::OWNER, "select_entries", wrapped).unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::InvalidInput);
+        assert!(err.message.contains("request"), "{}", err.message);
+        let err = dispatch(
+            &mut lib,
+            Scope::OWNER,
+            "get_entry",
+            r#"{"id":"x","extra":1}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.code, model::error::ErrorCode::InvalidInput);
+        let found = dispatch(
+            &mut lib,
+            Scope::OWNER,
+            "select_entries",
+            r#"{"query":"livsmedel"}"#,
+        )
+        .unwrap();
+        let all = dispatch(&mut lib, Scope::OWNER, "select_entries", "{}").unwrap();
+        assert!(found.as_array().unwrap().len() < all.as_array().unwrap().len());
     }
 }

@@ -13,7 +13,7 @@ pub const MAX_LIMIT: u32 = 200;
 
 /// What to search for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[ts(export)]
 pub struct SearchRequest {
     /// The words typed; empty browses everything that passes the filters.

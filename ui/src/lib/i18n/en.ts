@@ -585,6 +585,7 @@ export const en: Messages = {
   },
   exportNoContacts: 'Without contact details (personal data)',
   exportNoContactsHint: 'The contact persons’ names, roles, e-mail addresses and phone numbers are left out.',
+  exportWillDownload: 'The file is downloaded to your computer.',
   exportPublishedOnly: 'The file is downloaded to your computer. Only published entries can be exported here.',
   exportSkipped: (n: number) =>
     `${n === 1 ? '1 entry' : `${count(n)} entries`} in the list ${n === 1 ? 'is' : 'are'} no longer in the library and ${n === 1 ? 'is' : 'are'} left out.`,

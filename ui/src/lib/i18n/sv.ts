@@ -574,6 +574,7 @@ export const sv = {
   },
   exportNoContacts: 'Utan kontaktuppgifter (personuppgifter)',
   exportNoContactsHint: 'Kontaktpersonernas namn, roll, e-post och telefon tas inte med.',
+  exportWillDownload: 'Filen hämtas till din dator.',
   exportPublishedOnly: 'Filen hämtas till din dator. Bara publicerade poster kan exporteras här.',
   exportSkipped: (n: number) =>
     `${n === 1 ? '1 post' : `${count(n)} poster`} i listan finns inte längre i biblioteket och tas inte med.`,
