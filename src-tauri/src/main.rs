@@ -44,11 +44,12 @@ impl AppState {
     }
 }
 
-/// Runs a long task off the async runtime, with progress sent to the window.
+/// Runs a long task off the async runtime, with progress sent to the window. The task takes
+/// the library's lock itself (`AppState::with`) for as long as it needs it, and no longer.
 async fn long_task<T: Send + 'static>(
     app: AppHandle,
     progress: Channel<ProgressEvent>,
-    f: impl FnOnce(&mut Library, &Progress) -> Result<T, Error> + Send + 'static,
+    f: impl FnOnce(&AppState, &Progress) -> Result<T, Error> + Send + 'static,
 ) -> Result<T, Error> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
@@ -57,7 +58,7 @@ async fn long_task<T: Send + 'static>(
         let report = move |event: ProgressEvent| {
             let _ = progress.send(event);
         };
-        state.with(|lib| f(lib, &Progress::new(&report, &cancel)))
+        f(&state, &Progress::new(&report, &cancel))
     })
     .await
     .map_err(|e| Error::new(ErrorCode::Io, format!("uppgiften avbröts: {e}")))?
@@ -98,8 +99,10 @@ async fn export_file(
     on_progress: Channel<ProgressEvent>,
 ) -> Result<u64, Error> {
     let path = save_path(&path)?;
-    long_task(app, on_progress, move |lib, progress| {
-        lib.export_to_with(&ids, &options, &path, progress)
+    long_task(app, on_progress, move |state, progress| {
+        let job = state.with(|lib| lib.export_job(&ids, &options, Scope::OWNER, progress))?;
+        // Rendered without the library's lock: searches go on while a brief is typeset.
+        job.write_to(&path, progress)
     })
     .await
 }
@@ -113,9 +116,11 @@ async fn bundle_create(
     on_progress: Channel<ProgressEvent>,
 ) -> Result<BundleSummary, Error> {
     let path = save_path(&path)?;
-    long_task(app, on_progress, move |lib, progress| {
-        let uids = lib.select(&request)?;
-        lib.bundle_create_with(&uids, None, &path, progress)
+    long_task(app, on_progress, move |state, progress| {
+        state.with(|lib| {
+            let uids = lib.select(&request)?;
+            lib.bundle_create_with(&uids, None, &path, progress)
+        })
     })
     .await
 }
@@ -129,8 +134,8 @@ async fn bundle_import(
     on_progress: Channel<ProgressEvent>,
 ) -> Result<BundleReport, Error> {
     let path = open_path(&path)?;
-    long_task(app, on_progress, move |lib, progress| {
-        lib.bundle_import_with(&path, dry_run, trust, progress)
+    long_task(app, on_progress, move |state, progress| {
+        state.with(|lib| lib.bundle_import_with(&path, dry_run, trust, progress))
     })
     .await
 }

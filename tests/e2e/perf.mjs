@@ -19,7 +19,7 @@ const N = Number(process.env.ENTRIES ?? 10000);
 const BASE = 'http://127.0.0.1:4444';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
-// xorshift, as in benches/search.rs
+// xorshift, as in crates/library/benches/search.rs
 let state = 0x5eedn;
 const next = () => {
   state ^= (state << 13n) & 0xffffffffffffffffn;

@@ -304,3 +304,58 @@ fn init_refuses_an_existing_library_and_empty_makes_one_without_entries() {
     assert_eq!(again.code(), 1);
     assert!(again.stderr().contains("finns redan"), "{}", again.stderr());
 }
+
+/// An attachment's `sha256` names its file in the library, so `/etc/hostname` or a path into
+/// the library's own database would have been shipped in the next bundle. Every attachment
+/// field is checked where the others are; nothing is written.
+#[test]
+fn attachment_sha256_that_is_a_path_is_refused_and_nothing_changes() {
+    let t = TestLibrary::starter();
+    let before = t.digest();
+    for bad in ["/etc/hostname", "./../library.sqlite3", "a"] {
+        let entry = serde_json::json!({
+            "kind": "exempel",
+            "title": "En post med en bilaga",
+            "attachments": [{
+                "name": "rapport.pdf",
+                "media_type": "application/pdf",
+                "size": 10,
+                "sha256": bad,
+            }],
+        });
+        let file = t.file("bilaga.json", &entry.to_string());
+        let out = t.cli(&["add", &file]);
+        assert_eq!(out.code(), 1, "{bad}: {}", out.stderr());
+        assert!(
+            out.stderr().contains("attachments[0].sha256"),
+            "{}",
+            out.stderr()
+        );
+        let out = t.cli(&["import", &file]);
+        assert_eq!(out.code(), 1, "{bad}: {}", out.stdout());
+        assert!(
+            out.stdout().contains("attachments[0].sha256"),
+            "{}",
+            out.stdout()
+        );
+    }
+    assert_eq!(t.digest(), before);
+}
+
+/// `--json` is one global flag: before it was a flag of some subcommands, and `bundle incoming
+/// --json` printed its errors as text.
+#[test]
+fn json_errors_come_from_every_subcommand() {
+    let t = TestLibrary::starter();
+    for args in [
+        &["bundle", "incoming", "accept", "finns-inte", "--json"][..],
+        &["--json", "show", "finns-inte"][..],
+        &["status", "finns-inte", "publicerad", "--json"][..],
+    ] {
+        let out = t.cli(args);
+        assert_eq!(out.code(), 1, "{args:?}");
+        let error: serde_json::Value = serde_json::from_str(out.stderr().trim())
+            .unwrap_or_else(|_| panic!("{args:?}: not JSON: {}", out.stderr()));
+        assert_eq!(error["error"]["code"], "not_found", "{args:?}");
+    }
+}

@@ -304,3 +304,38 @@ fn an_update_cannot_reach_an_entry_in_the_trash() {
         &["papperskorgen"],
     );
 }
+
+/// A 1.6 kB XLSX with cells at A1 and XFD1048576 made the reader allocate the whole grid
+/// (550 GB) and abort. The sheet is read cell by cell and refused at the first cell past the
+/// limits, within a 4 GB address space.
+#[test]
+fn sparse_xlsx_with_a_cell_at_the_last_column_is_refused_without_allocating_the_grid() {
+    let t = TestLibrary::starter();
+    let before = t.digest();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Rubrik").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(bytes.len() < 10_000, "a small file: {} bytes", bytes.len());
+    let file = crate::util::write_bytes(&t, "gles.xlsx", &bytes);
+    for dry_run in [true, false] {
+        let script = format!(
+            "ulimit -v 4000000; exec \"$0\" --library \"$1\" import \"$2\" {}",
+            if dry_run { "--dry-run" } else { "" }
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_exempelbank")])
+            .arg(t.dir())
+            .arg(&file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("XFD"),
+            "the message names the column: {stderr}"
+        );
+    }
+    assert_eq!(t.digest(), before);
+}

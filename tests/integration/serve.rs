@@ -290,3 +290,20 @@ fn serve_write_listens_on_loopback_only() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("loopback"), "{stderr}");
 }
+
+/// One POST with `offset` 4294967295 made tantivy reserve room for that many hits and the
+/// process aborted. An offset past the last hit is an empty page, and the server goes on.
+#[test]
+fn serve_survives_a_search_with_a_huge_offset_and_limit() {
+    let t = TestLibrary::starter();
+    let server = Server::start(&t);
+    let (status, body) = server.search(serde_json::json!({
+        "query": "", "offset": 4294967295u32, "limit": 4000000000u32
+    }));
+    assert_eq!(status, 200, "{body}");
+    assert!(body["hits"].as_array().unwrap().is_empty());
+    assert!(body["total"].as_u64().unwrap() > 0);
+    let (status, body) = server.search(serde_json::json!({ "query": "livsmedel" }));
+    assert_eq!(status, 200);
+    assert!(!body["hits"].as_array().unwrap().is_empty());
+}

@@ -155,7 +155,7 @@ pub fn full_entry_json() -> String {
         "tags": ["nattillsyn", "syntetisk"],
         "contacts": [{"name": "Registrator", "role": "funktionsadress", "organisation": "Testby kommun", "email": "registrator@testby.example", "phone": ""}],
         "sources": [{"title": "Testrapport", "url": "https://example.org/rapport", "publisher": "Testby kommun", "date": "2023-05-01", "licence": "CC BY 4.0"}],
-        "attachments": [{"name": "rapport.pdf", "media_type": "application/pdf", "size": 1234, "sha256": "00ff", "licence": "CC BY 4.0"}],
+        "attachments": [{"name": "rapport.pdf", "media_type": "application/pdf", "size": 1234, "sha256": "00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff", "licence": "CC BY 4.0"}],
         "related": [],
         "status": "publicerad"
     })

@@ -234,7 +234,7 @@ impl Library {
             .ok_or_else(|| {
                 Error::not_found(format!("posten \"{}\" har ingen bilaga {name}", entry.id))
             })?;
-        Ok(stored_path(&self.dir, &attachment.sha256))
+        stored_path(&self.dir, &attachment.sha256)
     }
 
     /// The extracted text of an attachment, or why there is none.

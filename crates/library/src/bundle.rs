@@ -87,7 +87,7 @@ impl Library {
         write_bundle(
             out,
             &outgoing,
-            |sha256| std::fs::read(store::files::stored_path(dir, sha256)).ok(),
+            |sha256| std::fs::read(store::files::stored_path(dir, sha256).ok()?).ok(),
             &key,
             progress,
         )
@@ -335,7 +335,7 @@ impl Library {
             if self.store.attachment_text(&hash)?.is_some() {
                 continue;
             }
-            let path = store::files::stored_path(&self.dir, &hash);
+            let path = store::files::stored_path(&self.dir, &hash)?;
             if !path.exists() {
                 continue;
             }

@@ -37,6 +37,24 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
+/// A file name from outside as a label: NFC, no control characters or path separators, no
+/// leading dots, at most 120 characters. Empty when nothing is left.
+pub fn label(raw: &str) -> String {
+    let name: String = nfc(raw)
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':'))
+        .take(120)
+        .collect();
+    name.trim().trim_start_matches('.').trim().to_owned()
+}
+
+/// Whether `s` is a SHA-256 digest as the library writes it: 64 lower-case hex digits.
+pub fn is_sha256(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// NFC-normalises a string; decomposed å/ä/ö would otherwise break search and sorting.
 pub fn nfc(text: &str) -> String {
     text.nfc().collect()
@@ -85,6 +103,18 @@ mod tests {
         assert_eq!(slugify("  É-hälsa & co "), "e-halsa-co");
         assert_eq!(slugify("!!!"), "post");
         assert!(is_slug(&slugify(&"ord ".repeat(50))));
+    }
+
+    #[test]
+    fn labels_and_digests_from_outside_are_checked() {
+        assert_eq!(label("../../etc/passwd.pdf"), "etcpasswd.pdf");
+        assert_eq!(label("C:\\rapport\u{0}.pdf"), "Crapport.pdf");
+        assert_eq!(label(".."), "");
+        assert!(is_sha256(&"a".repeat(64)));
+        assert!(!is_sha256(&"A".repeat(64)));
+        assert!(!is_sha256("/etc/hostname"));
+        assert!(!is_sha256("./../library.sqlite3"));
+        assert!(!is_sha256("a"));
     }
 
     #[test]

@@ -270,6 +270,9 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
             ));
         }
     }
+    for (i, attachment) in entry.attachments.iter().enumerate() {
+        check_attachment(i, attachment)?;
+    }
     for (i, tag) in entry.tags.iter_mut().enumerate() {
         *tag = tag.trim().to_lowercase();
         if tag.is_empty() {
@@ -291,6 +294,55 @@ fn section_field(key: crate::SectionKey) -> &'static str {
         Lessons => "lessons",
         Dissemination => "dissemination",
     }
+}
+
+/// The media types an attachment may have: those the library recognises by a file's bytes.
+pub const ATTACHMENT_TYPES: &[&str] = &[
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+];
+
+/// An attachment as an entry carries it, checked like every other field: the digest is the
+/// file's name in the library, so anything but a digest could name another file.
+fn check_attachment(i: usize, a: &crate::Attachment) -> Result<()> {
+    let field = |name: &str| format!("attachments[{i}].{name}");
+    if !crate::text::is_sha256(&a.sha256) {
+        let shown: String = a.sha256.chars().take(80).collect();
+        return Err(Error::field(
+            &field("sha256"),
+            format!("\"{shown}\" är ingen SHA-256-summa (64 hexadecimala tecken, små bokstäver)"),
+        ));
+    }
+    if !ATTACHMENT_TYPES.contains(&a.media_type.as_str()) {
+        return Err(Error::field(
+            &field("media_type"),
+            format!(
+                "okänd filtyp \"{}\"; tillåtna: {}",
+                a.media_type.chars().take(80).collect::<String>(),
+                ATTACHMENT_TYPES.join(", ")
+            ),
+        ));
+    }
+    if a.name.is_empty() || crate::text::label(&a.name) != a.name {
+        return Err(Error::field(
+            &field("name"),
+            "namnet ska vara ett filnamn utan sökväg, styrtecken eller inledande punkt \
+             (högst 120 tecken)",
+        ));
+    }
+    if a.size == 0 || a.size > MAX_ATTACHMENT_BYTES {
+        return Err(Error::field(
+            &field("size"),
+            format!(
+                "{} byte; en bilaga är mellan 1 byte och {} MB",
+                a.size,
+                MAX_ATTACHMENT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    check_chars(&field("licence"), &a.licence, 300)
 }
 
 fn check_chars(field: &str, text: &str, max: usize) -> Result<()> {

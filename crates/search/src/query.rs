@@ -484,7 +484,9 @@ fn execute(
     req: &SearchRequest,
 ) -> Result<Collected> {
     let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
-    let offset = req.offset.unwrap_or(0) as usize;
+    // No page starts past the last document: tantivy reserves room for offset + limit hits,
+    // and an offset from outside could otherwise ask for gigabytes.
+    let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
     let facets = FacetCounter::new(FACETS.to_vec());
     let top_docs = TopDocs::with_limit(limit).and_offset(offset);
     let (top, total, counts) = match req.sort {

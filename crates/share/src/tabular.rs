@@ -493,9 +493,15 @@ pub fn csv_rows(text: &str) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
+/// The most columns a sheet may have (an entry has about forty fields).
+pub const MAX_COLUMNS: usize = 200;
+
 /// The first sheet of an XLSX (or ODS, XLS) workbook as rows of cells.
 pub fn sheet_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    use calamine::{Data, Reader};
+    if let Ok(mut xlsx) = calamine::Xlsx::new(std::io::Cursor::new(bytes)) {
+        return xlsx_rows(&mut xlsx);
+    }
+    use calamine::Reader;
     let cursor = std::io::Cursor::new(bytes);
     let mut workbook = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| {
         Error::invalid(format!(
@@ -506,36 +512,93 @@ pub fn sheet_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
         .worksheet_range_at(0)
         .ok_or_else(|| Error::invalid("arbetsboken har inget blad"))?
         .map_err(|e| Error::invalid(format!("första bladet kan inte läsas: {e}")))?;
-    if range.height() > MAX_ROWS + 1 {
-        return Err(Error::invalid(format!(
-            "bladet har {} rader, högst {MAX_ROWS} läses; dela upp det",
-            range.height()
-        )));
+    if range.height() > MAX_ROWS + 1 || range.width() > MAX_COLUMNS {
+        return Err(too_large(range.height(), range.width()));
     }
     let mut rows = Vec::with_capacity(range.height());
     for (r, row) in range.rows().enumerate() {
         let mut cells = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
-            cells.push(match cell {
-                Data::Empty => String::new(),
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Int(i) => i.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => if *b { "ja" } else { "nej" }.to_owned(),
-                Data::DateTime(d) => d.to_string(),
-                Data::Error(e) => {
-                    return Err(Error::invalid(format!(
-                        "cell {}{}: cellen har felet {e}",
-                        column_letter(c),
-                        r + 1
-                    )));
-                }
-            });
+            cells.push(cell_text(cell, r, c)?);
         }
         rows.push(cells);
     }
     Ok(rows)
+}
+
+/// An XLSX sheet read cell by cell, so that a small file claiming a cell at XFD1048576 costs
+/// nothing: a cell beyond the row or column limit is refused before any room is reserved for
+/// it. Rows and columns start at the first used ones, as a whole-sheet read would.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+) -> Result<Vec<Vec<String>>> {
+    use calamine::Reader;
+    let unreadable =
+        |e: calamine::XlsxError| Error::invalid(format!("första bladet kan inte läsas: {e}"));
+    let name = xlsx
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::invalid("arbetsboken har inget blad"))?;
+    let mut reader = xlsx.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut first_row, mut first_column) = (usize::MAX, usize::MAX);
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        if r > MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(too_large(r + 1, c + 1));
+        }
+        let text = cell_text(&calamine::Data::from(cell.get_value().clone()), r, c)?;
+        if text.is_empty() {
+            continue;
+        }
+        first_row = first_row.min(r);
+        first_column = first_column.min(c);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, String::new());
+        }
+        rows[r][c] = text;
+    }
+    if rows.is_empty() {
+        return Ok(rows);
+    }
+    Ok(rows
+        .drain(first_row..)
+        .map(|row| row.into_iter().skip(first_column).collect())
+        .collect())
+}
+
+fn too_large(rows: usize, columns: usize) -> Error {
+    Error::invalid(format!(
+        "bladet går till rad {rows} och kolumn {}; högst {MAX_ROWS} rader och {MAX_COLUMNS} \
+         kolumner läses, dela upp det",
+        column_letter(columns.saturating_sub(1))
+    ))
+}
+
+/// A cell as text, or the cell's own error, naming the cell.
+fn cell_text(cell: &calamine::Data, r: usize, c: usize) -> Result<String> {
+    use calamine::Data;
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "ja" } else { "nej" }.to_owned(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(e) => {
+            return Err(Error::invalid(format!(
+                "cell {}{}: cellen har felet {e}",
+                column_letter(c),
+                r + 1
+            )));
+        }
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use model::error::{Error, Result};
 
 pub use model::validate::MAX_ATTACHMENT_BYTES;
+
 /// The media type of a file, from its first bytes (never from its name).
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF-") {
@@ -34,12 +35,7 @@ pub fn display_name(path: &Path) -> Result<String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name: String = model::text::nfc(&raw)
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':'))
-        .take(120)
-        .collect();
-    let name = name.trim().trim_start_matches('.').to_owned();
+    let name = model::text::label(&raw);
     if name.is_empty() {
         return Err(Error::field("attachments.name", "filen saknar namn"));
     }
@@ -60,17 +56,24 @@ pub fn check_size(name: &str, size: u64) -> Result<()> {
     Ok(())
 }
 
-/// Where a file with this hash lives inside the library directory.
-pub fn stored_path(library_dir: &Path, sha256: &str) -> PathBuf {
-    library_dir
+/// Where a file with this hash lives inside the library directory. Anything but a SHA-256
+/// digest is refused, so that no text from outside can name another file.
+pub fn stored_path(library_dir: &Path, sha256: &str) -> Result<PathBuf> {
+    if !model::text::is_sha256(sha256) {
+        return Err(Error::field(
+            "attachments.sha256",
+            "ingen SHA-256-summa (64 hexadecimala tecken, små bokstäver)",
+        ));
+    }
+    Ok(library_dir
         .join("attachments")
         .join(&sha256[..2])
-        .join(sha256)
+        .join(sha256))
 }
 
 /// Copies `bytes` into the library under their hash (once; the same file twice is one copy).
 pub fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
-    let target = stored_path(library_dir, sha256);
+    let target = stored_path(library_dir, sha256)?;
     if target.exists() {
         return Ok(target);
     }

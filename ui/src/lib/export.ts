@@ -22,7 +22,7 @@ export const EXPORT_FORMATS: Record<ExportPlace, readonly ExportFormat[]> = {
   hits: ['pdf', 'csv', 'xlsx'],
 };
 
-/** The columns a CSV or XLSX list can have, in the order the file has them (src/export.rs). */
+/** The columns a CSV or XLSX list can have, in the order the file has them (crates/share/src/export.rs). */
 export const EXPORT_COLUMNS = [
   'id',
   'uid',

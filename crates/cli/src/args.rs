@@ -1,0 +1,284 @@
+//! The command line's arguments: every subcommand and flag, with clap, and the parsers of
+//! their values. Names and help are Swedish, as the program's users read them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use model::{Kind, Stage, Status};
+
+/// Exempelbanken: goda exempel på innovation i offentlig sektor.
+#[derive(Parser)]
+#[command(name = "exempelbank", version, about)]
+pub struct Cli {
+    /// Biblioteksmappen (annars EXEMPELBANK_LIBRARY eller programmets datamapp).
+    #[arg(long, global = true, env = "EXEMPELBANK_LIBRARY", value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// Skriv resultat och fel som JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Skapa ett nytt bibliotek (med startbiblioteket om inte --empty).
+    Init {
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Lista posterna utanför papperskorgen.
+    List {
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+    },
+    /// Visa en post.
+    Show { id: String },
+    /// Sök bland posterna.
+    Search(SearchArgs),
+    /// Lägg till en post (ett JSON-objekt) eller flera (en lista) från en fil eller -.
+    Add { file: String },
+    /// Ersätt en posts innehåll med en JSON-fil (eller -).
+    Edit { id: String, file: String },
+    /// Visa en posts revisioner.
+    History { id: String },
+    /// Återställ en post till innehållet i en äldre revision (som en ny revision).
+    Restore { id: String, revision: u32 },
+    /// Ändra en posts status: utkast, granskning, publicerad eller arkiverad.
+    Status {
+        id: String,
+        #[arg(value_parser = parse_status)]
+        status: Status,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Flytta en post till papperskorgen.
+    Delete { id: String },
+    /// Lista papperskorgen, eller töm den (--empty --yes).
+    Trash {
+        /// Radera posterna i papperskorgen för alltid (kräver --yes).
+        #[arg(long)]
+        empty: bool,
+        /// Bekräfta att papperskorgen töms.
+        #[arg(long, requires = "empty")]
+        yes: bool,
+    },
+    /// Visa skillnaderna mellan två revisioner av en post.
+    Diff { id: String, from: u32, to: u32 },
+    /// Visa (eller med TEXT sätt) din personliga anteckning om en post; --clear tar bort den.
+    Note {
+        id: String,
+        text: Option<String>,
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
+    /// Importera poster från JSON, JSON Lines, CSV eller XLSX: allt eller inget.
+    Import {
+        file: PathBuf,
+        /// Visa vad som skulle hända utan att skriva något.
+        #[arg(long)]
+        dry_run: bool,
+        /// Kolumnmappning: "Kolumn=fält;Annan=-" eller en JSON-fil.
+        #[arg(long, value_name = "MAPPING")]
+        map: Option<String>,
+    },
+    /// Fokusområden: lista, lägg till, byt namn, slå ihop.
+    Taxonomy {
+        #[command(subcommand)]
+        action: Option<TaxonomyAction>,
+    },
+    /// Radera en persons kontaktuppgifter ur alla poster, revisioner och säkerhetskopior
+    /// (GDPR; kräver --yes).
+    ErasePerson {
+        name: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Bifoga en fil (PDF, DOCX, bild) till en post.
+    Attach {
+        id: String,
+        file: PathBuf,
+        /// Filens licens, till exempel CC BY 4.0.
+        #[arg(long, default_value = "")]
+        licence: String,
+    },
+    /// Ta bort en bilaga från en post (filen finns kvar i äldre revisioner).
+    Detach { id: String, name: String },
+    /// Visa eller ändra vem som står i historiken (sparas i biblioteket).
+    User { name: Option<String> },
+    /// Exportera poster: PDF (postkort eller sammanställning), Markdown, HTML, JSON, CSV, XLSX.
+    Export {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[arg(long, value_parser = parse_format)]
+        format: library::export::ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+        /// En sammanställning med försättsblad och innehåll, även för en post.
+        #[arg(long)]
+        brief: bool,
+        /// Utan kontaktuppgifter (personuppgifter).
+        #[arg(long)]
+        no_contacts: bool,
+        /// Sammanställningens rubrik.
+        #[arg(long)]
+        title: Option<String>,
+        /// Kolumner för CSV och XLSX, till exempel id,title,kind,municipalities.
+        #[arg(long, value_delimiter = ',')]
+        columns: Vec<String>,
+    },
+    /// Paket: skapa, importera, nycklar.
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
+    },
+    /// Inre kommando: extrahera texten ur en PDF (körs som barnprocess).
+    #[command(hide = true, name = "extract-pdf-text")]
+    ExtractPdfText { file: PathBuf },
+    /// Hämta tillbaka en post från papperskorgen.
+    Undelete { id: String },
+    /// Kontrollera databasen och sökindexet.
+    Check,
+    /// Bygg om sökindexet från databasen.
+    Reindex,
+    /// Skriv ut JSON Schema för utbytesformatet (en post).
+    Schema,
+    /// Visa biblioteket i webbläsaren, skrivskyddat (bara publicerade poster).
+    Serve {
+        /// Adress och port; 127.0.0.1 om inget annat anges (port 0 väljer en ledig).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: std::net::SocketAddr,
+        /// Skrivbart för dig ensam: bara på loopback, med en slumpad token i länken.
+        #[arg(long)]
+        write: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BundleAction {
+    /// Skapa ett signerat paket av hela biblioteket (publicerade poster) eller ett urval.
+    Create {
+        #[arg(long)]
+        out: PathBuf,
+        /// En nyckelfil (från bundle keygen); annars bibliotekets egen nyckel.
+        #[arg(long)]
+        key: Option<PathBuf>,
+        #[command(flatten)]
+        filters: SearchArgs,
+    },
+    /// Importera ett paket: allt kontrolleras först, sedan slås posterna ihop på uid.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// Lita på paketets signerare (och kom ihåg den).
+        #[arg(long)]
+        trust: bool,
+    },
+    /// Inkommande versioner av poster som ändrats här: lista, godta eller släng.
+    Incoming {
+        /// accept ID eller discard ID; utan: lista.
+        #[arg(value_parser = ["accept", "discard"])]
+        action: Option<String>,
+        id: Option<String>,
+    },
+    /// Skapa en ny signeringsnyckel i en fil.
+    Keygen {
+        file: PathBuf,
+        /// Namnet som står i paketen (till exempel organisationens).
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TaxonomyAction {
+    /// Lägg till ett fokusområde.
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Byt namn på ett fokusområde; posterna följer med.
+    Rename { slug: String, name: String },
+    /// Slå ihop fokusområdet FROM med INTO; posterna följer med.
+    Merge { from: String, into: String },
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Sökord; tomt för att bläddra.
+    #[arg(default_value = "")]
+    pub query: String,
+    /// Fokusområde (kan upprepas).
+    #[arg(long)]
+    pub focus: Vec<String>,
+    /// Län, med kod eller namn (kan upprepas).
+    #[arg(long)]
+    pub region: Vec<String>,
+    /// Kommun, med kod eller namn (kan upprepas).
+    #[arg(long)]
+    pub municipality: Vec<String>,
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Vec<Kind>,
+    #[arg(long, value_parser = parse_stage)]
+    pub stage: Vec<Stage>,
+    /// År eller intervall: 2019 eller 2018..2021.
+    #[arg(long, value_parser = parse_years)]
+    pub year: Option<(Option<i32>, Option<i32>)>,
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Sortera på senast uppdaterade i stället för relevans.
+    #[arg(long)]
+    pub newest: bool,
+    /// Ta med utkast, poster under granskning och arkiverade.
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub fn slug_parser<T>(
+    what: &str,
+    value: &str,
+    from: fn(&str) -> Option<T>,
+    all: &[&str],
+) -> std::result::Result<T, String> {
+    from(value).ok_or_else(|| format!("okänd {what} \"{value}\"; tillåtna: {}", all.join(", ")))
+}
+
+pub fn parse_status(v: &str) -> std::result::Result<Status, String> {
+    let all: Vec<_> = Status::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("status", v, Status::from_slug, &all)
+}
+
+pub fn parse_format(v: &str) -> std::result::Result<library::export::ExportFormat, String> {
+    library::export::ExportFormat::from_name(v)
+        .ok_or_else(|| format!("okänt format \"{v}\"; tillåtna: pdf, md, html, json, csv, xlsx"))
+}
+
+pub fn parse_kind(v: &str) -> std::result::Result<Kind, String> {
+    let all: Vec<_> = Kind::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("typ", v, Kind::from_slug, &all)
+}
+
+pub fn parse_stage(v: &str) -> std::result::Result<Stage, String> {
+    let all: Vec<_> = Stage::ALL.iter().map(|s| s.slug()).collect();
+    slug_parser("fas", v, Stage::from_slug, &all)
+}
+
+pub fn parse_years(v: &str) -> std::result::Result<(Option<i32>, Option<i32>), String> {
+    let year = |s: &str| -> std::result::Result<Option<i32>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        s.parse()
+            .map(Some)
+            .map_err(|_| format!("\"{s}\" är inget årtal"))
+    };
+    match v.split_once("..") {
+        Some((from, to)) => Ok((year(from)?, year(to)?)),
+        None => {
+            let y = year(v)?;
+            Ok((y, y))
+        }
+    }
+}

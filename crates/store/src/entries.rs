@@ -1,0 +1,348 @@
+//! Entries, their revisions and the trash: reading, and writing in one transaction (a
+//! [`Batch`]) that records a revision and appends to the change log.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use model::error::{Error, Result};
+use model::taxonomy::FocusArea;
+use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+
+use crate::{Change, Store, from_json, id_taken, parse_slug, record_revision, to_json};
+
+/// Writes that land together in one transaction: dropping a batch without
+/// [`Batch::commit`] rolls all of them back.
+pub struct Batch<'c> {
+    pub(crate) tx: Transaction<'c>,
+}
+
+impl Store {
+    /// Inserts new entries, each with its first revision, in one transaction. The entries
+    /// must be validated and have `uid`, `id`, `origin` and times set.
+    pub fn insert(&mut self, entries: &[Entry], change: &Change) -> Result<()> {
+        let batch = self.batch()?;
+        for entry in entries {
+            batch.insert(entry, change)?;
+        }
+        batch.commit()
+    }
+
+    /// Replaces a live entry with a new revision. `expected_revision`, when given, must be
+    /// the current one (a stale editor gets a conflict instead of overwriting).
+    pub fn update(
+        &mut self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        change: &Change,
+    ) -> Result<()> {
+        let batch = self.batch()?;
+        batch.update(entry, expected_revision, change)?;
+        batch.commit()
+    }
+
+    /// Starts a transaction that several writes share: all of them land, or none.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            tx: self.conn.transaction()?,
+        })
+    }
+
+    /// The entry with this id or uid, live or in the trash, and whether it is in the trash.
+    pub fn get(&self, id_or_uid: &str) -> Result<Option<(Entry, bool)>> {
+        let row: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT body, deleted_at FROM entries WHERE id = ?1 OR uid = ?1",
+                [id_or_uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(body, deleted)| Ok((from_json(&body)?, deleted.is_some())))
+            .transpose()
+    }
+
+    /// Live entries by uid, in the order asked; unknown and trashed uids are skipped.
+    pub fn live_by_uids(&self, uids: &[String]) -> Result<Vec<Entry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
+        let mut out = Vec::with_capacity(uids.len());
+        for uid in uids {
+            if let Some(body) = stmt
+                .query_row([uid], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                out.push(from_json(&body)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `f` with every live entry, in uid order, without holding them all in memory.
+    pub fn for_each_live(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY uid")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            f(from_json(
+                row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?,
+            )?)?;
+        }
+        Ok(())
+    }
+
+    /// Every entry outside the trash, optionally of one status, sorted by title in Swedish
+    /// order.
+    pub fn list(&self, status: Option<Status>) -> Result<Vec<EntrySummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, title, kind, status, revision, updated_at FROM entries
+             WHERE deleted_at IS NULL AND (?1 IS NULL OR status = ?1)",
+        )?;
+        let rows = stmt.query_map([status.map(Status::slug)], |r| {
+            Ok(EntrySummary {
+                id: r.get(0)?,
+                uid: r.get(1)?,
+                title: r.get(2)?,
+                kind: parse_slug(r.get_ref(3)?.as_str()?, model::Kind::from_slug)?,
+                status: parse_slug(r.get_ref(4)?.as_str()?, Status::from_slug)?,
+                revision: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })?;
+        let mut list: Vec<EntrySummary> = rows.collect::<Result<_, _>>()?;
+        list.sort_by(|a, b| model::collate::swedish_cmp(&a.title, &b.title));
+        Ok(list)
+    }
+
+    /// The revisions of an entry, oldest first.
+    pub fn history(&self, uid: &str) -> Result<Vec<RevisionInfo>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, at, by, status, comment FROM revisions WHERE uid = ?1 ORDER BY revision",
+        )?;
+        let rows = stmt.query_map([uid], |r| {
+            Ok(RevisionInfo {
+                revision: r.get(0)?,
+                at: r.get(1)?,
+                by: r.get(2)?,
+                status: parse_slug(r.get_ref(3)?.as_str()?, Status::from_slug)?,
+                comment: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The entry as it was at one revision.
+    pub fn revision(&self, uid: &str, revision: u32) -> Result<Option<Entry>> {
+        let body: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT body FROM revisions WHERE uid = ?1 AND revision = ?2",
+                params![uid, revision],
+                |r| r.get(0),
+            )
+            .optional()?;
+        body.map(|b| from_json(&b)).transpose()
+    }
+
+    /// Moves an entry to the trash (`deleted = true`) or back, recording a revision.
+    pub fn set_trashed(&mut self, entry: &Entry, deleted: bool, change: &Change) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let deleted_at = deleted.then_some(change.at);
+        let body = to_json(entry)?;
+        let n = tx.execute(
+            "UPDATE entries SET deleted_at = ?2, revision = ?3, body = ?4, updated_at = ?5
+             WHERE uid = ?1 AND revision = ?3 - 1",
+            params![
+                entry.uid,
+                deleted_at,
+                entry.revision,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        if n != 1 {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" ändrades samtidigt av någon annan; försök igen",
+                entry.id
+            )));
+        }
+        record_revision(&tx, entry, &body, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes every entry in the trash for good, with its revisions, notes and list
+    /// places, in one transaction. Returns how many entries went.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let uids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT uid FROM entries WHERE deleted_at IS NOT NULL")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        for uid in &uids {
+            tx.execute("DELETE FROM list_items WHERE uid = ?1", [uid])?;
+            tx.execute("DELETE FROM entries WHERE uid = ?1", [uid])?;
+            tx.execute("INSERT INTO changes (uid) VALUES (?1)", [uid])?;
+        }
+        tx.commit()?;
+        Ok(uids.len())
+    }
+
+    /// The entries in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashedEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uid, title, deleted_at FROM entries WHERE deleted_at IS NOT NULL
+             ORDER BY deleted_at DESC, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TrashedEntry {
+                id: r.get(0)?,
+                uid: r.get(1)?,
+                title: r.get(2)?,
+                deleted_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether an id is used by any entry, trash included.
+    pub fn id_taken(&self, id: &str) -> Result<bool> {
+        id_taken(&self.conn, id)
+    }
+}
+
+impl Batch<'_> {
+    /// Inserts a new entry with its first revision.
+    pub fn insert(&self, entry: &Entry, change: &Change) -> Result<()> {
+        let tx = &self.tx;
+        if id_taken(tx, &entry.id)? {
+            return Err(Error::conflict(format!(
+                "det finns redan en post med id \"{}\"",
+                entry.id
+            )));
+        }
+        let uid_taken: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)",
+            [&entry.uid],
+            |r| r.get(0),
+        )?;
+        if uid_taken {
+            return Err(Error::conflict(format!(
+                "det finns redan en post med uid {}",
+                entry.uid
+            )));
+        }
+        let body = to_json(entry)?;
+        tx.execute(
+            "INSERT INTO entries (uid, id, revision, status, kind, title, body, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                entry.uid,
+                entry.id,
+                entry.revision,
+                entry.status.slug(),
+                entry.kind.slug(),
+                entry.title,
+                body,
+                entry.created_at,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(tx, entry, &body, change)
+    }
+
+    /// Replaces a live entry with its next revision (`entry.revision` must be the current
+    /// one plus one; `expected_revision`, when given, the current one).
+    pub fn update(
+        &self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        change: &Change,
+    ) -> Result<()> {
+        self.write_revision(entry, expected_revision, false, change)
+    }
+
+    /// Like [`Batch::update`], for an entry that may be in the trash (it stays there): the
+    /// taxonomy editor keeps trashed entries valid so they can come back.
+    pub fn rewrite(&self, entry: &Entry, change: &Change) -> Result<()> {
+        self.write_revision(entry, None, true, change)
+    }
+
+    fn write_revision(
+        &self,
+        entry: &Entry,
+        expected_revision: Option<u32>,
+        in_trash_too: bool,
+        change: &Change,
+    ) -> Result<()> {
+        let tx = &self.tx;
+        let current: Option<(u32, Option<String>)> = tx
+            .query_row(
+                "SELECT revision, deleted_at FROM entries WHERE uid = ?1",
+                [&entry.uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((revision, deleted_at)) = current else {
+            return Err(Error::not_found(format!(
+                "ingen post med id \"{}\"",
+                entry.id
+            )));
+        };
+        if deleted_at.is_some() && !in_trash_too {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" ligger i papperskorgen; återställ den först",
+                entry.id
+            )));
+        }
+        if let Some(expected) = expected_revision
+            && expected != revision
+        {
+            return Err(Error::conflict(format!(
+                "posten \"{}\" har ändrats sedan revision {expected} (nu {revision}); \
+                 hämta den senaste versionen och gör om ändringen",
+                entry.id
+            )));
+        }
+        if entry.revision != revision + 1 {
+            return Err(Error::conflict(format!(
+                "posten \"{}\": revision {} följer inte på {revision}",
+                entry.id, entry.revision
+            )));
+        }
+        let body = to_json(entry)?;
+        tx.execute(
+            "UPDATE entries SET revision = ?2, status = ?3, kind = ?4, title = ?5, body = ?6,
+                    updated_at = ?7 WHERE uid = ?1",
+            params![
+                entry.uid,
+                entry.revision,
+                entry.status.slug(),
+                entry.kind.slug(),
+                entry.title,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(tx, entry, &body, change)
+    }
+
+    /// Replaces the focus areas (the taxonomy editor's writes go with the entries' in the
+    /// same batch).
+    pub fn set_focus_areas(&self, focus: &[FocusArea]) -> Result<()> {
+        self.tx.execute("DELETE FROM focus_areas", [])?;
+        for (position, area) in focus.iter().enumerate() {
+            self.tx.execute(
+                "INSERT INTO focus_areas (slug, name, description, position) VALUES (?1, ?2, ?3, ?4)",
+                params![area.slug, area.name, area.description, position as i64],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
