@@ -148,14 +148,21 @@ async fn cancel_task(state: State<'_, AppState>) -> Result<(), Error> {
 }
 
 /// Every command of the table (`library::commands`), by name, with its arguments as JSON.
-/// The window is the library's owner: it may call every command.
+/// The window is the library's owner: it may call every command. The call runs on a blocking
+/// thread: while a long task holds the library, a waiting call must not hold one of the async
+/// runtime's few workers, which deliver the task's progress to the window.
 #[tauri::command]
 async fn call(
-    state: State<'_, AppState>,
+    app: AppHandle,
     name: String,
     args: serde_json::Value,
 ) -> Result<serde_json::Value, Error> {
-    state.with(|lib| commands::dispatch(lib, Scope::OWNER, &name, &args.to_string()))
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        state.with(|lib| commands::dispatch(lib, Scope::OWNER, &name, &args.to_string()))
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("anropet avbröts: {e}")))?
 }
 
 fn main() {

@@ -267,11 +267,37 @@ try {
   // Sharing, through the system's save dialog (GTK): xdotool types the file's path into it and
   // presses Enter, as a user would.
   const answerSaveDialog = async (path) => {
-    await new Promise((r) => setTimeout(r, 1500));
-    execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a'], { timeout: STEP_MS });
-    execFileSync('xdotool', ['type', '--delay', '15', path], { timeout: STEP_MS });
-    await new Promise((r) => setTimeout(r, 300));
-    execFileSync('xdotool', ['key', 'Return'], { timeout: STEP_MS });
+    // Wait until GTK's save dialog ("Save File", rfd's title) is shown, however long it takes
+    // to open; typing before that would go to the app's window. Xvfb has no window manager,
+    // so the dialog is found by its name, not as the active window.
+    const until = Date.now() + 30_000;
+    const shown = () => {
+      try {
+        execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Save File$'], { timeout: STEP_MS });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    while (!shown()) {
+      if (Date.now() > until) throw new Error('the save dialog did not open within 30 s');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // Without a window manager nothing gives the dialog the keyboard: focus it, type the
+    // path into its name field and press Enter; once more if it is still open (GTK sometimes
+    // takes the first keys before its name field is ready).
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((r) => setTimeout(r, 500));
+      execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Save File$', 'windowfocus', '--sync'], { timeout: STEP_MS });
+      execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a'], { timeout: STEP_MS });
+      execFileSync('xdotool', ['type', '--delay', '15', path], { timeout: STEP_MS });
+      await new Promise((r) => setTimeout(r, 300));
+      execFileSync('xdotool', ['key', 'Return'], { timeout: STEP_MS });
+      const closing = Date.now() + 5_000;
+      while (shown() && Date.now() < closing) await new Promise((r) => setTimeout(r, 250));
+      if (!shown()) return;
+      if (attempt === 2) throw new Error('the save dialog did not take the path');
+    }
   };
 
   await step('a PDF case card is exported from the entry page to the chosen file', async () => {
