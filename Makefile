@@ -23,8 +23,9 @@ run: deps ui/dist/index.html
 	$(BUILD)
 	./$(DESKTOP_BIN)
 
-## Everything CI runs: format, lints, unit and integration tests, UI checks and unit tests,
-## the browser end-to-end test with axe-core, and the desktop end-to-end test.
+## Everything CI runs: format, lints, unit and integration tests (with the layers check), UI
+## checks and unit tests, the browser tests with axe-core against the real `exempelbank serve`
+## (read-only, and `--write` for the curation flows), and the desktop end-to-end test.
 test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
