@@ -423,11 +423,6 @@ commands! {
     erase_person(Curate, NameArgs) -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
 }
 
-/// The command named `name`, if the table has it.
-pub fn command(name: &str) -> Option<&'static Command> {
-    COMMANDS.iter().find(|c| c.name == name)
-}
-
 fn allow(scope: Scope, needs: Access, name: &str) -> Result<()> {
     if scope.access >= needs {
         Ok(())

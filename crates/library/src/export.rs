@@ -91,11 +91,6 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// The format the job writes.
-    pub fn format(&self) -> ExportFormat {
-        self.options.format
-    }
-
     /// The file's bytes.
     pub fn render(self, progress: &Progress) -> Result<Vec<u8>> {
         share::export::render(
