@@ -15,6 +15,14 @@ UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/tsconfig.js
 # One build of the workspace for every step: `cargo test --workspace`, the end-to-end tests and
 # `make run` all build every crate with the same features, so nothing compiles twice.
 BUILD := cargo build --workspace --all-targets
+# Clippy lints inside that one build: clippy-driver, as the compiler wrapper of the workspace's
+# own crates, compiles them and lints them in the same pass. A separate `cargo clippy` would
+# check every dependency (typst, tauri, tantivy...) once more, which doubled a cold `make test`.
+# Every cargo command here shares these variables, so `make run` after `make test` compiles
+# nothing; a plain `cargo build` outside make recompiles the workspace crates (not their
+# dependencies) once.
+export RUSTC_WORKSPACE_WRAPPER := $(shell rustc --print sysroot 2>/dev/null)/bin/clippy-driver
+export CLIPPY_ARGS := -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
 .PHONY: run test deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
 
@@ -23,12 +31,13 @@ run: deps ui/dist/index.html
 	$(BUILD)
 	./$(DESKTOP_BIN)
 
-## Everything CI runs: format, lints, unit and integration tests (with the layers check), UI
-## checks and unit tests, the browser tests with axe-core against the real `exempelbank serve`
-## (read-only, and `--write` for the curation flows), and the desktop end-to-end test.
+## Everything CI runs: format, lints (clippy with -D warnings, in the build), unit and
+## integration tests (with the layers check), UI checks and unit tests, the browser tests with
+## axe-core against the real `exempelbank serve` (read-only, and `--write` for the curation
+## flows), and the desktop end-to-end test.
 test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	$(BUILD)
 	cargo test --workspace
 	@if [ "$${CI:-}" = true ] && [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
 	  echo "ui/src/bindings is out of date: run cargo test and commit the generated types"; \
@@ -70,10 +79,12 @@ endef
 deps: node
 	$(call apt_install,$(APT_BUILD))
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
+	@[ -x "$$RUSTC_WORKSPACE_WRAPPER" ] || rustup component add clippy
 
 deps-test: node
 	$(call apt_install,$(APT_BUILD) $(APT_TEST))
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first"; exit 1; }
+	@[ -x "$$RUSTC_WORKSPACE_WRAPPER" ] || rustup component add clippy
 
 node:
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
@@ -86,7 +97,7 @@ ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
 	cd ui && npm run build
 
 $(TOOLS)/bin/tauri-driver:
-	cargo install tauri-driver --locked --root $(TOOLS)
+	env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --locked --root $(TOOLS)
 
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
