@@ -24,7 +24,7 @@ BUILD := cargo build --workspace --all-targets
 export RUSTC_WORKSPACE_WRAPPER := $(shell rustc --print sysroot 2>/dev/null)/bin/clippy-driver
 export CLIPPY_ARGS := -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: run test deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
+.PHONY: run test fuzz deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
@@ -98,6 +98,13 @@ ui/dist/index.html: ui/node_modules/.package-lock.json $(UI_SOURCES)
 
 $(TOOLS)/bin/tauri-driver:
 	env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --locked --root $(TOOLS)
+
+## The property tests over every parser of outside input (bundles, imports, search requests,
+## queries), with many more cases than `make test` runs (SECURITY.md).
+FUZZ_CASES ?= 5000
+fuzz: deps
+	$(BUILD)
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --workspace --test integration properties:: -- --nocapture
 
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:

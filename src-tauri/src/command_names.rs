@@ -7,6 +7,8 @@
 #[allow(dead_code)]
 pub const DESKTOP_COMMANDS: &[&str] = &[
     "call",
+    "choose_save_path",
+    "choose_open_path",
     "export_file",
     "bundle_create",
     "bundle_import",

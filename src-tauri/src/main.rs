@@ -1,45 +1,54 @@
 //! Exempelbanken's desktop shell: a window on the user's library. No logic lives here.
 //!
-//! The window reaches the library through five Tauri commands (`command_names.rs`, which
+//! The window reaches the library through seven Tauri commands (`command_names.rs`, which
 //! `build.rs` declares and the capability allows): `call`, which runs any command of the
-//! table in `library::commands`, and the four tasks that only a desktop has, because they
-//! write or read a file the user picked in the system's dialogs and report progress over a
-//! channel: `export_file`, `bundle_create`, `bundle_import` and `cancel_task`.
+//! table in `library::commands`, and what only a desktop has: the system's save and open
+//! dialogs (`choose_save_path`, `choose_open_path`), shown from here, and the tasks that write
+//! or read a file the user picked in them, reporting progress over a channel: `export_file`,
+//! `bundle_create`, `bundle_import` and `cancel_task`.
+//!
+//! The webview never names a file on its own: the tasks accept only a path that one of the
+//! dialogs returned in this session, once.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 /// The names of the Tauri commands (shared with `build.rs`).
 mod command_names;
 
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use library::bundle::{BundleReport, BundleSummary};
+use library::bundle::BundleSummary;
 use library::commands::{self, Scope};
 use library::export::ExportOptions;
+use library::plan::WriteReport;
 use library::{Library, default_dir};
 use model::error::{Error, ErrorCode};
 use model::progress::{Progress, ProgressEvent};
 use model::query::SearchRequest;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// The open library, or why it could not be opened (shown in the window).
 struct AppState {
     library: Result<Mutex<Library>, Error>,
     /// Set by `cancel_task`; the running export or bundle task stops at its next step.
     cancel: Arc<AtomicBool>,
+    /// Paths the dialogs returned and no task has used yet.
+    chosen: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
     fn with<T>(&self, f: impl FnOnce(&mut Library) -> Result<T, Error>) -> Result<T, Error> {
         let library = self.library.as_ref().map_err(Clone::clone)?;
-        let mut library = library.lock().map_err(|_| {
-            Error::new(
-                ErrorCode::Library,
-                "biblioteket är låst efter ett tidigare fel; starta om programmet",
-            )
-        })?;
+        // A command that panicked while it held the lock poisons it; the library is still
+        // sound (an unfinished transaction rolled back as it was dropped), so go on.
+        let mut library = library
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut library)
     }
 }
@@ -64,29 +73,104 @@ async fn long_task<T: Send + 'static>(
     .map_err(|e| Error::new(ErrorCode::Io, format!("uppgiften avbröts: {e}")))?
 }
 
-/// A path the user chose in the save dialog: absolute, in an existing folder, not a folder.
-fn save_path(path: &str) -> Result<std::path::PathBuf, Error> {
-    let path = std::path::PathBuf::from(path);
-    let folder_exists = path.parent().is_some_and(|p| p.is_dir());
-    if !path.is_absolute() || !folder_exists || path.is_dir() || path.file_name().is_none() {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            format!("{}: ingen fil i en befintlig mapp", path.display()),
-        ));
+impl AppState {
+    /// Takes a path a dialog returned in this session (each may be used once); any other is
+    /// refused, so the webview cannot make the app write or read a file of its choosing.
+    fn take_chosen(&self, path: &str) -> Result<PathBuf, Error> {
+        let path = PathBuf::from(path);
+        let mut chosen = self
+            .chosen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if chosen.remove(&path) {
+            Ok(path)
+        } else {
+            Err(Error::new(
+                ErrorCode::Forbidden,
+                "filen valdes inte i programmets dialogruta; välj den där",
+            ))
+        }
     }
-    Ok(path)
+
+    fn remember(&self, path: PathBuf) -> String {
+        let shown = path.display().to_string();
+        self.chosen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path);
+        shown
+    }
 }
 
-/// A file the user chose in the open dialog: absolute and an existing file.
-fn open_path(path: &str) -> Result<std::path::PathBuf, Error> {
-    let path = std::path::PathBuf::from(path);
-    if !path.is_absolute() || !path.is_file() {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            format!("{}: ingen fil", path.display()),
-        ));
+/// A file filter of a dialog: its name and extensions (letters and digits only).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileFilter {
+    name: String,
+    extensions: Vec<String>,
+}
+
+fn checked_filter(filter: &FileFilter) -> Result<Vec<&str>, Error> {
+    let fine =
+        |x: &String| !x.is_empty() && x.len() <= 8 && x.chars().all(|c| c.is_ascii_alphanumeric());
+    if filter.name.chars().count() > 60
+        || filter.extensions.len() > 8
+        || !filter.extensions.iter().all(fine)
+    {
+        return Err(Error::new(ErrorCode::InvalidInput, "ogiltigt filfilter"));
     }
-    Ok(path)
+    Ok(filter.extensions.iter().map(String::as_str).collect())
+}
+
+/// Shows the system's save dialog and returns the path chosen (null when closed), which the
+/// next export or bundle may write.
+#[tauri::command]
+async fn choose_save_path(
+    app: AppHandle,
+    suggested_name: String,
+    filter: FileFilter,
+) -> Result<Option<String>, Error> {
+    let extensions: Vec<String> = checked_filter(&filter)?
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let name = model::text::label(&suggested_name);
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        app.dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter(filter.name, &extensions)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|path| app.state::<AppState>().remember(path))
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("dialogrutan avbröts: {e}")))?;
+    Ok(picked)
+}
+
+/// Shows the system's open dialog and returns the file chosen (null when closed), which the
+/// next bundle import may read.
+#[tauri::command]
+async fn choose_open_path(app: AppHandle, filter: FileFilter) -> Result<Option<String>, Error> {
+    let extensions: Vec<String> = checked_filter(&filter)?
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        app.dialog()
+            .file()
+            .add_filter(filter.name, &extensions)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+            .filter(|p| p.is_file())
+            .map(|path| app.state::<AppState>().remember(path))
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("dialogrutan avbröts: {e}")))?;
+    Ok(picked)
 }
 
 /// Exports entries to the file the user chose.
@@ -98,7 +182,7 @@ async fn export_file(
     path: String,
     on_progress: Channel<ProgressEvent>,
 ) -> Result<u64, Error> {
-    let path = save_path(&path)?;
+    let path = app.state::<AppState>().take_chosen(&path)?;
     long_task(app, on_progress, move |state, progress| {
         let job = state.with(|lib| lib.export_job(&ids, &options, Scope::OWNER, progress))?;
         // Rendered without the library's lock: searches go on while a brief is typeset.
@@ -115,7 +199,7 @@ async fn bundle_create(
     path: String,
     on_progress: Channel<ProgressEvent>,
 ) -> Result<BundleSummary, Error> {
-    let path = save_path(&path)?;
+    let path = app.state::<AppState>().take_chosen(&path)?;
     long_task(app, on_progress, move |state, progress| {
         state.with(|lib| {
             let uids = lib.select(&request)?;
@@ -132,8 +216,14 @@ async fn bundle_import(
     dry_run: bool,
     trust: bool,
     on_progress: Channel<ProgressEvent>,
-) -> Result<BundleReport, Error> {
-    let path = open_path(&path)?;
+) -> Result<WriteReport, Error> {
+    // A dry run and the import that follows read the same file: the path stays chosen until
+    // the import itself.
+    let state = app.state::<AppState>();
+    let path = state.take_chosen(&path)?;
+    if dry_run {
+        state.remember(path.clone());
+    }
     long_task(app, on_progress, move |state, progress| {
         state.with(|lib| lib.bundle_import_with(&path, dry_run, trust, progress))
     })
@@ -189,9 +279,12 @@ fn main() {
         .manage(AppState {
             library,
             cancel: Arc::new(AtomicBool::new(false)),
+            chosen: Mutex::new(HashSet::new()),
         })
         .invoke_handler(tauri::generate_handler![
             call,
+            choose_save_path,
+            choose_open_path,
             export_file,
             bundle_create,
             bundle_import,
@@ -204,6 +297,29 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::command_names::DESKTOP_COMMANDS;
+    use super::*;
+
+    /// Finding 10 of the hardening review: the save commands wrote any absolute path the
+    /// webview sent. Only a path a dialog returned may be used, and only once.
+    #[test]
+    fn raw_paths_from_the_webview_are_refused() {
+        let state = AppState {
+            library: Err(Error::new(ErrorCode::Library, "no library in this test")),
+            cancel: Arc::new(AtomicBool::new(false)),
+            chosen: Mutex::new(HashSet::new()),
+        };
+        let err = state.take_chosen("/home/user/.bashrc").unwrap_err();
+        assert_eq!(err.code, ErrorCode::Forbidden);
+        let shown = state.remember(PathBuf::from("/tmp/kort.pdf"));
+        assert_eq!(
+            state.take_chosen(&shown).unwrap(),
+            PathBuf::from("/tmp/kort.pdf")
+        );
+        assert!(
+            state.take_chosen(&shown).is_err(),
+            "a chosen path is used once"
+        );
+    }
 
     /// A command missing from the capability cannot be called from the window; one allowed
     /// there but not declared would be a permission for nothing.

@@ -328,7 +328,8 @@ try {
     execFileSync(CLI, ['--library', empty, 'init', '--empty'], { timeout: STEP_MS });
     const report = JSON.parse(execFileSync(CLI, ['--library', empty, 'bundle', 'import', bundle, '--trust', '--json'], { timeout: STEP_MS, encoding: 'utf8' }));
     const published = JSON.parse(cli('list', '--status', 'publicerad', '--json')).length;
-    if (report.added !== published) throw new Error(`${report.added} added, ${published} published`);
+    if (!report.applied) throw new Error(`the bundle was not imported: ${JSON.stringify(report.totals)}`);
+    if (report.totals.create !== published) throw new Error(`${report.totals.create} created, ${published} published`);
   });
 } catch (err) {
   if (failed === 0) {

@@ -3,8 +3,8 @@
 
 use std::io::{Read, Write};
 
+use library::plan::WriteAction;
 use model::Entry;
-use share::bundle::BundleAction;
 
 use crate::util::{TestLibrary, pdf_with_text, write_bytes};
 
@@ -73,14 +73,14 @@ fn a_library_travels_in_a_bundle_with_its_attachments() {
         ])
         .ok()
         .json();
-    assert_eq!(dry["added"], 14);
+    assert_eq!(dry["totals"]["create"], 14);
     assert_eq!(target.digest(), before, "a dry run writes nothing");
 
     let report = target
         .cli(&["bundle", "import", &bundle_arg, "--trust", "--json"])
         .ok()
         .json();
-    assert_eq!(report["added"], 14);
+    assert_eq!(report["totals"]["create"], 14);
     assert_eq!(
         report["rows"], dry["rows"],
         "the dry run predicted the import"
@@ -108,7 +108,7 @@ fn a_library_travels_in_a_bundle_with_its_attachments() {
         .cli(&["bundle", "import", &bundle_arg, "--json"])
         .ok()
         .json();
-    assert_eq!(again["unchanged"], 14);
+    assert_eq!(again["totals"]["unchanged"], 14);
     target.cli(&["check"]).ok();
 }
 
@@ -160,10 +160,10 @@ fn merging_applies_newer_revisions_and_keeps_local_changes() {
     let mut lib = b.open();
     let report = lib.bundle_import(&v2, false, false).unwrap();
     let action = |id: &str| report.rows.iter().find(|r| r.id == id).unwrap().action;
-    assert_eq!(action("lokal-mat-i-skolan"), BundleAction::Update);
-    assert_eq!(action("delad-testbadd"), BundleAction::KeepLocal);
-    assert_eq!(action("gemensam-upphandling"), BundleAction::Unchanged);
-    assert_eq!(action("ny-metod"), BundleAction::Add);
+    assert_eq!(action("lokal-mat-i-skolan"), WriteAction::Update);
+    assert_eq!(action("delad-testbadd"), WriteAction::KeepForReview);
+    assert_eq!(action("gemensam-upphandling"), WriteAction::Unchanged);
+    assert_eq!(action("ny-metod"), WriteAction::Create);
     assert_eq!(
         lib.get("lokal-mat-i-skolan").unwrap().summary,
         "Andra versionen från A."
@@ -230,7 +230,10 @@ fn a_newer_starter_library_updates_untouched_entries_and_keeps_edited_ones() {
         }
     }
     let report = lib.merge_starter(newer).unwrap();
-    assert_eq!((report.updated, report.kept_local), (1, 1));
+    assert_eq!(
+        (report.totals.update, report.totals.keep_for_review),
+        (1, 1)
+    );
     assert!(
         lib.get(&untouched)
             .unwrap()
@@ -245,7 +248,10 @@ fn a_newer_starter_library_updates_untouched_entries_and_keeps_edited_ones() {
     let again = lib
         .merge_starter(library::starter::entries().unwrap())
         .unwrap();
-    assert_eq!(again.updated + again.added + again.kept_local, 0);
+    assert_eq!(
+        again.totals.update + again.totals.create + again.totals.keep_for_review,
+        0
+    );
 }
 
 /// Rewrites a bundle, letting `change` alter (name, bytes) of each member or add members.
@@ -504,7 +510,7 @@ fn a_named_key_signs_and_is_trusted_by_name() {
         ])
         .ok()
         .json();
-    assert_eq!(report["signer"], "Mälardalsrådet");
-    let added = report["added"].as_u64().unwrap();
+    assert_eq!(report["sender"]["name"], "Mälardalsrådet");
+    let added = report["totals"]["create"].as_u64().unwrap();
     assert!(added > 0 && added < 14, "a selection: {added}");
 }

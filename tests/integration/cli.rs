@@ -236,7 +236,13 @@ fn add_of_an_array_adds_all_or_nothing() {
     let t = TestLibrary::empty();
     let two = r#"[{"kind":"metod","title":"Första"},{"kind":"metod","title":"Andra"}]"#;
     let out = t.cli_with_stdin(&["add", "-"], Some(two)).ok();
-    assert_eq!(out.stdout().lines().count(), 2, "{}", out.stdout());
+    assert!(
+        out.stdout().contains("post 1   ny         forsta")
+            && out.stdout().contains("post 2   ny         andra")
+            && out.stdout().contains("2 nya, 0 ändrade"),
+        "{}",
+        out.stdout()
+    );
     let bad = r#"[{"kind":"metod","title":"Tredje"},{"kind":"metod","title":""}]"#;
     refused(&t, bad, &["post 2", "fältet title"]);
     assert_eq!(

@@ -17,6 +17,7 @@ impl TestLibrary {
     pub fn starter() -> TestLibrary {
         let t = TestLibrary::unmade();
         Library::create(&t.dir, Contents::Starter).expect("starter library");
+        t.hold_fixture_attachment();
         t
     }
 
@@ -24,7 +25,15 @@ impl TestLibrary {
     pub fn empty() -> TestLibrary {
         let t = TestLibrary::unmade();
         Library::create(&t.dir, Contents::Empty).expect("empty library");
+        t.hold_fixture_attachment();
         t
+    }
+
+    /// Stores the file that [`full_entry_json`]'s attachment names, as an earlier `attach`
+    /// would have: an entry may only name attachment files its library holds.
+    fn hold_fixture_attachment(&self) {
+        let bytes = fixture_attachment();
+        store::files::store_file(&self.dir, &sha256_hex(&bytes), &bytes).expect("store file");
     }
 
     /// A path where no library exists yet.
@@ -131,6 +140,16 @@ impl CliOutput {
     }
 }
 
+/// The PDF that [`full_entry_json`]'s attachment is.
+pub fn fixture_attachment() -> Vec<u8> {
+    pdf_with_text("Testrapport om nattillsyn")
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
 /// A complete entry that uses every field of the exchange format.
 pub fn full_entry_json() -> String {
     serde_json::json!({
@@ -155,7 +174,9 @@ pub fn full_entry_json() -> String {
         "tags": ["nattillsyn", "syntetisk"],
         "contacts": [{"name": "Registrator", "role": "funktionsadress", "organisation": "Testby kommun", "email": "registrator@testby.example", "phone": ""}],
         "sources": [{"title": "Testrapport", "url": "https://example.org/rapport", "publisher": "Testby kommun", "date": "2023-05-01", "licence": "CC BY 4.0"}],
-        "attachments": [{"name": "rapport.pdf", "media_type": "application/pdf", "size": 1234, "sha256": "00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff", "licence": "CC BY 4.0"}],
+        "attachments": [{"name": "rapport.pdf", "media_type": "application/pdf",
+            "size": fixture_attachment().len(), "sha256": sha256_hex(&fixture_attachment()),
+            "licence": "CC BY 4.0"}],
         "related": [],
         "status": "publicerad"
     })

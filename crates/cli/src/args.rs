@@ -37,7 +37,12 @@ pub enum Command {
     /// Sök bland posterna.
     Search(SearchArgs),
     /// Lägg till en post (ett JSON-objekt) eller flera (en lista) från en fil eller -.
-    Add { file: String },
+    Add {
+        file: String,
+        /// Visa vad som skulle läggas till, utan att skriva något.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Ersätt en posts innehåll med en JSON-fil (eller -).
     Edit { id: String, file: String },
     /// Visa en posts revisioner.

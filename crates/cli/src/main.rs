@@ -16,7 +16,7 @@ use model::query::{SearchRequest, SortOrder};
 use model::taxonomy::ReferenceData;
 
 use args::{BundleAction, Cli, Command, SearchArgs, TaxonomyAction};
-use print::{print_bundle_report, print_entry, print_import, print_json, terminal_text};
+use print::{finish_write, print_entry, print_json, terminal_text};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -109,15 +109,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Search(args) => search(&lib, args, json)?,
-        Command::Add { file } => {
-            let added = lib.add_json_many(&read_input(&file)?)?;
-            for entry in &added {
-                println!(
-                    "Lade till {} (revision {}, {})",
-                    entry.id,
-                    entry.revision,
-                    entry.status.slug()
-                );
+        Command::Add { file, dry_run } => {
+            let report = lib.add_report(&read_input(&file)?, dry_run)?;
+            if finish_write(&report, json) {
+                return Ok(ExitCode::from(1));
             }
         }
         Command::Edit { id, file } => {
@@ -245,12 +240,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .map_err(|e| Error::invalid(format!("kunde inte läsa {}: {e}", file.display())))?;
             let name = file.display().to_string();
             let report = lib.import(&name, &bytes, mapping.as_deref(), dry_run)?;
-            if json {
-                print_json(&report);
-            } else {
-                print_import(&report);
-            }
-            if report.rejected > 0 {
+            if finish_write(&report, json) {
                 return Ok(ExitCode::from(1));
             }
         }
@@ -361,10 +351,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 trust,
             } => {
                 let report = lib.bundle_import(&file, dry_run, trust)?;
-                if json {
-                    print_json(&report);
-                } else {
-                    print_bundle_report(&report);
+                if finish_write(&report, json) {
+                    return Ok(ExitCode::from(1));
                 }
             }
             BundleAction::Incoming { action, id } => match (action.as_deref(), id) {

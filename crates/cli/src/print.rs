@@ -10,48 +10,60 @@ pub fn print_json<T: Serialize>(value: &T) {
     );
 }
 
-pub fn print_bundle_report(report: &library::bundle::BundleReport) {
-    use library::bundle::BundleAction;
-    println!(
-        "Paket från {} (nyckel {}…, bibliotek {})",
-        report.signer,
-        &report.public_key[..report.public_key.len().min(16)],
-        report.library_id
-    );
-    for row in &report.rows {
-        let what = match row.action {
-            BundleAction::Add => "ny",
-            BundleAction::Update => "uppdateras",
-            BundleAction::Unchanged => "oförändrad",
-            BundleAction::KeepLocal => "BEHÅLLS",
-        };
-        let reason = if row.reason.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", row.reason)
-        };
-        println!("{what:<11} {}{reason}", row.id);
-    }
-    println!(
-        "{} nya, {} uppdaterade, {} oförändrade, {} lokala ändringar behållna (den inkommande \
-         versionen väntar på granskning), {} bilagor.",
-        report.added, report.updated, report.unchanged, report.kept_local, report.attachments
-    );
-    if report.dry_run {
-        println!("Provkörning: inget skrevs.");
-    } else if let Some(backup) = &report.backup {
-        println!("Importerat. Säkerhetskopia före importen: {backup}");
+/// What a refused write says: nothing was written, and what to do.
+fn nothing_written(source: library::plan::WriteSource) -> &'static str {
+    use library::plan::WriteSource;
+    match source {
+        WriteSource::Add => "Inget lades till: rätta de avvisade posterna och försök igen.",
+        WriteSource::Import => "Inget importerades: rätta de avvisade raderna och försök igen.",
+        WriteSource::Bundle | WriteSource::Starter => {
+            "Inget importerades: paketet har poster som inte går att ta emot."
+        }
     }
 }
 
-pub fn print_import(report: &library::import::ImportReport) {
-    use library::import::ImportAction;
+/// Prints a write's report, as JSON or for people, and when an entry was rejected also says
+/// on standard error which and why. Returns whether the write was refused (exit 1).
+pub fn finish_write(report: &library::plan::WriteReport, json: bool) -> bool {
+    if json {
+        print_json(report);
+    } else {
+        print_report(report);
+    }
+    let rejected: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|r| r.action == library::plan::WriteAction::Reject)
+        .collect();
+    if rejected.is_empty() {
+        return false;
+    }
+    for row in rejected {
+        eprintln!("fel: {}: {}", row.place, row.reason);
+    }
+    eprintln!("{}", nothing_written(report.source));
+    true
+}
+
+/// Prints what a write (add, import, bundle) did or would do: a line per entry, the totals
+/// and the verdict.
+fn print_report(report: &library::plan::WriteReport) {
+    use library::plan::WriteAction;
+    if let Some(sender) = &report.sender {
+        println!(
+            "Paket från {} (nyckel {}…, bibliotek {})",
+            sender.name,
+            &sender.public_key[..sender.public_key.len().min(16)],
+            sender.library_id
+        );
+    }
     for row in &report.rows {
         let what = match row.action {
-            ImportAction::Create => "ny",
-            ImportAction::Update => "ändras",
-            ImportAction::Unchanged => "oförändrad",
-            ImportAction::Reject => "AVVISAS",
+            WriteAction::Create => "ny",
+            WriteAction::Update => "ändras",
+            WriteAction::Unchanged => "oförändrad",
+            WriteAction::Reject => "AVVISAS",
+            WriteAction::KeepForReview => "BEHÅLLS",
         };
         let name = if row.id.is_empty() {
             &row.title
@@ -63,18 +75,37 @@ pub fn print_import(report: &library::import::ImportReport) {
         } else {
             format!(": {}", row.reason)
         };
-        println!("{:<8} {:<10} {name}{reason}", row.row, what);
+        println!("{:<8} {what:<10} {name}{reason}", row.place);
     }
-    println!(
-        "{} nya, {} ändrade, {} oförändrade, {} avvisade.",
-        report.created, report.updated, report.unchanged, report.rejected
-    );
-    if report.rejected > 0 {
-        println!("Inget importerades: rätta de avvisade raderna och försök igen.");
+    let totals = &report.totals;
+    let mut parts = vec![
+        format!("{} nya", totals.create),
+        format!("{} ändrade", totals.update),
+        format!("{} oförändrade", totals.unchanged),
+        format!("{} avvisade", totals.reject),
+    ];
+    if totals.keep_for_review > 0 {
+        parts.push(format!(
+            "{} lokala ändringar behållna (den inkommande versionen väntar på granskning)",
+            totals.keep_for_review
+        ));
+    }
+    if report.sender.is_some() {
+        parts.push(format!("{} bilagor", report.attachments));
+    }
+    println!("{}.", parts.join(", "));
+    if report.erased_contacts > 0 {
+        println!(
+            "{} kontaktuppgifter om personer som raderats ur biblioteket lämnades utanför.",
+            report.erased_contacts
+        );
+    }
+    if totals.reject > 0 {
+        println!("{}", nothing_written(report.source));
     } else if report.dry_run {
         println!("Provkörning: inget skrevs.");
     } else if let Some(backup) = &report.backup {
-        println!("Importerat. Säkerhetskopia före importen: {backup}");
+        println!("Klart. Säkerhetskopia före ändringen: {backup}");
     }
 }
 

@@ -113,17 +113,17 @@ fn main() {
     let t = Instant::now();
     let report = target.bundle_import(&bundle, false, true).unwrap();
     let imported = t.elapsed();
-    assert_eq!(report.added as usize, n);
+    assert_eq!(report.totals.create as usize, n);
     println!(
         "bundle of {} entries imported into an empty library (checked, merged, indexed): {:.2} s; target ≤ 30 s",
-        report.added,
+        report.totals.create,
         imported.as_secs_f64()
     );
     let t = Instant::now();
     let again = target.bundle_import(&bundle, false, true).unwrap();
     println!(
         "the same bundle again ({} unchanged): {:.2} s",
-        again.unchanged,
+        again.totals.unchanged,
         t.elapsed().as_secs_f64()
     );
 }

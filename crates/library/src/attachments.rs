@@ -41,13 +41,23 @@ pub fn extract_pdf_text(
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("textutdragningen kunde inte startas: {e}"))?;
+    // Both pipes are read while the child runs, to their end: a child that writes more than
+    // a pipe holds must not stall until the timeout. Only the first bytes are kept.
     let mut stdout = child.stdout.take().expect("piped");
     let reader = std::thread::spawn(move || {
         let mut out = Vec::new();
         let _ = (&mut stdout)
             .take(MAX_TEXT_BYTES as u64 + 1)
             .read_to_end(&mut out);
+        let _ = std::io::copy(&mut stdout, &mut std::io::sink());
         out
+    });
+    let mut stderr = child.stderr.take().expect("piped");
+    let errors = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = (&mut stderr).take(4000).read_to_end(&mut out);
+        let _ = std::io::copy(&mut stderr, &mut std::io::sink());
+        String::from_utf8_lossy(&out).into_owned()
     });
     let started = Instant::now();
     let status = loop {
@@ -66,11 +76,8 @@ pub fn extract_pdf_text(
         }
     };
     let out = reader.join().unwrap_or_default();
+    let err = errors.join().unwrap_or_default();
     if !status.success() {
-        let mut err = String::new();
-        if let Some(mut stderr) = child.stderr.take() {
-            let _ = (&mut stderr).take(2000).read_to_string(&mut err);
-        }
         let reason = err.lines().last().unwrap_or("").trim().to_owned();
         return Err(if reason.is_empty() {
             format!("textutdragningen misslyckades ({status})")

@@ -2,6 +2,7 @@
 //! entries are chosen, merged on `uid` and incoming versions kept for review.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
@@ -11,11 +12,14 @@ use model::Entry;
 use model::error::{Error, ErrorCode, Result};
 use model::progress::Progress;
 use model::taxonomy::FocusArea;
-use model::text;
 use model::validate::normalise_and_check;
 pub use share::bundle::*;
+
+/// The library's signing key, in the library directory (mode 0600 on Unix).
+pub const SIGNING_KEY_FILE: &str = "signing-key.json";
 use store::Change;
 
+use crate::plan::{BundleSender, Claims, Plan, Step, WriteReport, WriteSource};
 use crate::{Library, now};
 
 /// An incoming version of a locally changed entry, for review.
@@ -29,27 +33,29 @@ pub struct IncomingVersion {
     pub changes: Vec<model::diff::FieldChange>,
 }
 
-/// One incoming entry and what the merge does with it.
-enum Merge {
-    Add(Entry),
-    /// The entry ready to save (local id, next revision), the local revision it follows
-    /// and the bundle's revision.
-    Update(Entry, u32, u32),
-    Unchanged,
-    KeepLocal(Entry),
-}
-
 impl Library {
-    /// The library's own bundle key, made the first time it is needed.
+    /// The library's own bundle key, made the first time it is needed. It lives in its own
+    /// file, readable only by its owner ([`SIGNING_KEY_FILE`]), not in the database, so that
+    /// backups and copies of the database do not carry it. A library from before the key file
+    /// has the key in the database: it moves to the file here.
     pub fn bundle_key(&mut self) -> Result<BundleKey> {
+        let path = self.dir.join(SIGNING_KEY_FILE);
+        if path.exists() {
+            return BundleKey::read(&path);
+        }
         let id = self.id()?;
         let name = format!("bibliotek {}", &id[..id.len().min(8)]);
-        if let Some(secret) = self.store.meta("signing_key")? {
-            return BundleKey::from_hex(&name, &secret);
+        let key = match self.store.meta("signing_key")? {
+            Some(secret) => BundleKey::from_hex(&name, &secret)?,
+            None => BundleKey::generate(&name)?,
+        };
+        match key.write(&path) {
+            Ok(()) => {}
+            // Another process made it first: that one is the key.
+            Err(_) if path.exists() => return BundleKey::read(&path),
+            Err(err) => return Err(err),
         }
-        let key = BundleKey::generate(&name)?;
-        self.store
-            .set_meta("signing_key", &hex::encode(key.key.to_bytes()))?;
+        self.store.remove_meta("signing_key")?;
         Ok(key)
     }
 
@@ -101,7 +107,7 @@ impl Library {
         path: &Path,
         dry_run: bool,
         trust: bool,
-    ) -> Result<BundleReport> {
+    ) -> Result<WriteReport> {
         self.bundle_import_with(path, dry_run, trust, &Progress::none())
     }
 
@@ -113,12 +119,17 @@ impl Library {
         dry_run: bool,
         trust: bool,
         progress: &Progress,
-    ) -> Result<BundleReport> {
-        let contents = read_bundle(path, progress, "Kontrollerar paketet", |_, _| Ok(()))?;
-        let signer = contents.manifest.signer.clone();
+    ) -> Result<WriteReport> {
+        // One read of the file the user named (it may be on a network share and change under
+        // us): a private copy in the library directory, which both passes read.
+        let copy = private_copy(path, &self.dir)?;
         let own = self.bundle_key()?.public_hex();
-        if signer.public_key != own && !self.store.is_trusted(&signer.public_key)? && !trust {
-            return Err(Error::new(
+        let decide_trust = |manifest: &Manifest| -> Result<()> {
+            let signer = &manifest.signer;
+            if signer.public_key == own || trust || self.store.is_trusted(&signer.public_key)? {
+                return Ok(());
+            }
+            Err(Error::new(
                 ErrorCode::Conflict,
                 format!(
                     "{}: paketet är signerat av \"{}\" (nyckel {}…), som biblioteket inte litar på \
@@ -127,194 +138,151 @@ impl Library {
                     signer.name,
                     &signer.public_key[..16]
                 ),
-            ));
-        }
-        let (rows, merges, new_areas) = self.plan_merge(&contents.taxonomy, &contents.entries)?;
-        let count = |a: BundleAction| rows.iter().filter(|r| r.action == a).count() as u32;
-        let mut report = BundleReport {
-            signer: signer.name.clone(),
+            ))
+        };
+        let contents = read_bundle(
+            copy.path(),
+            progress,
+            "Kontrollerar paketet",
+            decide_trust,
+            |_, _| Ok(()),
+        )
+        .map_err(|e| renamed(e, copy.path(), path))?;
+        let signer = contents.manifest.signer.clone();
+        let carried: HashSet<&str> = contents.attachments.iter().map(String::as_str).collect();
+        let mut plan = self.plan_merge(&contents.taxonomy, contents.entries, &carried, &signer)?;
+        plan.sender = Some(signer.clone());
+        let sender = BundleSender {
+            name: signer.name.clone(),
             public_key: signer.public_key.clone(),
             library_id: contents.manifest.library_id.clone(),
-            dry_run,
-            imported: false,
-            added: count(BundleAction::Add),
-            updated: count(BundleAction::Update),
-            unchanged: count(BundleAction::Unchanged),
-            kept_local: count(BundleAction::KeepLocal),
-            attachments: contents.attachments.len() as u32,
-            rows,
-            backup: None,
         };
-        if dry_run {
-            return Ok(report);
+        let attachments = contents.attachments.len() as u32;
+        let with_sender = |mut report: WriteReport| {
+            report.sender = Some(sender.clone());
+            report.attachments = attachments;
+            report
+        };
+        if dry_run || plan.is_rejected() {
+            return Ok(with_sender(plan.report(dry_run)));
         }
         // Attachments first: content-addressed, so a file written before a failed merge is
         // only an unused copy. The second pass checks every hash again as it writes.
         let dir = self.dir.clone();
-        read_bundle(path, progress, "Packar upp bilagorna", |hash, bytes| {
-            store::files::store_file(&dir, hash, bytes).map(|_| ())
-        })?;
-        let backup = self.backup("paket")?;
-        report.backup = Some(backup.display().to_string());
+        read_bundle(
+            copy.path(),
+            progress,
+            "Packar upp bilagorna",
+            |_| Ok(()),
+            |hash, bytes| store::files::store_file(&dir, hash, bytes).map(|_| ()),
+        )
+        .map_err(|e| renamed(e, copy.path(), path))?;
+        drop(copy);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.apply_merge(
-            merges,
-            new_areas,
-            &signer,
-            &format!("från paketet {name} ({})", signer.name),
-        )?;
-        report.imported = true;
+        let comment = format!("från paketet {name} ({})", signer.name);
+        let report = self.apply(plan, false, Some("paket"), &comment)?;
         self.extract_missing_texts()?;
-        Ok(report)
+        Ok(with_sender(report))
     }
 
+    /// Plans the merge of a bundle's entries on `uid`: a new entry is created (under a free
+    /// id if its own is taken here); an entry not changed here since it was received takes the
+    /// incoming version as its next revision; one changed here keeps its local version and the
+    /// incoming one waits for review; a revision already received changes nothing.
+    ///
+    /// An entry is rejected when one of its attachments is neither in the bundle (`carried`)
+    /// nor in this library. An update from another signer than the one the entry came from is
+    /// kept for review, never applied.
     fn plan_merge(
         &self,
         taxonomy: &[FocusArea],
-        entries: &[Entry],
-    ) -> Result<(Vec<BundleRow>, Vec<Merge>, Vec<FocusArea>)> {
+        entries: Vec<Entry>,
+        carried: &HashSet<&str>,
+        sender: &BundleSigner,
+    ) -> Result<Plan> {
         let mut focus = self.store.focus_areas()?;
-        let mut new_areas = Vec::new();
+        let mut plan = self.new_plan(WriteSource::Bundle)?;
         for area in taxonomy {
             if !focus.iter().any(|f| f.slug == area.slug) {
                 focus.push(area.clone());
-                new_areas.push(area.clone());
+                plan.new_areas.push(area.clone());
             }
         }
-        let mut rows = Vec::new();
-        let mut merges = Vec::new();
-        let mut taken = HashSet::new();
-        for incoming in entries {
-            let mut entry = incoming.clone();
-            normalise_and_check(&mut entry, &focus).map_err(|e| {
-                Error::invalid(format!(
-                    "posten {} i paketet: {}; inget importerades",
-                    incoming.uid, e.message
-                ))
-            })?;
-            let origin_revision = incoming.revision.max(1);
-            let local = self.store.get(&entry.uid)?;
-            let local_id = local.as_ref().map(|(e, _)| e.id.clone());
-            let (action, merge, reason) = match local {
-                None => {
-                    if entry.id.is_empty()
-                        || self.store.id_taken(&entry.id)?
-                        || taken.contains(&entry.id)
-                    {
-                        let base = if entry.id.is_empty() {
-                            text::slugify(&entry.title)
-                        } else {
-                            entry.id.clone()
-                        };
-                        entry.id = self.free_id(&base, &taken)?;
+        let mut claims = Claims::default();
+        for (i, mut entry) in entries.into_iter().enumerate() {
+            let place = format!("post {}", i + 1);
+            let origin_revision = entry.revision.max(1);
+            plan.drop_erased(&mut entry);
+            if let Err(problem) = self
+                .check_incoming(&mut entry, &focus)
+                .and_then(|()| {
+                    if entry.uid.is_empty() {
+                        Err(Error::field("uid", "saknas; ett paket bär varje posts uid"))
+                    } else {
+                        Ok(())
                     }
-                    taken.insert(entry.id.clone());
-                    (BundleAction::Add, Merge::Add(entry.clone()), String::new())
-                }
-                Some((current, _)) => {
-                    let changes = model::diff::diff(&current, &entry, &focus);
-                    match self.store.received(&entry.uid)? {
-                        Some((seen, _)) if origin_revision <= seen => {
-                            (BundleAction::Unchanged, Merge::Unchanged, format!("revision {origin_revision} är redan mottagen"))
-                        }
-                        Some((_, local_revision)) if local_revision == current.revision => {
-                            if changes.is_empty() {
-                                (BundleAction::Unchanged, Merge::Unchanged, String::new())
-                            } else {
-                                let labels: Vec<String> = changes.into_iter().map(|c| c.label).collect();
-                                let mut update = entry.clone();
-                                update.id = current.id.clone();
-                                update.created_at = current.created_at.clone();
-                                update.revision = current.revision + 1;
-                                (
-                                    BundleAction::Update,
-                                    Merge::Update(update, current.revision, origin_revision),
-                                    format!("ändrar: {}", labels.join(", ")),
-                                )
-                            }
-                        }
-                        _ if changes.is_empty() => (BundleAction::Unchanged, Merge::Unchanged, String::new()),
-                        _ => (
-                            BundleAction::KeepLocal,
-                            Merge::KeepLocal(entry.clone()),
-                            "posten har ändrats här sedan den togs emot: den lokala versionen behålls och \
-                             den inkommande sparas för granskning"
-                                .to_owned(),
-                        ),
-                    }
-                }
+                })
+                .and_then(|()| claims.check_unique(&entry, &place))
+                .and_then(|()| self.check_attachment_files(&entry, carried))
+            {
+                plan.reject(place, Some(&entry), problem);
+                continue;
+            }
+            let Some((current, _)) = self.store.get(&entry.uid)? else {
+                self.new_identity(&mut entry, &mut claims, true)?;
+                let step = Step::Create {
+                    entry,
+                    received: Some(origin_revision),
+                };
+                plan.write(place, step, String::new());
+                continue;
             };
-            rows.push(BundleRow {
-                uid: entry.uid.clone(),
-                id: match &merge {
-                    Merge::Add(e) => e.id.clone(),
-                    _ => local_id.unwrap_or_default(),
-                },
-                title: entry.title.clone(),
-                action,
-                reason,
-            });
-            merges.push(merge);
-        }
-        Ok((rows, merges, new_areas))
-    }
-
-    fn apply_merge(
-        &mut self,
-        merges: Vec<Merge>,
-        new_areas: Vec<FocusArea>,
-        signer: &BundleSigner,
-        comment: &str,
-    ) -> Result<()> {
-        let own = self.bundle_key()?.public_hex();
-        let at = now();
-        let change = Change {
-            by: &self.user,
-            at: &at,
-            comment,
-        };
-        let mut focus = self.store.focus_areas()?;
-        focus.extend(new_areas.iter().cloned());
-        let batch = self.store.batch()?;
-        if !new_areas.is_empty() {
-            batch.set_focus_areas(&focus)?;
-        }
-        if signer.public_key != own && signer.public_key != STARTER_SIGNER {
-            batch.trust(&signer.public_key, &signer.name, &at)?;
-        }
-        for merge in merges {
-            match merge {
-                Merge::Add(mut entry) => {
-                    let origin_revision = entry.revision.max(1);
-                    entry.revision = 1;
-                    if entry.created_at.is_empty() {
-                        entry.created_at = at.clone();
-                    }
-                    entry.updated_at = at.clone();
-                    batch.insert(&entry, &change)?;
-                    batch.mark_received(&entry.uid, origin_revision, 1, &signer.public_key, &at)?;
+            let changes = model::diff::diff(&current, &entry, &focus);
+            let received = self.store.received(&entry.uid)?;
+            entry.id = current.id.clone();
+            match received {
+                Some((seen, _, _)) if origin_revision <= seen => {
+                    let reason = format!("revision {origin_revision} är redan mottagen");
+                    plan.unchanged(place, &entry, reason);
                 }
-                Merge::Update(mut entry, expected, origin_revision) => {
-                    entry.updated_at = at.clone();
-                    batch.update(&entry, Some(expected), &change)?;
-                    batch.mark_received(
-                        &entry.uid,
-                        origin_revision,
-                        entry.revision,
-                        &signer.public_key,
-                        &at,
-                    )?;
+                _ if changes.is_empty() => plan.unchanged(place, &entry, String::new()),
+                Some((_, _, from)) if from != sender.public_key => {
+                    let reason = format!(
+                        "posten kom hit från en annan signerare än \"{}\": den lokala versionen \
+                         behålls och den inkommande sparas för granskning",
+                        sender.name
+                    );
+                    let step = Step::KeepForReview {
+                        entry,
+                        received: origin_revision,
+                    };
+                    plan.write(place, step, reason);
                 }
-                Merge::KeepLocal(entry) => batch.keep_incoming(&entry, &signer.public_key, &at)?,
-                Merge::Unchanged => {}
+                Some((_, local_revision, _)) if local_revision == current.revision => {
+                    let labels: Vec<String> = changes.into_iter().map(|c| c.label).collect();
+                    entry.created_at = current.created_at.clone();
+                    let step = Step::Update {
+                        entry,
+                        current: current.revision,
+                        received: Some(origin_revision),
+                    };
+                    plan.write(place, step, format!("ändrar: {}", labels.join(", ")));
+                }
+                _ => {
+                    let reason = "posten har ändrats här sedan den togs emot: den lokala \
+                                  versionen behålls och den inkommande sparas för granskning";
+                    let step = Step::KeepForReview {
+                        entry,
+                        received: origin_revision,
+                    };
+                    plan.write(place, step, reason.to_owned());
+                }
             }
         }
-        batch.commit()?;
-        self.after_write();
-        Ok(())
+        Ok(plan)
     }
 
     /// Extracts the text of PDF attachments that have none yet (after a bundle brought them).
@@ -357,31 +325,21 @@ impl Library {
 
     /// Merges the starter library's entries by the rules of a bundle: what is new is added, a
     /// newer revision of an entry not changed here is applied, a local change is kept.
-    pub fn merge_starter(&mut self, entries: Vec<Entry>) -> Result<BundleReport> {
-        let (rows, merges, _) = self.plan_merge(&[], &entries)?;
-        let count = |a: BundleAction| rows.iter().filter(|r| r.action == a).count() as u32;
-        let report = BundleReport {
-            signer: "Exempelbanken".to_owned(),
-            public_key: STARTER_SIGNER.to_owned(),
-            library_id: crate::starter::ORIGIN.to_owned(),
-            dry_run: false,
-            imported: true,
-            added: count(BundleAction::Add),
-            updated: count(BundleAction::Update),
-            unchanged: count(BundleAction::Unchanged),
-            kept_local: count(BundleAction::KeepLocal),
-            attachments: 0,
-            rows,
-            backup: None,
-        };
-        let signer = BundleSigner {
+    pub fn merge_starter(&mut self, entries: Vec<Entry>) -> Result<WriteReport> {
+        let sender = BundleSigner {
             name: "Exempelbanken".to_owned(),
             public_key: STARTER_SIGNER.to_owned(),
         };
+        let mut plan = self.plan_merge(&[], entries, &HashSet::new(), &sender)?;
+        if plan.is_rejected() {
+            return Err(plan.into_problem().expect("a rejected plan has a problem"));
+        }
+        plan.sender = Some(sender);
         let user = std::mem::replace(&mut self.user, "Exempelbanken".to_owned());
-        let result = self.apply_merge(merges, Vec::new(), &signer, "från startbiblioteket");
+        let result = self.apply(plan, false, None, "från startbiblioteket");
         self.user = user;
-        result?;
+        let mut report = result?;
+        report.source = WriteSource::Starter;
         Ok(report)
     }
 
@@ -429,7 +387,6 @@ impl Library {
         normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
         entry.id = current.id.clone();
         entry.created_at = current.created_at.clone();
-        entry.revision = current.revision + 1;
         let at = now();
         entry.updated_at = at.clone();
         let comment = format!("inkommande version (revision {origin_revision}) godtagen");
@@ -439,7 +396,7 @@ impl Library {
             comment: &comment,
         };
         let batch = self.store.batch()?;
-        batch.update(&entry, Some(current.revision), &change)?;
+        batch.update(&mut entry, Some(current.revision), &change)?;
         batch.mark_received(&entry.uid, origin_revision, entry.revision, &signer, &at)?;
         batch.delete_incoming(&entry.uid)?;
         batch.commit()?;
@@ -460,4 +417,38 @@ impl Library {
         }
         Ok(n)
     }
+}
+
+/// The largest bundle file read: everything it may unpack to, and room for its directory.
+const MAX_BUNDLE_FILE_BYTES: u64 = MAX_TOTAL_BYTES + 64 * 1024 * 1024;
+
+/// Copies a bundle into a private temporary file in the library directory (removed when
+/// dropped), reading the original once and at most [`MAX_BUNDLE_FILE_BYTES`].
+fn private_copy(path: &Path, dir: &Path) -> Result<tempfile::NamedTempFile> {
+    let source = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut copy = tempfile::Builder::new()
+        .prefix(".inkommande-paket-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    let copied = std::io::copy(
+        &mut source.take(MAX_BUNDLE_FILE_BYTES + 1),
+        copy.as_file_mut(),
+    )
+    .map_err(|e| Error::io(path, e))?;
+    if copied > MAX_BUNDLE_FILE_BYTES {
+        return Err(Error::invalid(format!(
+            "{}: filen är större än {} GB; inget importerades",
+            path.display(),
+            MAX_BUNDLE_FILE_BYTES / (1024 * 1024 * 1024)
+        )));
+    }
+    Ok(copy)
+}
+
+/// An error about the private copy, told about the file the user named.
+fn renamed(mut error: Error, copy: &Path, original: &Path) -> Error {
+    error.message = error
+        .message
+        .replace(&copy.display().to_string(), &original.display().to_string());
+    error
 }

@@ -21,7 +21,7 @@ use model::workflow::Transition;
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 
 use crate::curation::{ErasureReport, Note};
-use crate::import::ImportReport;
+use crate::plan::WriteReport;
 use crate::{EntryList, Library, LibraryInfo, SavedSearch};
 
 /// What a command needs of its caller, from least to most.
@@ -335,9 +335,20 @@ macro_rules! commands {
 commands! {
     /// Facts about the open library.
     library_info(Read, NoArgs) -> LibraryInfo = |lib, scope, _| {
-        let mut info = lib.info()?;
-        info.read_only = !scope.sees_unpublished();
-        Ok(info)
+        let info = lib.info()?;
+        if scope.sees_unpublished() {
+            return Ok(info);
+        }
+        // A reader learns what readers may see: no path on the server's disk, no count of
+        // drafts.
+        Ok(LibraryInfo {
+            dir: String::new(),
+            entries: info.published,
+            indexed: info.published,
+            read_only: true,
+            warnings: Vec::new(),
+            ..info
+        })
     };
     /// Focus areas, kinds, stages, counties, municipalities and goals.
     taxonomy(Read, NoArgs) -> Taxonomy = |lib, _, _| lib.taxonomy();
@@ -413,7 +424,7 @@ commands! {
     merge_focus_areas(Curate, MergeFocusAreasArgs) -> FocusArea =
         |lib, _, a| lib.merge_focus_areas(&a.from, &a.into);
     /// Imports a file's content; a dry run writes nothing.
-    import_file(Curate, ImportArgs) -> ImportReport =
+    import_file(Curate, ImportArgs) -> WriteReport =
         |lib, _, a| lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run);
     /// Attaches a file's content to an entry.
     attach_file(Curate, AttachArgs) -> Entry =

@@ -85,7 +85,8 @@ impl Library {
     /// Adds a focus area at the end of the taxonomy.
     pub fn add_focus_area(&mut self, name: &str, description: &str) -> Result<FocusArea> {
         let name = clean_name(name)?;
-        let mut focus = self.store.focus_areas()?;
+        let batch = self.store.batch()?;
+        let mut focus = batch.focus_areas()?;
         let slug = text::slugify(&name);
         if let Some(existing) = focus
             .iter()
@@ -102,7 +103,6 @@ impl Library {
             description: text::nfc(description.trim()),
         };
         focus.push(area.clone());
-        let batch = self.store.batch()?;
         batch.set_focus_areas(&focus)?;
         batch.commit()?;
         Ok(area)
@@ -112,7 +112,9 @@ impl Library {
     /// it: each gets a new revision, all in one transaction with the taxonomy.
     pub fn rename_focus_area(&mut self, slug: &str, name: &str) -> Result<FocusArea> {
         let name = clean_name(name)?;
-        let mut focus = self.store.focus_areas()?;
+        let at = now();
+        let batch = self.store.batch()?;
+        let mut focus = batch.focus_areas()?;
         let Some(pos) = focus.iter().position(|f| f.slug == slug) else {
             return Err(unknown_area(slug));
         };
@@ -126,14 +128,23 @@ impl Library {
         let old_name = std::mem::replace(&mut focus[pos].name, name.clone());
         focus[pos].slug = new_slug.clone();
         let comment = format!("fokusområdet \"{old_name}\" heter nu \"{name}\"");
-        self.retag(slug, &new_slug, &focus, &comment)?;
+        let change = Change {
+            by: &self.user,
+            at: &at,
+            comment: &comment,
+        };
+        retag(&batch, slug, &new_slug, &focus, &change)?;
+        batch.commit()?;
+        self.after_write();
         Ok(focus[pos].clone())
     }
 
     /// Merges the focus area `from` into `into`: entries tagged `from` are tagged `into`
     /// (each with a new revision), and `from` leaves the taxonomy, in one transaction.
     pub fn merge_focus_areas(&mut self, from: &str, into: &str) -> Result<FocusArea> {
-        let mut focus = self.store.focus_areas()?;
+        let at = now();
+        let batch = self.store.batch()?;
+        let mut focus = batch.focus_areas()?;
         let source = focus
             .iter()
             .find(|f| f.slug == from)
@@ -154,57 +165,24 @@ impl Library {
             "fokusområdet \"{}\" ingår nu i \"{}\"",
             source.name, target.name
         );
-        self.retag(from, into, &focus, &comment)?;
-        Ok(target)
-    }
-
-    /// Replaces the focus area `old` by `new` in every entry (trash included, so an entry
-    /// brought back is still valid) and saves `focus`, in one transaction.
-    fn retag(&mut self, old: &str, new: &str, focus: &[FocusArea], comment: &str) -> Result<()> {
-        let mut entries = Vec::new();
-        self.store.for_each_live(|entry| {
-            if entry.focus_areas.iter().any(|f| f == old) {
-                entries.push(entry);
-            }
-            Ok(())
-        })?;
-        for trashed in self.store.trash()? {
-            if let Some((entry, _)) = self.store.get(&trashed.uid)?
-                && entry.focus_areas.iter().any(|f| f == old)
-            {
-                entries.push(entry);
-            }
-        }
-        let at = now();
         let change = Change {
             by: &self.user,
             at: &at,
-            comment,
+            comment: &comment,
         };
-        let batch = self.store.batch()?;
-        batch.set_focus_areas(focus)?;
-        for mut entry in entries {
-            let mut areas = Vec::with_capacity(entry.focus_areas.len());
-            for area in entry.focus_areas.drain(..) {
-                let area = if area == old { new.to_owned() } else { area };
-                if !areas.contains(&area) {
-                    areas.push(area);
-                }
-            }
-            entry.focus_areas = areas;
-            entry.revision += 1;
-            entry.updated_at = at.clone();
-            batch.rewrite(&entry, &change)?;
-        }
+        retag(&batch, from, into, &focus, &change)?;
         batch.commit()?;
         self.after_write();
-        Ok(())
+        Ok(target)
     }
 
-    /// Erases a person's contact data from every entry, every revision and every backup.
-    /// This rewrites history on purpose (GDPR); front ends ask the user first.
+    /// Erases a person: their contacts from every entry, every revision and every incoming
+    /// version, their name from every text the library keeps, from every backup and from the
+    /// index, and remembers them (as a keyed hash) so later imports and bundles drop their
+    /// contacts. This rewrites history on purpose (GDPR); front ends ask the user first.
     pub fn erase_person(&mut self, name: &str) -> Result<ErasureReport> {
-        let library = self.store.erase_contact(name)?;
+        let library = self.store.erase_person(name, &now())?;
+        let hash = store::erasure::remembered_hash(&self.store, name)?;
         let mut backups = Vec::new();
         let dir = self.dir.join("backups");
         if dir.is_dir() {
@@ -214,9 +192,11 @@ impl Library {
                 .filter(|p| p.extension().is_some_and(|x| x == "sqlite3"))
                 .collect();
             files.sort();
+            let at = now();
             for path in files {
-                let erased = store::erase_contact_in_backup(&path, name)?;
-                if erased.revisions > 0 || erased.entries > 0 {
+                let remember = hash.as_deref().map(|h| (h, at.as_str()));
+                let erased = store::erase_person_in_backup(&path, name, remember)?;
+                if erased != store::Erasure::default() {
                     backups.push(path.display().to_string());
                 }
             }
@@ -226,6 +206,31 @@ impl Library {
         self.reindex()?;
         Ok(ErasureReport { library, backups })
     }
+}
+
+/// Replaces the focus area `old` by `new` in every entry (trash included, so an entry brought
+/// back is still valid) and saves `focus`, all in `batch`.
+fn retag(
+    batch: &store::Batch,
+    old: &str,
+    new: &str,
+    focus: &[FocusArea],
+    change: &Change,
+) -> Result<()> {
+    batch.set_focus_areas(focus)?;
+    for mut entry in batch.tagged(old)? {
+        let mut areas = Vec::with_capacity(entry.focus_areas.len());
+        for area in entry.focus_areas.drain(..) {
+            let area = if area == old { new.to_owned() } else { area };
+            if !areas.contains(&area) {
+                areas.push(area);
+            }
+        }
+        entry.focus_areas = areas;
+        entry.updated_at = change.at.to_owned();
+        batch.rewrite(&mut entry, change)?;
+    }
+    Ok(())
 }
 
 fn clean_name(name: &str) -> Result<String> {

@@ -1,67 +1,22 @@
 //! Import of entries from JSON (an object, an array or JSON Lines), CSV and XLSX.
 //!
-//! An import is planned first, row by row: each row becomes a new entry, an update of the
-//! entry with its `uid` or `id`, "unchanged", or a rejection with the reason. A dry run
-//! prints that plan; a real import runs the same plan, so the dry run predicts it exactly.
-//! It is all or nothing: one rejected row and nothing is written. Otherwise a backup of the
-//! library is made and every row lands in one transaction.
+//! An import is planned first ([`crate::plan`]), row by row: each row becomes a new entry, an
+//! update of the entry with its `uid` or `id`, "unchanged", or a rejection with the reason. A
+//! dry run prints that plan; a real import applies the same plan, so the dry run predicts it
+//! exactly. It is all or nothing: one rejected row and nothing is written. Otherwise a backup
+//! of the library is made and every row lands in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use serde::Serialize;
-use ts_rs::TS;
-
-use crate::{Library, now};
+use crate::Library;
+use crate::plan::{Claims, Plan, Step, WriteReport, WriteSource};
 use model::Entry;
 use model::error::{Error, Result};
-use model::text;
-use model::validate::{self, normalise_and_check};
+use model::validate;
 use share::tabular::{self, ColumnMap};
-use store::Change;
 
 /// The largest file an import reads.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
-
-/// What an import did, or (in a dry run, or when a row was rejected) would do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ImportReport {
-    pub format: String,
-    pub dry_run: bool,
-    /// Whether the rows were written (never when a row is rejected).
-    pub imported: bool,
-    pub rows: Vec<ImportRow>,
-    pub created: u32,
-    pub updated: u32,
-    pub unchanged: u32,
-    pub rejected: u32,
-    /// The backup made before a real import.
-    #[ts(optional)]
-    pub backup: Option<String>,
-}
-
-/// One row of the file and what happens to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ImportRow {
-    /// Where the row is in the file: "rad 3" (a spreadsheet row or JSON line), "post 2".
-    pub row: String,
-    pub action: ImportAction,
-    pub id: String,
-    pub title: String,
-    /// Why a row is rejected; what changes in an update.
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum ImportAction {
-    Create,
-    Update,
-    Unchanged,
-    Reject,
-}
 
 /// A row read from the file: where it is, the entry or why it could not be read, and
 /// whether it sets the status (an update otherwise keeps the entry's own).
@@ -69,11 +24,6 @@ struct Candidate {
     row: String,
     entry: Result<Entry>,
     sets_status: bool,
-}
-
-enum Planned {
-    Create(Entry),
-    Update(Entry, u32),
 }
 
 /// The format of a file, from its name.
@@ -219,7 +169,7 @@ fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
 }
 
 impl Library {
-    /// Imports the file `name` with content `bytes`. Returns the report; `imported` is false
+    /// Imports the file `name` with content `bytes`. Returns the report; `applied` is false
     /// when it was a dry run or a row was rejected (then nothing was written).
     pub fn import(
         &mut self,
@@ -227,128 +177,62 @@ impl Library {
         bytes: &[u8],
         mapping: Option<&str>,
         dry_run: bool,
-    ) -> Result<ImportReport> {
+    ) -> Result<WriteReport> {
         let (format, candidates) = read(name, bytes, mapping, self)?;
         if candidates.is_empty() {
             return Err(Error::invalid(format!("{name}: filen har inga poster")));
         }
-        let (rows, planned) = self.plan(candidates)?;
-        let count = |a: ImportAction| rows.iter().filter(|r| r.action == a).count() as u32;
-        let mut report = ImportReport {
-            format: format.to_owned(),
+        let plan = self.plan_import(candidates)?;
+        let mut report = self.apply(
+            plan,
             dry_run,
-            imported: false,
-            created: count(ImportAction::Create),
-            updated: count(ImportAction::Update),
-            unchanged: count(ImportAction::Unchanged),
-            rejected: count(ImportAction::Reject),
-            rows,
-            backup: None,
-        };
-        if dry_run || report.rejected > 0 {
-            return Ok(report);
-        }
-        if !planned.is_empty() {
-            let backup = self.backup("import")?;
-            report.backup = Some(backup.display().to_string());
-            let at = now();
-            let comment = format!("importerad från {name}");
-            let change = Change {
-                by: &self.user,
-                at: &at,
-                comment: &comment,
-            };
-            let batch = self.store.batch()?;
-            for planned in planned {
-                match planned {
-                    Planned::Create(mut entry) => {
-                        entry.created_at = at.clone();
-                        entry.updated_at = at.clone();
-                        batch.insert(&entry, &change)?;
-                    }
-                    Planned::Update(mut entry, expected) => {
-                        entry.updated_at = at.clone();
-                        batch.update(&entry, Some(expected), &change)?;
-                    }
-                }
-            }
-            batch.commit()?;
-            self.after_write();
-        }
-        report.imported = true;
+            Some("import"),
+            &format!("importerad från {name}"),
+        )?;
+        report.format = format.to_owned();
         Ok(report)
     }
 
     /// Decides what happens to each row, without writing.
-    fn plan(&self, candidates: Vec<Candidate>) -> Result<(Vec<ImportRow>, Vec<Planned>)> {
+    fn plan_import(&self, candidates: Vec<Candidate>) -> Result<Plan> {
         let focus = self.store.focus_areas()?;
-        let origin = self.id()?;
-        let mut rows = Vec::with_capacity(candidates.len());
-        let mut planned = Vec::new();
-        let mut ids_seen: HashMap<String, String> = HashMap::new();
-        let mut uids_seen: HashMap<String, String> = HashMap::new();
-        let mut new_ids: HashSet<String> = HashSet::new();
+        let mut plan = self.new_plan(WriteSource::Import)?;
+        let mut claims = Claims::default();
         for candidate in candidates {
             let row = candidate.row;
-            let reject = |entry: Option<&Entry>, reason: String| ImportRow {
-                row: row.clone(),
-                action: ImportAction::Reject,
-                id: entry.map(|e| e.id.clone()).unwrap_or_default(),
-                title: entry.map(|e| e.title.clone()).unwrap_or_default(),
-                reason,
-            };
             let mut entry = match candidate.entry {
                 Ok(entry) => entry,
-                Err(err) => {
-                    rows.push(reject(None, err.message));
+                Err(problem) => {
+                    plan.reject(row, None, problem);
                     continue;
                 }
             };
-            if let Err(err) = normalise_and_check(&mut entry, &focus) {
-                rows.push(reject(Some(&entry), err.message));
+            plan.drop_erased(&mut entry);
+            if let Err(problem) = self
+                .check_incoming(&mut entry, &focus)
+                .and_then(|()| claims.check_unique(&entry, &row))
+                .and_then(|()| self.check_attachment_files(&entry, &HashSet::new()))
+            {
+                plan.reject(row, Some(&entry), problem);
                 continue;
             }
-            if !entry.uid.is_empty() && uuid::Uuid::parse_str(&entry.uid).is_err() {
-                rows.push(reject(
-                    Some(&entry),
-                    format!("fältet uid: \"{}\" är ingen UUID", entry.uid),
-                ));
-                continue;
-            }
-            for (key, seen, what) in [
-                (&entry.id, &mut ids_seen, "id"),
-                (&entry.uid, &mut uids_seen, "uid"),
-            ] {
+            let find = |key: &str| -> Result<Option<(Entry, bool)>> {
                 if key.is_empty() {
-                    continue;
+                    Ok(None)
+                } else {
+                    self.store.get(key)
                 }
-                if let Some(first) = seen.get(key) {
-                    let reason = format!("{what} \"{key}\" förekommer redan på {first}");
-                    rows.push(reject(Some(&entry), reason));
-                    break;
-                }
-                seen.insert(key.clone(), row.clone());
-            }
-            if rows.last().is_some_and(|r| r.row == row) {
-                continue;
-            }
-            let by_uid = if entry.uid.is_empty() {
-                None
-            } else {
-                self.store.get(&entry.uid)?
             };
-            let by_id = if entry.id.is_empty() {
-                None
-            } else {
-                self.store.get(&entry.id)?
-            };
-            let existing = match (by_uid, by_id) {
+            let existing = match (find(&entry.uid)?, find(&entry.id)?) {
                 (Some(a), Some(b)) if a.0.uid != b.0.uid => {
-                    let reason = format!(
-                        "uid {} hör till posten \"{}\", men id \"{}\" till en annan post",
-                        entry.uid, a.0.id, entry.id
+                    let problem = Error::field(
+                        "uid",
+                        format!(
+                            "uid {} hör till posten \"{}\", men id \"{}\" till en annan post",
+                            entry.uid, a.0.id, entry.id
+                        ),
                     );
-                    rows.push(reject(Some(&entry), reason));
+                    plan.reject(row, Some(&entry), problem);
                     continue;
                 }
                 (Some(found), _) | (None, Some(found)) => Some(found),
@@ -356,16 +240,21 @@ impl Library {
             };
             match existing {
                 Some((_, true)) => {
-                    let reason = "posten ligger i papperskorgen; återställ den först".to_owned();
-                    rows.push(reject(Some(&entry), reason));
+                    let problem = Error::conflict(
+                        "posten ligger i papperskorgen; återställ den först".to_owned(),
+                    );
+                    plan.reject(row, Some(&entry), problem);
                 }
                 Some((current, false)) => {
-                    if !entry.id.is_empty() && entry.id != current.id && entry.uid == current.uid {
-                        let reason = format!(
-                            "id \"{}\" skiljer sig från postens id \"{}\"; id kan inte ändras",
-                            entry.id, current.id
+                    if !entry.id.is_empty() && entry.id != current.id {
+                        let problem = Error::field(
+                            "id",
+                            format!(
+                                "\"{}\" skiljer sig från postens id \"{}\"; id kan inte ändras",
+                                entry.id, current.id
+                            ),
                         );
-                        rows.push(reject(Some(&entry), reason));
+                        plan.reject(row, Some(&entry), problem);
                         continue;
                     }
                     entry.id = current.id.clone();
@@ -382,51 +271,31 @@ impl Library {
                         .map(|c| c.label)
                         .collect();
                     if changed.is_empty() {
-                        rows.push(ImportRow {
-                            row: row.clone(),
-                            action: ImportAction::Unchanged,
-                            id: entry.id.clone(),
-                            title: entry.title.clone(),
-                            reason: String::new(),
-                        });
+                        plan.unchanged(row, &entry, String::new());
                     } else {
-                        rows.push(ImportRow {
-                            row: row.clone(),
-                            action: ImportAction::Update,
-                            id: entry.id.clone(),
-                            title: entry.title.clone(),
-                            reason: format!("ändrar: {}", changed.join(", ")),
-                        });
-                        entry.revision = current.revision + 1;
-                        planned.push(Planned::Update(entry, current.revision));
+                        let reason = format!("ändrar: {}", changed.join(", "));
+                        let step = Step::Update {
+                            entry,
+                            current: current.revision,
+                            received: None,
+                        };
+                        plan.write(row, step, reason);
                     }
                 }
                 None => {
-                    if entry.id.is_empty() {
-                        entry.id = self.free_id(&text::slugify(&entry.title), &new_ids)?;
-                    }
-                    new_ids.insert(entry.id.clone());
-                    if entry.uid.is_empty() {
-                        entry.uid = uuid::Uuid::new_v4().to_string();
-                    }
-                    if entry.origin.is_empty() {
-                        entry.origin = origin.clone();
-                    }
+                    self.new_identity(&mut entry, &mut claims, false)?;
                     if !candidate.sets_status {
                         entry.status = model::Status::Utkast;
                     }
-                    entry.revision = 1;
-                    rows.push(ImportRow {
-                        row: row.clone(),
-                        action: ImportAction::Create,
-                        id: entry.id.clone(),
-                        title: entry.title.clone(),
-                        reason: String::new(),
-                    });
-                    planned.push(Planned::Create(entry));
+                    entry.created_at.clear();
+                    let step = Step::Create {
+                        entry,
+                        received: None,
+                    };
+                    plan.write(row, step, String::new());
                 }
             }
         }
-        Ok((rows, planned))
+        Ok(plan)
     }
 }

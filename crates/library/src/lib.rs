@@ -21,6 +21,7 @@ pub mod commands;
 pub mod curation;
 pub mod export;
 pub mod import;
+pub mod plan;
 pub mod starter;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ use model::taxonomy::{self, Taxonomy};
 use model::text;
 use model::validate::{self, normalise_and_check};
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
+use plan::{Claims, Plan, Step, WriteReport, WriteSource};
 use search::index::{SearchIndex, rebuild_into};
 use store::collections;
 pub use store::collections::{EntryList, SavedSearch};
@@ -226,6 +228,10 @@ impl Library {
             extractor: None,
         };
         library.update_starter()?;
+        if library.store.meta("signing_key")?.is_some() {
+            // A library from before the key file: the key moves out of the database.
+            library.bundle_key()?;
+        }
         Ok(library)
     }
 
@@ -341,6 +347,7 @@ impl Library {
 
     /// Searches published entries (all, with `req.all`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
+        req.check()?;
         self.refresh()?;
         search::search(&self.index, &self.store, req)
     }
@@ -422,55 +429,71 @@ impl Library {
     /// Adds several new entries in one transaction: all of them, or, if any is refused,
     /// none. A refusal names the entry by its position.
     pub fn add_many(&mut self, entries: Vec<Entry>) -> Result<Vec<Entry>> {
-        let focus = self.store.focus_areas()?;
-        let origin = self.id()?;
-        let at = now();
-        let many = entries.len() > 1;
-        let mut taken = std::collections::HashSet::new();
-        let mut prepared = Vec::with_capacity(entries.len());
-        for (i, mut entry) in entries.into_iter().enumerate() {
-            let place = |err: Error| {
-                if many {
-                    Error::new(err.code, format!("post {}: {}", i + 1, err.message))
-                } else {
-                    err
-                }
-            };
-            normalise_and_check(&mut entry, &focus).map_err(place)?;
-            if entry.id.is_empty() {
-                let base = text::slugify(&entry.title);
-                entry.id = self.free_id(&base, &taken)?;
-            }
-            if !taken.insert(entry.id.clone()) {
-                return Err(place(Error::conflict(format!(
-                    "id \"{}\" förekommer två gånger",
-                    entry.id
-                ))));
-            }
-            if entry.uid.is_empty() {
-                entry.uid = uuid::Uuid::new_v4().to_string();
-            } else if uuid::Uuid::parse_str(&entry.uid).is_err() {
-                return Err(place(Error::field(
-                    "uid",
-                    format!("\"{}\" är ingen UUID", entry.uid),
-                )));
-            }
-            if entry.origin.is_empty() {
-                entry.origin = origin.clone();
-            }
-            entry.revision = 1;
-            entry.created_at = at.clone();
-            entry.updated_at = at.clone();
-            prepared.push(entry);
+        let plan = self.plan_add(entries)?;
+        if plan.is_rejected() {
+            return Err(plan.into_problem().expect("a rejected plan has a problem"));
         }
-        let change = Change {
-            by: &self.user,
-            at: &at,
-            comment: "skapad",
+        let ids: Vec<String> = plan.rows().iter().map(|r| r.id.clone()).collect();
+        self.apply(plan, false, None, "skapad")?;
+        ids.iter().map(|id| self.get(id)).collect()
+    }
+
+    /// Adds entries given as JSON (an object or an array) and reports what happened to each,
+    /// like an import: nothing is written when one is refused, or in a dry run.
+    pub fn add_report(&mut self, json: &str, dry_run: bool) -> Result<WriteReport> {
+        let entries = if json.trim_start().starts_with('[') {
+            validate::parse_json(json)?
+        } else {
+            vec![validate::parse_entry(json)?]
         };
-        self.store.insert(&prepared, &change)?;
-        self.after_write();
-        Ok(prepared)
+        let plan = self.plan_add(entries)?;
+        self.apply(plan, dry_run, None, "skapad")
+    }
+
+    /// Plans new entries: each is created (its id from its title unless given, its uid new
+    /// unless given, `utkast` unless a status is given) or rejected with the reason.
+    fn plan_add(&self, entries: Vec<Entry>) -> Result<Plan> {
+        let focus = self.store.focus_areas()?;
+        let mut plan = self.new_plan(WriteSource::Add)?;
+        let mut claims = Claims::default();
+        for (i, mut entry) in entries.into_iter().enumerate() {
+            let place = format!("post {}", i + 1);
+            plan.drop_erased(&mut entry);
+            let checked = self
+                .check_incoming(&mut entry, &focus)
+                .and_then(|()| claims.check_unique(&entry, &place))
+                .and_then(|()| self.refuse_taken(&entry))
+                .and_then(|()| self.check_attachment_files(&entry, &Default::default()));
+            if let Err(problem) = checked {
+                plan.reject(place, Some(&entry), problem);
+                continue;
+            }
+            self.new_identity(&mut entry, &mut claims, false)?;
+            entry.created_at.clear();
+            let step = Step::Create {
+                entry,
+                received: None,
+            };
+            plan.write(place, step, String::new());
+        }
+        Ok(plan)
+    }
+
+    /// Refuses a new entry whose given id or uid another entry has.
+    fn refuse_taken(&self, entry: &Entry) -> Result<()> {
+        if !entry.id.is_empty() && self.store.id_taken(&entry.id)? {
+            return Err(Error::field(
+                "id",
+                format!("det finns redan en post med id \"{}\"", entry.id),
+            ));
+        }
+        if !entry.uid.is_empty() && self.store.get(&entry.uid)?.is_some() {
+            return Err(Error::field(
+                "uid",
+                format!("det finns redan en post med uid {}", entry.uid),
+            ));
+        }
+        Ok(())
     }
 
     /// `base`, or `base-2`, `base-3`…: the first id neither the library nor `pending` uses.
@@ -531,16 +554,16 @@ impl Library {
             ));
         }
         normalise_and_check(&mut entry, &self.store.focus_areas()?)?;
+        self.check_attachment_files(&entry, &Default::default())?;
         entry.id = current.id.clone();
         entry.uid = current.uid.clone();
         entry.origin = current.origin.clone();
         entry.created_at = current.created_at.clone();
         entry.status = status.unwrap_or(current.status);
-        entry.revision = current.revision + 1;
         let at = now();
         entry.updated_at = at.clone();
         self.store.update(
-            &entry,
+            &mut entry,
             expected_revision,
             &Change {
                 by: &self.user,
@@ -615,10 +638,9 @@ impl Library {
 
     fn set_trashed(&mut self, mut entry: Entry, deleted: bool, comment: &str) -> Result<Entry> {
         let at = now();
-        entry.revision += 1;
         entry.updated_at = at.clone();
         self.store.set_trashed(
-            &entry,
+            &mut entry,
             deleted,
             &Change {
                 by: &self.user,

@@ -10,6 +10,12 @@ use crate::{Kind, Stage, Status};
 
 /// The most hits one page may hold.
 pub const MAX_LIMIT: u32 = 200;
+/// The longest query, in characters: a pasted paragraph or two.
+pub const MAX_QUERY_CHARS: usize = 4_000;
+/// The most words a query may have; each becomes several clauses (fuzzy, word parts).
+pub const MAX_QUERY_WORDS: usize = 256;
+/// The most values one filter may list (there are 290 municipalities).
+pub const MAX_FILTER_VALUES: usize = 300;
 
 /// What to search for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,6 +56,42 @@ impl SearchRequest {
             query: text.to_owned(),
             ..SearchRequest::default()
         }
+    }
+
+    /// Refuses a request whose cost has no bound: a query beyond [`MAX_QUERY_CHARS`] or
+    /// [`MAX_QUERY_WORDS`], a filter beyond [`MAX_FILTER_VALUES`]. (`limit` and `offset` are
+    /// clamped where they are used, so any number is a valid page.)
+    pub fn check(&self) -> crate::error::Result<()> {
+        use crate::error::Error;
+        let chars = self.query.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(Error::field(
+                "query",
+                format!("sökfrågan har {chars} tecken; högst {MAX_QUERY_CHARS} går att söka på"),
+            ));
+        }
+        let words = self.query.split_whitespace().count();
+        if words > MAX_QUERY_WORDS {
+            return Err(Error::field(
+                "query",
+                format!("sökfrågan har {words} ord; högst {MAX_QUERY_WORDS} går att söka på"),
+            ));
+        }
+        for (name, count) in [
+            ("focus", self.focus.len()),
+            ("lan", self.lan.len()),
+            ("municipality", self.municipality.len()),
+            ("kind", self.kind.len()),
+            ("stage", self.stage.len()),
+        ] {
+            if count > MAX_FILTER_VALUES {
+                return Err(Error::field(
+                    name,
+                    format!("{count} värden; ett filter får ha högst {MAX_FILTER_VALUES}"),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

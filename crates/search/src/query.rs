@@ -419,28 +419,32 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         *facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
     }
 
-    let mut uids = Vec::with_capacity(top.len());
-    for (_, address) in &top {
-        let doc: TantivyDocument = searcher.doc(*address)?;
+    let mut ranked = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
         if let Some(uid) = doc
             .get_first(f.uid)
             .and_then(|v| tantivy::schema::Value::as_str(&v))
         {
-            uids.push(uid.to_owned());
+            ranked.push((score, uid.to_owned()));
         }
     }
+    let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
     let entries = store.live_by_uids(&uids)?;
     let words: Vec<String> = parts
         .iter()
         .filter(|p| !p.stop_word)
         .map(|p| p.text.clone())
         .collect();
-    let hits = top
-        .drain(..)
-        .zip(uids)
-        .filter_map(|((score, _), uid)| {
+    // The index may lag the database by a write: a hit is shown as the database has it now,
+    // and not at all when its current status no longer passes the request (an entry
+    // unpublished a moment ago never reaches a read-only view).
+    let hits = ranked
+        .into_iter()
+        .filter_map(|(score, uid)| {
             let entry = entries.iter().find(|e| e.uid == uid)?;
-            Some(hit(entry, score, &words, store))
+            (req.all || entry.status == Status::Publicerad)
+                .then(|| hit(entry, score, &words, store))
         })
         .collect();
     Ok(SearchResponse {

@@ -39,8 +39,10 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// The cookie that carries the `--write` token.
 const TOKEN_COOKIE: &str = "exempelbank_token";
 
-/// The largest request body: an import or an attachment sent as JSON.
+/// The largest request body with `--write`: an import or an attachment sent as JSON.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
+/// The largest request body a reader may send: a search or the ids of an export.
+const MAX_READER_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -132,7 +134,11 @@ fn router(server: Shared) -> Router {
         .route("/api/entries/{id}", get(entry))
         .route("/api/export", post(export))
         .route("/api/rpc/{name}", post(rpc))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(if server.token.is_some() {
+            MAX_BODY_BYTES
+        } else {
+            MAX_READER_BODY_BYTES
+        }))
         .layer(middleware::from_fn_with_state(server.clone(), guard));
     Router::new()
         .merge(api)
@@ -214,7 +220,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// Runs a command on a blocking thread (SQLite and tantivy block) and answers its JSON.
 async fn command(server: Shared, name: String, args: String) -> Response {
     let result = tokio::task::spawn_blocking(move || {
-        let mut library = lock(&server)?;
+        let mut library = lock(&server);
         commands::dispatch(&mut library, server.scope, &name, &args)
     })
     .await
@@ -225,11 +231,14 @@ async fn command(server: Shared, name: String, args: String) -> Response {
     }
 }
 
-fn lock(server: &Server) -> Result<std::sync::MutexGuard<'_, Library>> {
+/// The library, for one request. A request that panicked while it held the lock leaves it
+/// poisoned; the library is still sound (an unfinished transaction rolled back as it was
+/// dropped), so later requests go on instead of failing for good.
+fn lock(server: &Server) -> std::sync::MutexGuard<'_, Library> {
     server
         .library
         .lock()
-        .map_err(|_| Error::library("biblioteket är låst efter ett tidigare fel"))
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
@@ -243,7 +252,10 @@ fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
     .expect("valid response")
 }
 
-fn error(err: Error) -> Response {
+/// An error as the client sees it. A fault of the server (the disk, the database, the index)
+/// is told in full on the server's standard error and only in general to the client, so that
+/// no path or detail of the machine leaves it.
+fn error(mut err: Error) -> Response {
     let status = match err.code {
         ErrorCode::InvalidInput => StatusCode::BAD_REQUEST,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
@@ -252,6 +264,10 @@ fn error(err: Error) -> Response {
         ErrorCode::Cancelled => StatusCode::BAD_REQUEST,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
+    if status == StatusCode::INTERNAL_SERVER_ERROR {
+        eprintln!("exempelbank serve: {}: {}", err.code.as_str(), err.message);
+        err.message = "ett fel i servern; se serverns logg".to_owned();
+    }
     json(status, &serde_json::json!({ "error": err }))
 }
 
@@ -321,7 +337,7 @@ async fn export(State(server): State<Shared>, body: Bytes) -> Response {
     }
     let format = request.options.format;
     let result = tokio::task::spawn_blocking(move || {
-        let job = lock(&server)?.export_job(
+        let job = lock(&server).export_job(
             &request.ids,
             &request.options,
             server.scope,

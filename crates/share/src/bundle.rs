@@ -10,8 +10,9 @@
 //! attachments/<sha256>   each attached file
 //! ```
 //! Import checks everything before it writes anything: member names (no paths of its own, so
-//! no zip-slip), sizes (declared and actual, so no zip bomb), the signature, the signer's trust
-//! and every hash. Then it merges on `uid` in one transaction after a backup: new entries are
+//! no zip-slip), sizes (declared and actual, so no zip bomb), the signature, then the signer's
+//! trust (before any other member is read), and every hash: an attachment's name, its hash in
+//! the manifest and the digest of its bytes must be one and the same. Then it merges on `uid` in one transaction after a backup: new entries are
 //! added; a newer revision of an entry not changed here since it was received is applied; an
 //! entry changed here keeps its local content and the incoming version is kept for review.
 
@@ -148,46 +149,6 @@ pub struct BundleSummary {
     pub public_key: String,
 }
 
-/// What a bundle import did, or (dry run) would do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct BundleReport {
-    pub signer: String,
-    pub public_key: String,
-    pub library_id: String,
-    pub dry_run: bool,
-    pub imported: bool,
-    pub rows: Vec<BundleRow>,
-    pub added: u32,
-    pub updated: u32,
-    pub unchanged: u32,
-    /// Local changes kept; the incoming version waits for review.
-    pub kept_local: u32,
-    pub attachments: u32,
-    #[ts(optional)]
-    pub backup: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct BundleRow {
-    pub uid: String,
-    pub id: String,
-    pub title: String,
-    pub action: BundleAction,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum BundleAction {
-    Add,
-    Update,
-    Unchanged,
-    KeepLocal,
-}
-
 /// A bundle's content, checked: signature, trust decision left to the caller, every hash.
 pub struct Contents {
     pub manifest: Manifest,
@@ -264,12 +225,15 @@ fn read_member<R: Read + Seek>(
     Ok((name, out))
 }
 
-/// Opens and checks a bundle without writing anything. `on_attachment` sees each attachment
-/// after its hash is checked (a second pass writes them; the first only checks).
+/// Opens and checks a bundle without writing anything. `decide_trust` sees the manifest as
+/// soon as its signature is verified and refuses a signer by returning an error: nothing else
+/// is read from an untrusted bundle. `on_attachment` sees each attachment after its hash is
+/// checked (a second pass writes them; the first only checks).
 pub fn read_bundle(
     path: &Path,
     progress: &Progress,
     stage: &str,
+    decide_trust: impl FnOnce(&Manifest) -> Result<()>,
     mut on_attachment: impl FnMut(&str, &[u8]) -> Result<()>,
 ) -> Result<Contents> {
     let file = path.display().to_string();
@@ -371,6 +335,7 @@ pub fn read_bundle(
                 "signaturen stämmer inte med manifestet: paketet har ändrats efter att det signerades",
             )
         })?;
+    decide_trust(&manifest)?;
     // Every member is in the manifest, and every manifest entry is a member.
     for name in by_name.keys() {
         if name != "manifest.json" && name != "manifest.sig" && !manifest.members.contains_key(name)
@@ -402,6 +367,12 @@ pub fn read_bundle(
         } else {
             MAX_JSON_BYTES
         };
+        if kind == "attachment" && name["attachments/".len()..] != *expected {
+            return Err(bad(
+                &file,
+                format!("{name} har en annan kontrollsumma i manifestet: paketet har ändrats"),
+            ));
+        }
         let (_, bytes) = read_member(&mut archive, index_of(name)?, limit, &file)?;
         total += bytes.len() as u64;
         if total > MAX_TOTAL_BYTES {

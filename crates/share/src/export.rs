@@ -668,15 +668,11 @@ fn csv_bytes(columns: &[(&str, &str)], rows: &[Vec<String>]) -> Result<Vec<u8>> 
             .write_record(columns.iter().map(|(_, h)| *h))
             .map_err(err)?;
         for row in rows {
-            // A cell starting with = + - @ would run as a formula in a spreadsheet.
             writer
-                .write_record(row.iter().map(|c| {
-                    if c.starts_with(['=', '+', '-', '@']) {
-                        format!("'{c}")
-                    } else {
-                        c.clone()
-                    }
-                }))
+                .write_record(
+                    row.iter()
+                        .map(|c| crate::tabular::neutralise(c).into_owned()),
+                )
                 .map_err(err)?;
         }
         writer

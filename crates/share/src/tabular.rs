@@ -466,6 +466,29 @@ pub fn column_letter(mut i: usize) -> String {
     String::from_utf8(s).expect("ASCII letters")
 }
 
+/// The first characters that make a spreadsheet program read a CSV cell as a formula (or, for
+/// tab and carriage return, that some programs strip before they do).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as the CSV export writes it: one that would start a formula gets a `'` in front,
+/// which spreadsheet programs show as text.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as the import reads it: the `'` that [`neutralise`] put in front is removed again,
+/// so an export read back changes nothing (a section that starts with "- " stays a list).
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// A CSV file's text as rows of cells. The delimiter (`;`, `,` or tab) is read from the
 /// header line; Swedish spreadsheet programs write `;`.
 pub fn csv_rows(text: &str) -> Result<Vec<Vec<String>>> {
@@ -488,7 +511,7 @@ pub fn csv_rows(text: &str) -> Result<Vec<Vec<String>>> {
                 "filen har fler än {MAX_ROWS} rader; dela upp den"
             )));
         }
-        rows.push(record.iter().map(str::to_owned).collect());
+        rows.push(record.iter().map(|c| unneutralise(c).to_owned()).collect());
     }
     Ok(rows)
 }
@@ -604,6 +627,34 @@ fn cell_text(cell: &calamine::Data, r: usize, c: usize) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finding 11 of the hardening review: the export's protective `'` stayed in the cell
+    /// when the CSV was imported again, and tab and carriage return were not neutralised.
+    #[test]
+    fn csv_formula_neutralisation_round_trips() {
+        for cell in [
+            "- en punkt",
+            "=SUMMA(A1)",
+            "+46 8 123",
+            "@namn",
+            "\tindrag",
+            "\rx",
+            "'citat",
+            "vanlig",
+        ] {
+            let written = neutralise(cell);
+            if cell.starts_with(FORMULA_STARTS) {
+                assert!(written.starts_with('\''), "{cell:?} is not neutralised");
+            }
+            assert_eq!(unneutralise(&written), cell);
+        }
+        let csv = format!(
+            "Rubrik;Resultat\nEtt;{}\n",
+            neutralise("- punkt ett\n- punkt två")
+        );
+        let rows = csv_rows(&csv.replace("\n- punkt två", " - punkt två")).unwrap();
+        assert_eq!(rows[1][1], "- punkt ett - punkt två");
+    }
 
     fn headers(h: &[&str]) -> Vec<String> {
         h.iter().map(|s| s.to_string()).collect()

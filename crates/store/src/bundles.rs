@@ -10,15 +10,15 @@ use crate::entries::Batch;
 use crate::{Store, from_json, to_json};
 
 impl Store {
-    /// What the library knows of an entry received in a bundle: the bundle's revision and the
-    /// local revision it became.
-    pub fn received(&self, uid: &str) -> Result<Option<(u32, u32)>> {
+    /// What the library knows of an entry received in a bundle: the bundle's revision, the
+    /// local revision it became, and the public key of the signer it came from.
+    pub fn received(&self, uid: &str) -> Result<Option<(u32, u32, String)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT origin_revision, local_revision FROM received WHERE uid = ?1",
+                "SELECT origin_revision, local_revision, signer FROM received WHERE uid = ?1",
                 [uid],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?)
     }

@@ -1,5 +1,8 @@
 //! Entries, their revisions and the trash: reading, and writing in one transaction (a
 //! [`Batch`]) that records a revision and appends to the change log.
+//!
+//! Revision numbers are set here and nowhere else: a new entry gets revision 1, every write
+//! of an existing one the revision after the one the database holds.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -18,19 +21,19 @@ pub struct Batch<'c> {
 impl Store {
     /// Inserts new entries, each with its first revision, in one transaction. The entries
     /// must be validated and have `uid`, `id`, `origin` and times set.
-    pub fn insert(&mut self, entries: &[Entry], change: &Change) -> Result<()> {
+    pub fn insert(&mut self, entries: &mut [Entry], change: &Change) -> Result<()> {
         let batch = self.batch()?;
-        for entry in entries {
+        for entry in entries.iter_mut() {
             batch.insert(entry, change)?;
         }
         batch.commit()
     }
 
-    /// Replaces a live entry with a new revision. `expected_revision`, when given, must be
-    /// the current one (a stale editor gets a conflict instead of overwriting).
+    /// Replaces a live entry with a new revision (set in `entry`). `expected_revision`, when
+    /// given, must be the current one (a stale editor gets a conflict instead of overwriting).
     pub fn update(
         &mut self,
-        entry: &Entry,
+        entry: &mut Entry,
         expected_revision: Option<u32>,
         change: &Change,
     ) -> Result<()> {
@@ -42,7 +45,7 @@ impl Store {
     /// Starts a transaction that several writes share: all of them land, or none.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: crate::write_transaction(&mut self.conn)?,
         })
     }
 
@@ -144,14 +147,22 @@ impl Store {
         body.map(|b| from_json(&b)).transpose()
     }
 
-    /// Moves an entry to the trash (`deleted = true`) or back, recording a revision.
-    pub fn set_trashed(&mut self, entry: &Entry, deleted: bool, change: &Change) -> Result<()> {
-        let tx = self.conn.transaction()?;
+    /// Moves an entry to the trash (`deleted = true`) or back, recording a revision (set in
+    /// `entry`).
+    pub fn set_trashed(&mut self, entry: &mut Entry, deleted: bool, change: &Change) -> Result<()> {
+        let tx = crate::write_transaction(&mut self.conn)?;
+        let Some(revision) = current_revision(&tx, &entry.uid)? else {
+            return Err(Error::not_found(format!(
+                "ingen post med id \"{}\"",
+                entry.id
+            )));
+        };
+        entry.revision = revision + 1;
         let deleted_at = deleted.then_some(change.at);
         let body = to_json(entry)?;
-        let n = tx.execute(
+        tx.execute(
             "UPDATE entries SET deleted_at = ?2, revision = ?3, body = ?4, updated_at = ?5
-             WHERE uid = ?1 AND revision = ?3 - 1",
+             WHERE uid = ?1",
             params![
                 entry.uid,
                 deleted_at,
@@ -160,12 +171,6 @@ impl Store {
                 entry.updated_at
             ],
         )?;
-        if n != 1 {
-            return Err(Error::conflict(format!(
-                "posten \"{}\" ändrades samtidigt av någon annan; försök igen",
-                entry.id
-            )));
-        }
         record_revision(&tx, entry, &body, change)?;
         tx.commit()?;
         Ok(())
@@ -174,7 +179,7 @@ impl Store {
     /// Deletes every entry in the trash for good, with its revisions, notes and list
     /// places, in one transaction. Returns how many entries went.
     pub fn empty_trash(&mut self) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = crate::write_transaction(&mut self.conn)?;
         let uids: Vec<String> = {
             let mut stmt = tx.prepare("SELECT uid FROM entries WHERE deleted_at IS NOT NULL")?;
             stmt.query_map([], |r| r.get(0))?
@@ -213,9 +218,10 @@ impl Store {
 }
 
 impl Batch<'_> {
-    /// Inserts a new entry with its first revision.
-    pub fn insert(&self, entry: &Entry, change: &Change) -> Result<()> {
+    /// Inserts a new entry with its first revision (set in `entry`).
+    pub fn insert(&self, entry: &mut Entry, change: &Change) -> Result<()> {
         let tx = &self.tx;
+        entry.revision = 1;
         if id_taken(tx, &entry.id)? {
             return Err(Error::conflict(format!(
                 "det finns redan en post med id \"{}\"",
@@ -233,7 +239,7 @@ impl Batch<'_> {
                 entry.uid
             )));
         }
-        let body = to_json(entry)?;
+        let body = to_json(&*entry)?;
         tx.execute(
             "INSERT INTO entries (uid, id, revision, status, kind, title, body, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -252,11 +258,11 @@ impl Batch<'_> {
         record_revision(tx, entry, &body, change)
     }
 
-    /// Replaces a live entry with its next revision (`entry.revision` must be the current
-    /// one plus one; `expected_revision`, when given, the current one).
+    /// Replaces a live entry with its next revision (set in `entry`; `expected_revision`,
+    /// when given, must be the current one).
     pub fn update(
         &self,
-        entry: &Entry,
+        entry: &mut Entry,
         expected_revision: Option<u32>,
         change: &Change,
     ) -> Result<()> {
@@ -265,13 +271,13 @@ impl Batch<'_> {
 
     /// Like [`Batch::update`], for an entry that may be in the trash (it stays there): the
     /// taxonomy editor keeps trashed entries valid so they can come back.
-    pub fn rewrite(&self, entry: &Entry, change: &Change) -> Result<()> {
+    pub fn rewrite(&self, entry: &mut Entry, change: &Change) -> Result<()> {
         self.write_revision(entry, None, true, change)
     }
 
     fn write_revision(
         &self,
-        entry: &Entry,
+        entry: &mut Entry,
         expected_revision: Option<u32>,
         in_trash_too: bool,
         change: &Change,
@@ -305,13 +311,8 @@ impl Batch<'_> {
                 entry.id
             )));
         }
-        if entry.revision != revision + 1 {
-            return Err(Error::conflict(format!(
-                "posten \"{}\": revision {} följer inte på {revision}",
-                entry.id, entry.revision
-            )));
-        }
-        let body = to_json(entry)?;
+        entry.revision = revision + 1;
+        let body = to_json(&*entry)?;
         tx.execute(
             "UPDATE entries SET revision = ?2, status = ?3, kind = ?4, title = ?5, body = ?6,
                     updated_at = ?7 WHERE uid = ?1",
@@ -326,6 +327,25 @@ impl Batch<'_> {
             ],
         )?;
         record_revision(tx, entry, &body, change)
+    }
+
+    /// The focus areas as this transaction sees them (the taxonomy editor reads and writes
+    /// in one transaction, so two editors cannot lose each other's changes).
+    pub fn focus_areas(&self) -> Result<Vec<FocusArea>> {
+        crate::focus_areas(&self.tx)
+    }
+
+    /// Every entry tagged with the focus area `slug`, in the trash or not.
+    pub fn tagged(&self, slug: &str) -> Result<Vec<Entry>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT body FROM entries WHERE EXISTS
+                 (SELECT 1 FROM json_each(entries.body, '$.focus_areas') WHERE value = ?1)
+             ORDER BY uid",
+        )?;
+        let bodies = stmt
+            .query_map([slug], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        bodies.iter().map(|b| from_json(b)).collect()
     }
 
     /// Replaces the focus areas (the taxonomy editor's writes go with the entries' in the
@@ -345,4 +365,13 @@ impl Batch<'_> {
         self.tx.commit()?;
         Ok(())
     }
+}
+
+/// The revision the database holds for an entry, in the trash or not.
+fn current_revision(tx: &Transaction, uid: &str) -> Result<Option<u32>> {
+    Ok(tx
+        .query_row("SELECT revision FROM entries WHERE uid = ?1", [uid], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }

@@ -72,8 +72,17 @@ pub fn stored_path(library_dir: &Path, sha256: &str) -> Result<PathBuf> {
 }
 
 /// Copies `bytes` into the library under their hash (once; the same file twice is one copy).
+/// The hash is computed again here: bytes that do not have it are refused, so a stored file's
+/// name always is its content's digest, whoever called.
 pub fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<PathBuf> {
     let target = stored_path(library_dir, sha256)?;
+    let actual = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(bytes));
+    if actual != sha256 {
+        return Err(Error::invalid(format!(
+            "bilagan {sha256} har inte det innehåll som summan anger (innehållets summa är \
+             {actual})"
+        )));
+    }
     if target.exists() {
         return Ok(target);
     }
@@ -83,4 +92,21 @@ pub fn store_file(library_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<Path
     std::fs::write(&temp, bytes).map_err(|e| Error::io(&temp, e))?;
     std::fs::rename(&temp, &target).map_err(|e| Error::io(&target, e))?;
     Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_file_refuses_bytes_whose_digest_is_not_their_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let right = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(b"%PDF-1.4 a"));
+        let wrong = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(b"something else"));
+        let err = store_file(dir.path(), &wrong, b"%PDF-1.4 a").unwrap_err();
+        assert!(err.message.contains(&wrong), "{}", err.message);
+        assert!(!stored_path(dir.path(), &wrong).unwrap().exists());
+        let path = store_file(dir.path(), &right, b"%PDF-1.4 a").unwrap();
+        assert_eq!(std::fs::read(path).unwrap(), b"%PDF-1.4 a");
+    }
 }

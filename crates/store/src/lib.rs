@@ -8,12 +8,12 @@
 mod bundles;
 pub mod collections;
 mod entries;
-mod erasure;
+pub mod erasure;
 pub mod files;
 mod notes;
 
 pub use entries::Batch;
-pub use erasure::{Erasure, erase_contact_in_backup};
+pub use erasure::{Erasure, erase_person_in_backup};
 
 use std::path::Path;
 
@@ -126,6 +126,14 @@ const MIGRATIONS: &[M<'static>] = &[
         PRIMARY KEY (uid, origin_revision)
     ) STRICT;",
     ),
+    // Erasure is remembered: a keyed hash of each erased person's name (never the name), so
+    // later imports and bundles drop their contact data.
+    M::up(
+        "CREATE TABLE erased_people (
+        name_hash TEXT PRIMARY KEY,
+        erased_at TEXT NOT NULL
+    ) STRICT;",
+    ),
 ];
 
 /// The schema version this build writes.
@@ -197,6 +205,35 @@ impl Store {
     }
 
     /// Sets a value of the `library` table.
+    /// Removes a value about the library (secure delete zeroes its bytes in the file), and
+    /// checkpoints so the write-ahead log does not keep the old page either.
+    pub fn remove_meta(&mut self, key: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM library WHERE key = ?1", [key])?;
+        self.checkpoint()
+    }
+
+    /// Copies every page of the write-ahead log into the database file and truncates the log,
+    /// so that no old version of a page (an erased name, a removed key) stays in it. Another
+    /// process reading at the same moment can hold the checkpoint back: it is tried again for
+    /// a few seconds, then the caller is told it did not finish.
+    pub fn checkpoint(&self) -> Result<()> {
+        for attempt in 0..50 {
+            let busy: i64 = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20 + attempt * 4));
+        }
+        Err(Error::new(
+            model::error::ErrorCode::Conflict,
+            "ändringen är sparad, men den gamla versionen finns kvar i databasens logg \
+             (wal) eftersom en annan process läser biblioteket; stäng den och försök igen",
+        ))
+    }
+
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO library (key, value) VALUES (?1, ?2)
@@ -209,7 +246,7 @@ impl Store {
     /// Sets up a new library: its id, creation time and focus areas, in one transaction.
     /// Does nothing if the library already has an id.
     pub fn initialise(&mut self, library_id: &str, at: &str, focus: &[FocusArea]) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM library WHERE key = 'id')",
             [],
@@ -237,17 +274,7 @@ impl Store {
     }
 
     pub fn focus_areas(&self) -> Result<Vec<FocusArea>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT slug, name, description FROM focus_areas ORDER BY position")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(FocusArea {
-                slug: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        focus_areas(&self.conn)
     }
 
     /// Whether the library holds no entries at all, trash included.
@@ -388,4 +415,24 @@ fn parse_slug<T>(slug: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T
             format!("okänt värde {slug:?}").into(),
         )
     })
+}
+
+/// The focus areas in their order, read on `conn` (a connection or a transaction).
+fn focus_areas(conn: &Connection) -> Result<Vec<FocusArea>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT slug, name, description FROM focus_areas ORDER BY position")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(FocusArea {
+            slug: r.get(0)?,
+            name: r.get(1)?,
+            description: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`): two processes
+/// that read and then write cannot both read the old state and overwrite each other.
+fn write_transaction(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
 }

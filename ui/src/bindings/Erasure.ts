@@ -3,4 +3,17 @@
 /**
  * What an erasure changed.
  */
-export type Erasure = { entries: number, revisions: number, };
+export type Erasure = { 
+/**
+ * Current entries changed.
+ */
+entries: number, 
+/**
+ * Revisions changed (their content or their comment).
+ */
+revisions: number, 
+/**
+ * Other places changed: notes, attachment texts, saved searches, lists, incoming
+ * versions.
+ */
+other: number, };

@@ -16,7 +16,6 @@ import type { FocusArea } from './FocusArea';
 import type { FocusAreaArgs } from './FocusAreaArgs';
 import type { IdArgs } from './IdArgs';
 import type { ImportArgs } from './ImportArgs';
-import type { ImportReport } from './ImportReport';
 import type { LibraryInfo } from './LibraryInfo';
 import type { ListArgs } from './ListArgs';
 import type { ListEntryArgs } from './ListEntryArgs';
@@ -40,6 +39,7 @@ import type { Taxonomy } from './Taxonomy';
 import type { Transition } from './Transition';
 import type { TrashedEntry } from './TrashedEntry';
 import type { UpdateArgs } from './UpdateArgs';
+import type { WriteReport } from './WriteReport';
 
 /** Every command and the access it needs. */
 export const COMMANDS = {
@@ -251,7 +251,7 @@ export function mergeFocusAreas(args: MergeFocusAreasArgs): Promise<FocusArea> {
 }
 
 /** Imports a file's content; a dry run writes nothing. */
-export function importFile(args: ImportArgs): Promise<ImportReport> {
+export function importFile(args: ImportArgs): Promise<WriteReport> {
   return call('import_file', args);
 }
 

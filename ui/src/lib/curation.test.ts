@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
 
 import type { EntrySummary } from '../bindings/EntrySummary';
-import type { ImportReport } from '../bindings/ImportReport';
 import type { Status } from '../bindings/Status';
+import type { WriteReport } from '../bindings/WriteReport';
+import type { WriteTotals } from '../bindings/WriteTotals';
 import {
   actionLabel,
+  canApply,
   canImport,
   cleanMapping,
   cleanText,
   formatDateTime,
   importKey,
-  importTotals,
   STATUSES,
   statusCounts,
   statusFilter,
+  verdictText,
   withStatus,
+  writeHeading,
+  writeTotals,
+  writeVerdict,
 } from './curation';
 import { setLanguage } from './i18n';
 
@@ -28,15 +33,24 @@ const entry = (id: string, status: Status): EntrySummary => ({
   updated_at: '2025-03-12T10:15:00Z',
 });
 
-const report = (change: Partial<ImportReport> = {}): ImportReport => ({
-  format: 'csv',
-  dry_run: true,
-  imported: false,
-  rows: [{ row: 'rad 2', action: 'create', id: 'a', title: 'A', reason: '' }],
-  created: 1,
-  updated: 0,
+const totals = (change: Partial<WriteTotals> = {}): WriteTotals => ({
+  create: 1,
+  update: 0,
   unchanged: 0,
-  rejected: 0,
+  reject: 0,
+  keep_for_review: 0,
+  ...change,
+});
+
+const report = (change: Partial<WriteReport> = {}): WriteReport => ({
+  source: 'import',
+  format: 'csv',
+  attachments: 0,
+  erased_contacts: 0,
+  dry_run: true,
+  applied: false,
+  totals: totals(),
+  rows: [{ place: 'rad 2', action: 'create', id: 'a', title: 'A', reason: '' }],
   ...change,
 });
 
@@ -85,23 +99,81 @@ describe('an import', () => {
     expect(canImport({ key: key!, report: report() }, key)).toBe(true);
     expect(canImport({ key: key!, report: report() }, importKey(file, 'X=-'))).toBe(false);
     expect(canImport({ key: key!, report: report() }, null)).toBe(false);
-    expect(canImport({ key: key!, report: report({ rejected: 1 }) }, key)).toBe(false);
-    expect(canImport({ key: key!, report: report({ dry_run: false, imported: true }) }, key)).toBe(false);
-    expect(canImport({ key: key!, report: report({ rows: [], created: 0 }) }, key)).toBe(false);
+    expect(canImport({ key: key!, report: report({ totals: totals({ reject: 1 }) }) }, key)).toBe(false);
+    expect(canImport({ key: key!, report: report({ dry_run: false, applied: true }) }, key)).toBe(false);
+    expect(canImport({ key: key!, report: report({ rows: [], totals: totals({ create: 0 }) }) }, key)).toBe(false);
+  });
+});
+
+describe('a write report', () => {
+  const bundle = (change: Partial<WriteReport> = {}): WriteReport =>
+    report({
+      source: 'bundle',
+      format: '',
+      sender: { name: 'Region Test', public_key: 'ab'.repeat(32), library_id: 'lib' },
+      attachments: 3,
+      ...change,
+    });
+
+  it('may be carried out after a dry run in which nothing was rejected', () => {
+    expect(canApply(report())).toBe(true);
+    expect(canApply(bundle({ rows: [], totals: totals({ create: 0 }) }))).toBe(true);
+    expect(canApply(report({ totals: totals({ reject: 1 }) }))).toBe(false);
+    expect(canApply(bundle({ totals: totals({ reject: 2 }) }))).toBe(false);
+    expect(canApply(report({ dry_run: false, applied: true }))).toBe(false);
   });
 
-  it('says what happens to each row, and the totals, in Swedish or English', () => {
+  it('says what happens to each entry, in Swedish or English', () => {
     expect(actionLabel('create')).toBe('ny');
     expect(actionLabel('update')).toBe('ändras');
     expect(actionLabel('unchanged')).toBe('oförändrad');
     expect(actionLabel('reject')).toBe('avvisas');
-    const r = report({ created: 2, updated: 1, unchanged: 1, rejected: 1 });
-    expect(importTotals(r)).toBe('2 nya, 1 ändras, 1 oförändrad, 1 avvisas');
-    expect(importTotals(report({ created: 1, unchanged: 3 }))).toBe('1 ny, 0 ändras, 3 oförändrade, 0 avvisas');
+    expect(actionLabel('keep_for_review')).toBe('lokal ändring behålls');
     setLanguage('en');
     expect(actionLabel('reject')).toBe('rejected');
-    expect(importTotals(r)).toBe('2 new, 1 changed, 1 unchanged, 1 rejected');
+    expect(actionLabel('keep_for_review')).toBe('local change kept');
     setLanguage('sv');
+  });
+
+  it('counts each action, and local changes kept only when there are any', () => {
+    const r = report({ totals: totals({ create: 2, update: 1, unchanged: 1, reject: 1 }) });
+    expect(writeTotals(r)).toBe('2 nya, 1 ändras, 1 oförändrad, 1 avvisas');
+    expect(writeTotals(report({ totals: totals({ create: 1, unchanged: 3 }) }))).toBe(
+      '1 ny, 0 ändras, 3 oförändrade, 0 avvisas',
+    );
+    const kept = bundle({ totals: totals({ create: 2, update: 1, unchanged: 5, keep_for_review: 1 }) });
+    expect(writeTotals(kept)).toBe('2 nya, 1 ändras, 5 oförändrade, 0 avvisas, 1 lokal ändring behålls');
+    expect(writeTotals(bundle({ totals: totals({ create: 0, keep_for_review: 2 }) }))).toBe(
+      '0 nya, 0 ändras, 0 oförändrade, 0 avvisas, 2 lokala ändringar behålls',
+    );
+    setLanguage('en');
+    expect(writeTotals(r)).toBe('2 new, 1 changed, 1 unchanged, 1 rejected');
+    expect(writeTotals(kept)).toBe('2 new, 1 changed, 5 unchanged, 0 rejected, 1 local change kept');
+    setLanguage('sv');
+  });
+
+  it('is headed by what happened: a dry run, a write, or none', () => {
+    expect(writeHeading(report())).toBe('Provkörning – inget har sparats');
+    expect(writeHeading(report({ totals: totals({ reject: 1 }) }))).toBe('Provkörning – inget har sparats');
+    expect(writeHeading(report({ dry_run: false, applied: true }))).toBe('Importen är klar');
+    expect(writeHeading(bundle({ dry_run: false, applied: false, totals: totals({ reject: 1 }) }))).toBe(
+      'Inget importerades',
+    );
+  });
+
+  it('comes to a verdict: rejected, ready, done or nothing to say', () => {
+    expect(writeVerdict(report())).toBe('ready');
+    expect(writeVerdict(report({ totals: totals({ reject: 1 }) }))).toBe('rejected');
+    expect(writeVerdict(report({ dry_run: false, applied: false, totals: totals({ reject: 1 }) }))).toBe(
+      'rejected',
+    );
+    expect(writeVerdict(report({ dry_run: false, applied: true, backup: '/b.zip' }))).toBe('done');
+    expect(writeVerdict(report({ dry_run: false, applied: false }))).toBe('none');
+    expect(verdictText(report())).toMatch(/^Inget avvisas/);
+    expect(verdictText(report({ totals: totals({ reject: 1 }) }))).toMatch(/Rätta de avvisade raderna/);
+    expect(verdictText(bundle({ totals: totals({ reject: 1 }) }))).toMatch(/Be avsändaren/);
+    expect(verdictText(bundle({ dry_run: false, applied: true }))).toMatch(/^Posterna är sparade/);
+    expect(verdictText(report({ dry_run: false, applied: false }))).toBe('');
   });
 });
 

@@ -2,9 +2,9 @@
 // they can be tested on their own.
 
 import type { EntrySummary } from '../bindings/EntrySummary';
-import type { ImportAction } from '../bindings/ImportAction';
-import type { ImportReport } from '../bindings/ImportReport';
 import type { Status } from '../bindings/Status';
+import type { WriteAction } from '../bindings/WriteAction';
+import type { WriteReport } from '../bindings/WriteReport';
 import { locale, t } from './i18n';
 
 /** The workflow states, in the order an entry goes through them. */
@@ -85,7 +85,7 @@ export function importKey(file: PickedFile | null, mapping: string): string | nu
 }
 
 /** A dry run that was made, and what it was made on. */
-export type DryRun = { key: string; report: ImportReport };
+export type DryRun = { key: string; report: WriteReport };
 
 /**
  * Whether "Importera" may be pressed: after a dry run of the same file and mapping in which
@@ -96,25 +96,71 @@ export function canImport(dry: DryRun | null, key: string | null): boolean {
     dry !== null &&
     key !== null &&
     dry.key === key &&
-    dry.report.dry_run &&
-    dry.report.rejected === 0 &&
+    canApply(dry.report) &&
     dry.report.rows.length > 0
   );
 }
 
-/** An action of an import row in words (ny, ändras, oförändrad, avvisas). */
-export function actionLabel(action: ImportAction): string {
-  return t.importActions[action];
+/** Whether what a report shows may be written now: it is a dry run and nothing was rejected. */
+export function canApply(report: WriteReport): boolean {
+  return report.dry_run && report.totals.reject === 0;
 }
 
-/** The totals of an import report in words: "2 nya, 1 ändras, 0 oförändrade, 1 avvisas". */
-export function importTotals(report: ImportReport): string {
-  return [
-    t.importCreated(report.created),
-    t.importUpdated(report.updated),
-    t.importUnchanged(report.unchanged),
-    t.importRejected(report.rejected),
-  ].join(', ');
+// ---------------------------------------------------------------------------------------------
+// Write reports: what an import of a file or of a bundle did, or in a dry run would do. One
+// report type (crates/library/src/plan.rs) and one component (WriteReport.svelte) show them.
+
+/** What a write does to an entry, in words (ny, ändras, oförändrad, avvisas, lokal ändring behålls). */
+export function actionLabel(action: WriteAction): string {
+  return t.writeActions[action];
+}
+
+/**
+ * A report's totals in words: "2 nya, 1 ändras, 0 oförändrade, 1 avvisas", with the local
+ * changes kept for review only when there are any.
+ */
+export function writeTotals(report: WriteReport): string {
+  const { totals } = report;
+  const parts = [
+    t.writeCreate(totals.create),
+    t.writeUpdate(totals.update),
+    t.writeUnchanged(totals.unchanged),
+    t.writeReject(totals.reject),
+  ];
+  if (totals.keep_for_review > 0) parts.push(t.writeKeepForReview(totals.keep_for_review));
+  return parts.join(', ');
+}
+
+/** A report's heading: a dry run, a write that was made, or one that was not. */
+export function writeHeading(report: WriteReport): string {
+  if (report.dry_run) return t.writeReportDry;
+  return report.applied ? t.writeReportDone : t.writeReportNotDone;
+}
+
+/**
+ * What a report comes to: something was rejected (so nothing is or would be written), a dry
+ * run that may be carried out, a write that was made, or none of these (nothing to say).
+ */
+export type WriteVerdict = 'rejected' | 'ready' | 'done' | 'none';
+
+export function writeVerdict(report: WriteReport): WriteVerdict {
+  if (report.totals.reject > 0) return 'rejected';
+  if (report.dry_run) return 'ready';
+  return report.applied ? 'done' : 'none';
+}
+
+/** The verdict in words; a rejection says what to do about it (a bundle cannot be fixed here). */
+export function verdictText(report: WriteReport): string {
+  switch (writeVerdict(report)) {
+    case 'rejected':
+      return report.source === 'bundle' ? t.writeRejectedBundleNote : t.writeRejectedNote;
+    case 'ready':
+      return t.writeReadyNote;
+    case 'done':
+      return t.writeDoneNote;
+    case 'none':
+      return '';
+  }
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { BundleReport } from '../bindings/BundleReport';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 
@@ -9,8 +8,6 @@ vi.mock('./transport', async (original) => ({ ...(await original<typeof import('
 
 import {
   allHitsRequest,
-  bundleActionLabel,
-  bundleTotals,
   choiceProblem,
   columnLabel,
   DEFAULT_COLUMNS,
@@ -215,20 +212,6 @@ describe('all hits of a search', () => {
 });
 
 describe('bundles', () => {
-  const report: BundleReport = {
-    signer: 'Region Test',
-    public_key: 'ab'.repeat(32),
-    library_id: 'lib',
-    dry_run: true,
-    imported: false,
-    rows: [],
-    added: 2,
-    updated: 1,
-    unchanged: 5,
-    kept_local: 1,
-    attachments: 3,
-  };
-
   it('selects the whole library’s published entries', () => {
     expect(libraryRequest()).toEqual({
       query: '',
@@ -241,16 +224,6 @@ describe('bundles', () => {
       prefix: false,
       sort: 'relevance',
     });
-  });
-
-  it('says what happens to each entry, in Swedish and in English', () => {
-    expect(bundleActionLabel('add')).toBe('ny');
-    expect(bundleActionLabel('update')).toBe('uppdateras');
-    expect(bundleActionLabel('unchanged')).toBe('oförändrad');
-    expect(bundleActionLabel('keep_local')).toBe('lokal ändring behålls');
-    expect(bundleTotals(report)).toBe('2 nya, 1 uppdateras, 5 oförändrade, 1 lokal ändring behålls');
-    setLanguage('en');
-    expect(bundleActionLabel('keep_local')).toBe('local change kept');
   });
 
   it('recognises the refusal of an untrusted signer, and names the signer', () => {

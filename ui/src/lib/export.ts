@@ -1,10 +1,8 @@
 // Export and bundles: the rules the export dialog and the Redaktion page's "Paket" follow, kept
 // free of components so they can be tested on their own. Which formats each place offers, the
 // columns of a CSV or XLSX list, the `ExportOptions` a dialog's choices make, file names, and
-// what a bundle's report and an untrusted signer's refusal say.
+// what an untrusted signer's refusal says. A bundle's report is a write report (curation.ts).
 
-import type { BundleAction } from '../bindings/BundleAction';
-import type { BundleReport } from '../bindings/BundleReport';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportOptions } from '../bindings/ExportOptions';
 import type { ProgressEvent } from '../bindings/ProgressEvent';
@@ -233,21 +231,6 @@ export function libraryRequest(): SearchRequest {
     prefix: false,
     sort: 'relevance',
   };
-}
-
-/** What a bundle's import does to an entry, in words. */
-export function bundleActionLabel(action: BundleAction): string {
-  return t.bundleActions[action];
-}
-
-/** A bundle report's totals in words: "2 nya, 1 uppdateras, 5 oförändrade, 1 lokal ändring behålls". */
-export function bundleTotals(report: BundleReport): string {
-  return [
-    t.bundleAdded(report.added),
-    t.bundleUpdated(report.updated),
-    t.bundleUnchanged(report.unchanged),
-    t.bundleKeptLocal(report.kept_local),
-  ].join(', ');
 }
 
 /** Who signed a bundle the library does not trust yet. */

@@ -6,12 +6,10 @@
 // user chooses and bundles (the desktop app), downloads (a browser), and opening links.
 
 import { Channel } from '@tauri-apps/api/core';
-import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import * as commands from '../bindings/commands';
 import type { Entry } from '../bindings/Entry';
-import type { BundleReport } from '../bindings/BundleReport';
 import type { BundleSummary } from '../bindings/BundleSummary';
 import type { EntrySummary } from '../bindings/EntrySummary';
 import type { ExportOptions } from '../bindings/ExportOptions';
@@ -19,7 +17,6 @@ import type { ProgressEvent } from '../bindings/ProgressEvent';
 import type { ErasureReport } from '../bindings/ErasureReport';
 import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
-import type { ImportReport } from '../bindings/ImportReport';
 import type { Note } from '../bindings/Note';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
 import type { Status } from '../bindings/Status';
@@ -31,6 +28,7 @@ import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
+import type { WriteReport } from '../bindings/WriteReport';
 import { t } from './i18n';
 import { inTauri, invokeDesktop as call, responseError, toApiError, withJson } from './ipc';
 import { externalUrl } from './links';
@@ -211,7 +209,7 @@ export function importFile(
   bytes: Uint8Array,
   mapping: string | null,
   dryRun: boolean,
-): Promise<ImportReport> {
+): Promise<WriteReport> {
   return commands.importFile({
     name,
     bytes: Array.from(bytes),
@@ -271,6 +269,17 @@ const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
 };
 
 /**
+ * The system's save dialog, shown by the app itself: the path it returns is the only one the
+ * next export or bundle may write (the app refuses any path the window names on its own).
+ */
+function chooseSavePath(
+  suggestedName: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
+  return call<string | null>('choose_save_path', { suggestedName, filter });
+}
+
+/**
  * Exports entries. In the app: asks where to save, then writes the file and returns its path
  * (null when the user closed the dialog). In a browser: downloads the file and returns its name.
  */
@@ -297,7 +306,7 @@ export async function exportEntries(
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return fileName;
   }
-  const path = await saveDialog({ defaultPath: fileName, filters: [FILE_FILTERS[options.format]] });
+  const path = await chooseSavePath(fileName, FILE_FILTERS[options.format]);
   if (path === null) return null;
   await call<number>('export_file', { ids, options, path, onProgress: progressChannel(onProgress) });
   return path;
@@ -309,7 +318,7 @@ export async function createBundle(
   suggestedName: string,
   onProgress: (event: ProgressEvent) => void = () => {},
 ): Promise<{ path: string; summary: BundleSummary } | null> {
-  const path = await saveDialog({ defaultPath: `${suggestedName}.zip`, filters: [FILE_FILTERS.zip] });
+  const path = await chooseSavePath(`${suggestedName}.zip`, FILE_FILTERS.zip);
   if (path === null) return null;
   const summary = await call<BundleSummary>('bundle_create', {
     request,
@@ -321,8 +330,7 @@ export async function createBundle(
 
 /** Asks for a bundle file to import; null when the user closed the dialog. */
 export async function pickBundle(): Promise<string | null> {
-  const picked = await openDialog({ multiple: false, directory: false, filters: [FILE_FILTERS.zip] });
-  return typeof picked === 'string' ? picked : null;
+  return call<string | null>('choose_open_path', { filter: FILE_FILTERS.zip });
 }
 
 /** Imports a bundle (a dry run first, to show the report); `trust` accepts a new signer. */
@@ -331,7 +339,7 @@ export function importBundle(
   dryRun: boolean,
   trust: boolean,
   onProgress: (event: ProgressEvent) => void = () => {},
-): Promise<BundleReport> {
+): Promise<WriteReport> {
   return call('bundle_import', { path, dryRun, trust, onProgress: progressChannel(onProgress) });
 }
 
