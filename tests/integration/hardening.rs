@@ -351,6 +351,9 @@ fn finding_11_a_refused_import_says_so_on_standard_error() {
         "{}",
         out.stderr()
     );
+    // The report names the row by the title it has, though it never became an entry.
+    let report = t.cli(&["import", &file, "--json"]).json();
+    assert_eq!(report["rows"][0]["title"], "Ett exempel", "{report}");
 }
 
 #[test]

@@ -36,22 +36,33 @@ fn main() -> ExitCode {
 }
 
 fn read_input(file: &str) -> Result<String> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::invalid(format!("kunde inte läsa standard in: {e}")))?;
-    } else {
-        let path = std::path::Path::new(file);
-        bytes = std::fs::read(path)
-            .map_err(|e| Error::invalid(format!("kunde inte läsa {file}: {e}")))?;
-    }
+    let bytes = read_bounded(file)?;
     String::from_utf8(bytes).map_err(|e| {
         Error::invalid(format!(
             "{file}: inte giltig UTF-8 (byte {})",
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// The bytes of a file (or standard in for `-`), refusing more than an import reads before
+/// they are all in memory.
+fn read_bounded(file: &str) -> Result<Vec<u8>> {
+    let limit = library::import::MAX_IMPORT_BYTES as u64;
+    let mut bytes = Vec::new();
+    let read = if file == "-" {
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Error::invalid(format!("kunde inte läsa {file}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::invalid(format!(
+            "{file}: filen är större än {} MB, det mesta som läses in",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -236,9 +247,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 })
                 .transpose()?;
-            let bytes = std::fs::read(&file)
-                .map_err(|e| Error::invalid(format!("kunde inte läsa {}: {e}", file.display())))?;
             let name = file.display().to_string();
+            let bytes = read_bounded(&name)?;
             let report = lib.import(&name, &bytes, mapping.as_deref(), dry_run)?;
             if finish_write(&report, json) {
                 return Ok(ExitCode::from(1));
@@ -267,18 +277,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::ErasePerson { name, yes } => {
             if !yes {
                 eprintln!(
-                    "fel: att radera \"{name}\" tar bort personens kontaktuppgifter ur alla \
-                     poster, all historik och alla säkerhetskopior, och kan inte ångras; kör \
-                     igen med --yes om du är säker"
+                    "fel: att radera \"{name}\" tar bort personens kontaktuppgifter och namn ur \
+                     alla poster, all historik, alla anteckningar och alla säkerhetskopior, och \
+                     kan inte ångras; kör igen med --yes om du är säker"
                 );
                 return Ok(ExitCode::from(2));
             }
             let report = lib.erase_person(&name)?;
             println!(
-                "Raderade kontaktuppgifterna ur {} poster och {} revisioner, och ur {} \
-                 säkerhetskopior.",
+                "Raderade personen ur {} poster och {} revisioner, {} andra texter \
+                 (anteckningar, bilagornas text, sparade sökningar, listor, inkommande \
+                 versioner) och {} säkerhetskopior. Biblioteket minns raderingen: senare \
+                 importer och paket tar inte med personens kontaktuppgifter.",
                 report.library.entries,
                 report.library.revisions,
+                report.library.other,
                 report.backups.len()
             );
         }

@@ -24,6 +24,8 @@ struct Candidate {
     row: String,
     entry: Result<Entry>,
     sets_status: bool,
+    /// The row's title as written, to name a row that cannot become an entry.
+    title: String,
 }
 
 /// The format of a file, from its name.
@@ -111,6 +113,7 @@ fn read(
                     row: format!("rad {}", i + 1),
                     entry: columns.entry(&cells, &focus),
                     sets_status: columns.has("status"),
+                    title: model::text::label(columns.cell(&cells, "title")),
                 })
                 .collect()
         }
@@ -121,6 +124,7 @@ fn read(
 fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
     let one = |row: String, value: serde_json::Value| Candidate {
         sets_status: value.get("status").is_some(),
+        title: model::text::label(value.get("title").and_then(|t| t.as_str()).unwrap_or("")),
         entry: validate::parse_entry(&value.to_string()),
         row,
     };
@@ -162,6 +166,7 @@ fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
                 row,
                 entry: Err(Error::invalid(format!("ogiltig JSON: {e}"))),
                 sets_status: false,
+                title: String::new(),
             }),
         }
     }
@@ -203,7 +208,7 @@ impl Library {
             let mut entry = match candidate.entry {
                 Ok(entry) => entry,
                 Err(problem) => {
-                    plan.reject(row, None, problem);
+                    plan.reject_titled(row, &candidate.title, problem);
                     continue;
                 }
             };

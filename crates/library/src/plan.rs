@@ -192,13 +192,24 @@ impl Plan {
         });
     }
 
-    /// Records an entry that cannot be written (`entry` when it could be read at all).
+    /// Records an entry that cannot be written.
     pub(crate) fn reject(&mut self, place: String, entry: Option<&Entry>, problem: Error) {
+        let id = entry.map(|e| e.id.clone()).unwrap_or_default();
+        let title = entry.map(|e| e.title.as_str()).unwrap_or_default();
+        self.reject_row(place, id, title, problem);
+    }
+
+    /// Records a row that could not even be read as an entry, named by the title it has.
+    pub(crate) fn reject_titled(&mut self, place: String, title: &str, problem: Error) {
+        self.reject_row(place, String::new(), title, problem);
+    }
+
+    fn reject_row(&mut self, place: String, id: String, title: &str, problem: Error) {
         self.rows.push(WriteRow {
             place,
             action: WriteAction::Reject,
-            id: entry.map(|e| e.id.clone()).unwrap_or_default(),
-            title: entry.map(|e| e.title.clone()).unwrap_or_default(),
+            id,
+            title: title.to_owned(),
             reason: problem.message.clone(),
         });
         self.first_problem.get_or_insert(problem);

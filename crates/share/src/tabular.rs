@@ -203,6 +203,16 @@ impl ColumnMap {
         self.columns.contains(&Some(field))
     }
 
+    /// The text of a row's cell for `field`, as it stands (for naming a row that cannot
+    /// become an entry).
+    pub fn cell<'c>(&self, cells: &'c [String], field: &str) -> &'c str {
+        self.columns
+            .iter()
+            .position(|c| *c == Some(field))
+            .and_then(|i| cells.get(i))
+            .map_or("", |c| c.trim())
+    }
+
     /// One row as an entry. `focus` is the library's taxonomy.
     pub fn entry(&self, cells: &[String], focus: &[FocusArea]) -> Result<Entry> {
         if cells.len() > self.headers.len()

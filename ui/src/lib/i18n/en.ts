@@ -33,10 +33,13 @@ export const en: Messages = {
   allSaved: (n: number) => `All ${count(n)} saved searches, under My lists`,
 
   resultsHeading: 'Search results',
+  resultsTitle: (query: string) => (query ? `Search results for “${query}”` : 'Search results'),
   hitCount: (n: number) => (n === 1 ? '1 hit' : `${count(n)} hits`),
   hitCountFor: (n: number, query: string) =>
     `${n === 1 ? '1 hit' : `${count(n)} hits`} for “${query}”`,
   searching: 'Searching …',
+  sortedBy: (order: string) => `Sorted: ${order.toLowerCase()}.`,
+  emptySearch: 'No search terms. Showing every example, most recently updated first.',
   noHitsHeading: 'No hits',
   noHitsAdvice: 'Try removing a filter, using fewer words or checking the spelling.',
   clearFilters: 'Clear all filters',
@@ -384,6 +387,10 @@ export const en: Messages = {
   errorUnknown: 'An unexpected error occurred.',
   tryAgain: 'Try again',
   notFoundHeading: 'The page does not exist',
+  entryMissingHeading: 'The example does not exist',
+  entryMissingText:
+    'There is no example at this address. It may have been removed or moved, or the link may be mistyped.',
+  entryMissingBrowse: 'Show all examples',
   goToStart: 'Go to the start page',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
@@ -506,15 +513,15 @@ export const en: Messages = {
   userNameSaved: (name: string) => `The name “${name}” was saved.`,
   erasureHeading: 'Personal data',
   erasureIntro:
-    'When a person asks to have their data removed, erase their contact details from the whole library here. Write the name as it appears in the entries’ contacts.',
+    'When a person asks to have their data removed, erase their contact details and name from the whole library here. Write the name as it appears in the entries’ contacts.',
   erasureName: 'The person’s name',
   erasureButton: 'Erase personal data …',
   erasureDialogHeading: 'Erase the personal data?',
   erasureDialogText: (name: string) =>
     `The contact details of “${name}” are removed from every entry, every revision in the history and every backup. This cannot be undone.`,
   erasureConfirm: 'Erase for good',
-  erasureDone: (name: string, entries: number, revisions: number, backups: number) =>
-    `The contact details of “${name}” were removed from ${entries === 1 ? '1 entry' : `${count(entries)} entries`}, ${revisions === 1 ? '1 revision' : `${count(revisions)} revisions`} and ${backups === 1 ? '1 backup' : `${count(backups)} backups`}.`,
+  erasureDone: (name: string, entries: number, revisions: number, other: number, backups: number) =>
+    `The contact details and the name “${name}” were removed from ${entries === 1 ? '1 entry' : `${count(entries)} entries`}, ${revisions === 1 ? '1 revision' : `${count(revisions)} revisions`}, ${other === 1 ? '1 other text' : `${count(other)} other texts`} and ${backups === 1 ? '1 backup' : `${count(backups)} backups`}. The library remembers the erasure: later imports and bundles leave out the person’s contact details.`,
   erasureNone: (name: string) => `The library has no contact named “${name}”.`,
   trashHeading: 'Trash',
   trashIntro:

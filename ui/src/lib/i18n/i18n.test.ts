@@ -50,4 +50,15 @@ describe('language catalogues', () => {
     expect(t.hitCount(1)).toBe('1 träff');
     expect(catalogue('en').otherLanguage).toBe('Svenska');
   });
+
+  it('title the results page with its query, and the missing entry plainly', () => {
+    expect(sv.pageTitle(sv.resultsTitle('livsmedel'))).toBe('Sökresultat för ”livsmedel” – Exempelbanken');
+    expect(sv.pageTitle(sv.resultsTitle(''))).toBe('Sökresultat – Exempelbanken');
+    expect(en.pageTitle(en.resultsTitle('food'))).toBe('Search results for “food” – Exempelbanken');
+    expect(en.resultsTitle('')).toBe('Search results');
+    expect(sv.pageTitle(sv.entryMissingHeading)).toBe('Exemplet finns inte – Exempelbanken');
+    expect(en.entryMissingHeading).toBe('The example does not exist');
+    expect(sv.sortedBy(sv.sortNewest)).toBe('Sorterat: senast uppdaterad.');
+    expect(en.sortedBy(en.sortRelevance)).toBe('Sorted: most relevant.');
+  });
 });

@@ -39,10 +39,16 @@ export const sv = {
 
   // Results
   resultsHeading: 'Sökresultat',
+  /** The results page's document title: with the query, when there is one. */
+  resultsTitle: (query: string) => (query ? `Sökresultat för ”${query}”` : 'Sökresultat'),
   hitCount: (n: number) => (n === 1 ? '1 träff' : `${count(n)} träffar`),
   hitCountFor: (n: number, query: string) =>
     `${n === 1 ? '1 träff' : `${count(n)} träffar`} för ”${query}”`,
   searching: 'Söker …',
+  /** Said (live region) with the count after a change of sort order. */
+  sortedBy: (order: string) => `Sorterat: ${order.toLowerCase()}.`,
+  /** Said when Enter is pressed with nothing in the search box: every entry is shown. */
+  emptySearch: 'Inget sökord. Alla exempel visas, senast uppdaterade först.',
   noHitsHeading: 'Inga träffar',
   noHitsAdvice: 'Prova att ta bort ett filter, använda färre ord eller kontrollera stavningen.',
   clearFilters: 'Rensa alla filter',
@@ -369,6 +375,10 @@ export const sv = {
   errorUnknown: 'Ett oväntat fel inträffade.',
   tryAgain: 'Försök igen',
   notFoundHeading: 'Sidan finns inte',
+  entryMissingHeading: 'Exemplet finns inte',
+  entryMissingText:
+    'Det finns inget exempel på den här adressen. Det kan ha tagits bort eller bytt adress, eller så är länken felskriven.',
+  entryMissingBrowse: 'Visa alla exempel',
   goToStart: 'Gå till startsidan',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
@@ -494,15 +504,15 @@ export const sv = {
   userNameSaved: (name: string) => `Namnet ”${name}” sparades.`,
   erasureHeading: 'Personuppgifter',
   erasureIntro:
-    'Ber en person att få sina uppgifter borttagna raderar du här personens kontaktuppgifter ur hela biblioteket. Skriv namnet som det står i posternas kontakter.',
+    'Ber en person att få sina uppgifter borttagna raderar du här personens kontaktuppgifter och namn ur hela biblioteket. Skriv namnet som det står i posternas kontakter.',
   erasureName: 'Personens namn',
   erasureButton: 'Radera personuppgifter …',
   erasureDialogHeading: 'Radera personuppgifterna?',
   erasureDialogText: (name: string) =>
     `Kontaktuppgifterna för ”${name}” tas bort ur varje post, ur varje revision i historiken och ur varje säkerhetskopia. Det går inte att ångra.`,
   erasureConfirm: 'Radera för alltid',
-  erasureDone: (name: string, entries: number, revisions: number, backups: number) =>
-    `Kontaktuppgifterna för ”${name}” togs bort ur ${entries === 1 ? '1 post' : `${count(entries)} poster`}, ${revisions === 1 ? '1 revision' : `${count(revisions)} revisioner`} och ${backups === 1 ? '1 säkerhetskopia' : `${count(backups)} säkerhetskopior`}.`,
+  erasureDone: (name: string, entries: number, revisions: number, other: number, backups: number) =>
+    `Kontaktuppgifterna och namnet ”${name}” togs bort ur ${entries === 1 ? '1 post' : `${count(entries)} poster`}, ${revisions === 1 ? '1 revision' : `${count(revisions)} revisioner`}, ${other === 1 ? '1 annan text' : `${count(other)} andra texter`} och ${backups === 1 ? '1 säkerhetskopia' : `${count(backups)} säkerhetskopior`}. Biblioteket minns raderingen: senare importer och paket tar inte med personens kontaktuppgifter.`,
   erasureNone: (name: string) => `Ingen kontakt med namnet ”${name}” fanns i biblioteket.`,
   trashHeading: 'Papperskorg',
   trashIntro:
