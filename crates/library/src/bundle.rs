@@ -56,6 +56,10 @@ impl Library {
             Err(err) => return Err(err),
         }
         self.store.remove_meta("signing_key")?;
+        // Backups made before the move hold the key too.
+        for backup in self.backup_files()? {
+            store::remove_meta_in_backup(&backup, "signing_key")?;
+        }
         Ok(key)
     }
 

@@ -184,21 +184,12 @@ impl Library {
         let library = self.store.erase_person(name, &now())?;
         let hash = store::erasure::remembered_hash(&self.store, name)?;
         let mut backups = Vec::new();
-        let dir = self.dir.join("backups");
-        if dir.is_dir() {
-            let mut files: Vec<_> = std::fs::read_dir(&dir)
-                .map_err(|e| Error::io(&dir, e))?
-                .filter_map(|item| item.ok().map(|i| i.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "sqlite3"))
-                .collect();
-            files.sort();
-            let at = now();
-            for path in files {
-                let remember = hash.as_deref().map(|h| (h, at.as_str()));
-                let erased = store::erase_person_in_backup(&path, name, remember)?;
-                if erased != store::Erasure::default() {
-                    backups.push(path.display().to_string());
-                }
+        let at = now();
+        for path in self.backup_files()? {
+            let remember = hash.as_deref().map(|h| (h, at.as_str()));
+            let erased = store::erase_person_in_backup(&path, name, remember)?;
+            if erased != store::Erasure::default() {
+                backups.push(path.display().to_string());
             }
         }
         // Deleted documents keep their terms in the index's segments until a merge: rebuild

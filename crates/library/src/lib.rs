@@ -295,6 +295,21 @@ impl Library {
         Ok(target)
     }
 
+    /// The backup copies of the library's database, oldest first.
+    pub(crate) fn backup_files(&self) -> Result<Vec<PathBuf>> {
+        let dir = self.dir.join("backups");
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(&dir, e))?
+            .filter_map(|item| item.ok().map(|i| i.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "sqlite3"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -433,9 +448,7 @@ impl Library {
         if plan.is_rejected() {
             return Err(plan.into_problem().expect("a rejected plan has a problem"));
         }
-        let ids: Vec<String> = plan.rows().iter().map(|r| r.id.clone()).collect();
-        self.apply(plan, false, None, "skapad")?;
-        ids.iter().map(|id| self.get(id)).collect()
+        Ok(self.apply_keeping(plan, false, None, "skapad")?.1)
     }
 
     /// Adds entries given as JSON (an object or an array) and reports what happened to each,

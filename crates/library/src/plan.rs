@@ -215,10 +215,6 @@ impl Plan {
         self.first_problem.get_or_insert(problem);
     }
 
-    pub(crate) fn rows(&self) -> &[WriteRow] {
-        &self.rows
-    }
-
     pub(crate) fn is_rejected(&self) -> bool {
         self.first_problem.is_some()
     }
@@ -403,18 +399,35 @@ impl Library {
         backup_kind: Option<&str>,
         comment: &str,
     ) -> Result<WriteReport> {
+        Ok(self.apply_keeping(plan, dry_run, backup_kind, comment)?.0)
+    }
+
+    /// Like [`Library::apply`], also returning the entries written (created or updated), as
+    /// saved.
+    pub(crate) fn apply_keeping(
+        &mut self,
+        plan: Plan,
+        dry_run: bool,
+        backup_kind: Option<&str>,
+        comment: &str,
+    ) -> Result<(WriteReport, Vec<Entry>)> {
         let mut report = plan.report(dry_run);
+        let mut written = Vec::new();
         if dry_run || plan.is_rejected() {
-            return Ok(report);
+            return Ok((report, written));
         }
         if plan.steps.is_empty() && plan.new_areas.is_empty() {
             report.applied = true;
-            return Ok(report);
+            return Ok((report, written));
         }
         if let Some(kind) = backup_kind {
             report.backup = Some(self.backup(kind)?.display().to_string());
         }
-        let own = self.bundle_key()?.public_hex();
+        // The library's own key only matters for a bundle (its own signer is not "trusted").
+        let own_key = match &plan.sender {
+            Some(sender) if sender.public_key != STARTER_SIGNER => self.bundle_key()?.public_hex(),
+            _ => String::new(),
+        };
         let at = now();
         let change = Change {
             by: &self.user,
@@ -429,8 +442,8 @@ impl Library {
         }
         let sender = plan.sender.as_ref();
         if let Some(sender) = sender
-            && sender.public_key != own
             && sender.public_key != STARTER_SIGNER
+            && sender.public_key != own_key
         {
             batch.trust(&sender.public_key, &sender.name, &at)?;
         }
@@ -475,10 +488,11 @@ impl Library {
                     &at,
                 )?;
             }
+            written.push(entry);
         }
         batch.commit()?;
         self.after_write();
         report.applied = true;
-        Ok(report)
+        Ok((report, written))
     }
 }

@@ -417,6 +417,17 @@ fn parse_slug<T>(slug: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T
     })
 }
 
+/// Removes a value about the library from a backup copy (a database file that is not open),
+/// and compacts the file so its bytes are gone. Returns whether the copy had it.
+pub fn remove_meta_in_backup(path: &Path, key: &str) -> Result<bool> {
+    let conn = Connection::open(path)?;
+    let removed = conn.execute("DELETE FROM library WHERE key = ?1", [key])? > 0;
+    if removed {
+        conn.execute_batch("VACUUM")?;
+    }
+    Ok(removed)
+}
+
 /// The focus areas in their order, read on `conn` (a connection or a transaction).
 fn focus_areas(conn: &Connection) -> Result<Vec<FocusArea>> {
     let mut stmt =

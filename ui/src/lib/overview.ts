@@ -54,7 +54,7 @@ export function lanBars(facets: Facets, vocab: Vocabulary): Bar[] {
 export function stageBars(facets: Facets, vocab: Vocabulary): Bar[] {
   return vocab.taxonomy.stages.map((s) => ({
     key: s.slug,
-    label: s.label,
+    label: vocab.stageLabel(s.slug),
     count: facets.stage[s.slug] ?? 0,
     href: search({ stage: [s.slug] }),
   }));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { vocab } from '../test/fixtures';
 import {
   emptyState,
+  filterCount,
   fromParams,
   fromRequest,
   hasFilters,
@@ -173,5 +174,15 @@ describe('the lists page', () => {
   it('has its own address', () => {
     expect(parseHash('#/listor')).toEqual({ name: 'lists' });
     expect(parseHash('#/listor/')).toEqual({ name: 'lists' });
+  });
+});
+
+describe('filterCount', () => {
+  it('counts each picked value, and the years as one filter', () => {
+    expect(filterCount(emptyState())).toBe(0);
+    expect(filterCount({ ...emptyState(), q: 'skola', sort: 'newest' })).toBe(0);
+    expect(filterCount({ ...emptyState(), focus: ['a', 'b'], kind: ['exempel'] })).toBe(3);
+    expect(filterCount({ ...emptyState(), yearFrom: 2020, yearTo: 2022 })).toBe(1);
+    expect(filterCount({ ...emptyState(), lan: ['18'], yearTo: 2022 })).toBe(2);
   });
 });

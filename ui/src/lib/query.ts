@@ -36,6 +36,12 @@ export function hasFilters(s: SearchState): boolean {
   );
 }
 
+/** How many filters are picked: each value of a facet, and the years as one. */
+export function filterCount(s: SearchState): number {
+  const values = DIMENSIONS.reduce((n, d) => n + s[d].length, 0);
+  return values + (s.yearFrom !== undefined || s.yearTo !== undefined ? 1 : 0);
+}
+
 /** Nothing typed and nothing picked: the start page. */
 export function isEmpty(s: SearchState): boolean {
   return s.q.trim() === '' && !hasFilters(s) && s.all !== true;

@@ -4,6 +4,7 @@
 //   #/post/<id>       one entry
 //   #/oversikt        the overview: the library in charts
 //   #/listor          the user's lists and saved searches ("Mina listor"; desktop app only)
+//   #/tillganglighet  the accessibility statement (Tillgänglighetsredogörelse)
 //   #/ny                      a new entry (editor; desktop app only)
 //   #/post/<id>/redigera      the editor for an entry (desktop app only)
 //   #/post/<id>/historik      an entry's revisions and what changed (desktop app only)
@@ -17,6 +18,7 @@ export type Route =
   | { name: 'entry'; id: string }
   | { name: 'overview' }
   | { name: 'lists' }
+  | { name: 'accessibility' }
   | { name: 'new' }
   | { name: 'edit'; id: string }
   | { name: 'history'; id: string }
@@ -26,6 +28,7 @@ export type Route =
 
 export const OVERVIEW_HASH = '#/oversikt';
 export const LISTS_HASH = '#/listor';
+export const ACCESSIBILITY_HASH = '#/tillganglighet';
 export const CURATION_HASH = '#/redaktion';
 export const TRASH_HASH = '#/papperskorg';
 export const NEW_HASH = '#/ny';
@@ -48,6 +51,7 @@ export function parseHash(hash: string): Route {
   }
   if (path === '/oversikt' || path === '/oversikt/') return { name: 'overview' };
   if (path === '/listor' || path === '/listor/') return { name: 'lists' };
+  if (path === '/tillganglighet' || path === '/tillganglighet/') return { name: 'accessibility' };
   if (path === '/redaktion' || path === '/redaktion/') {
     return { name: 'curation', params: new URLSearchParams(query) };
   }

@@ -1,10 +1,19 @@
 // Names for the codes and slugs that entries, hits and facets carry, from the library's own
-// taxonomy (so a curator's edit of a focus area shows up without a new UI build).
+// taxonomy (so a curator's edit of a focus area shows up without a new UI build). The model's
+// fixed values (kinds, stages, novelties, statuses, organisation types, Agenda 2030 goals) are the
+// interface's words and are named in the UI's language (the catalogues in i18n/); focus areas,
+// counties and municipalities are content, Swedish in every language (mark them lang="sv").
 
 import type { Kind } from '../bindings/Kind';
 import type { Place } from '../bindings/Place';
 import type { Stage } from '../bindings/Stage';
 import type { Taxonomy } from '../bindings/Taxonomy';
+import { t } from './i18n';
+
+/** A name from the UI's catalogue, else the taxonomy's, else the slug itself. */
+function named(names: Readonly<Record<string, string>>, taxonomy: Map<string, string>, slug: string): string {
+  return (Object.hasOwn(names, slug) ? names[slug] : undefined) ?? taxonomy.get(slug) ?? slug;
+}
 
 function byKey<T>(items: T[], key: (item: T) => string, value: (item: T) => string) {
   return new Map(items.map((item) => [key(item), value(item)] as const));
@@ -41,19 +50,19 @@ export class Vocabulary {
     return this.focus.get(slug) ?? slug;
   }
   kindLabel(slug: string): string {
-    return this.kinds.get(slug) ?? slug;
+    return named(t.kindLabels, this.kinds, slug);
   }
   stageLabel(slug: string): string {
-    return this.stages.get(slug) ?? slug;
+    return named(t.stageLabels, this.stages, slug);
   }
   statusLabel(slug: string): string {
-    return this.statuses.get(slug) ?? slug;
+    return named(t.statusLabels, this.statuses, slug);
   }
   noveltyLabel(slug: string): string {
-    return this.novelties.get(slug) ?? slug;
+    return named(t.noveltyLabels, this.novelties, slug);
   }
   orgTypeLabel(slug: string): string {
-    return this.orgTypes.get(slug) ?? slug;
+    return named(t.orgTypeLabels, this.orgTypes, slug);
   }
   countyName(code: string): string {
     return this.counties.get(code) ?? code;
@@ -62,7 +71,8 @@ export class Vocabulary {
     return this.municipalities.get(code)?.name ?? code;
   }
   goalName(n: number): string {
-    return this.goals.get(n) ?? '';
+    const names: Readonly<Record<number, string>> = t.goalNames;
+    return (Object.hasOwn(names, n) ? names[n] : undefined) ?? this.goals.get(n) ?? '';
   }
 
   isKind(slug: string): slug is Kind {

@@ -8,7 +8,7 @@ export const en: Messages = {
   tagline: 'Good examples of innovation in the public sector',
   skipToContent: 'Skip to content',
 
-  searchLabel: 'Search the examples',
+  searchLabel: 'Search the entries',
   searchPlaceholder: 'Search, e.g. food or welfare technology',
   searchHint: 'Press / or Ctrl+K to search',
   searchButton: 'Search',
@@ -22,11 +22,11 @@ export const en: Messages = {
   switchLanguage: 'Svenska – switch the language to Swedish',
 
   browseHeading: 'Browse by focus area',
-  browseIntro: 'Choose an area to see all examples in it.',
+  browseIntro: 'Choose an area to see all entries in it.',
   newestHeading: 'Recently updated',
   showAllNewest: 'Show all, most recently updated first',
-  noEntriesYet: 'No examples yet',
-  entryCount: (n: number) => (n === 1 ? '1 example' : `${count(n)} examples`),
+  noEntriesYet: 'No entries yet',
+  entryCount: (n: number) => (n === 1 ? '1 entry' : `${count(n)} entries`),
   updatedOn: (date: string) => `Updated ${date}`,
   savedQuickHeading: 'Your saved searches',
   manageSaved: 'Manage them under My lists',
@@ -39,7 +39,7 @@ export const en: Messages = {
     `${n === 1 ? '1 hit' : `${count(n)} hits`} for “${query}”`,
   searching: 'Searching …',
   sortedBy: (order: string) => `Sorted: ${order.toLowerCase()}.`,
-  emptySearch: 'No search terms. Showing every example, most recently updated first.',
+  emptySearch: 'No search terms. Showing every entry, most recently updated first.',
   noHitsHeading: 'No hits',
   noHitsAdvice: 'Try removing a filter, using fewer words or checking the spelling.',
   clearFilters: 'Clear all filters',
@@ -59,6 +59,7 @@ export const en: Messages = {
   findSavedIn: 'You will find it under',
 
   filtersHeading: 'Filter',
+  filtersToggle: (n: number) => (n === 0 ? 'Filter' : `Filter (${count(n)} chosen)`),
   facetFocus: 'Focus area',
   facetLan: 'County',
   facetKind: 'Kind',
@@ -83,7 +84,7 @@ export const en: Messages = {
   backToResults: 'Back to the search results',
   backToStart: 'Back to the start page',
   backToLists: 'Back to My lists',
-  loadingEntry: 'Loading the example …',
+  loadingEntry: 'Loading the entry …',
   sections: {
     challenge: 'Challenge and need',
     solution: 'Solution and implementation',
@@ -165,19 +166,19 @@ export const en: Messages = {
 
   overviewHeading: 'Overview',
   overviewIntro: (n: number) =>
-    `How the library's ${count(n)} published examples are spread. Choose a name in a table to see the examples.`,
-  chartFocus: 'Examples per focus area',
-  chartLan: 'Examples per county',
-  chartYear: 'Examples per year',
-  chartStage: 'Examples per stage',
-  chartFocusNote: 'An example can belong to several focus areas.',
-  chartLanNote: 'An example is counted in every county it concerns.',
-  chartYearNote: 'An example is counted in every year it ran.',
+    `How the library's ${count(n)} published entries are spread. Choose a name in a table to see the entries.`,
+  chartFocus: 'Entries per focus area',
+  chartLan: 'Entries per county',
+  chartYear: 'Entries per year',
+  chartStage: 'Entries per stage',
+  chartFocusNote: 'An entry can belong to several focus areas.',
+  chartLanNote: 'An entry is counted in every county it concerns.',
+  chartYearNote: 'An entry is counted in every year it ran.',
   chartStageNote: 'The stages in the order a piece of work goes through them.',
   chartDescription: (title: string, rows: number) =>
     `Bar chart: ${title.toLowerCase()}, ${rows} bars. The numbers are in the table below the chart.`,
   showTable: 'Show as a table',
-  columnCount: 'Examples',
+  columnCount: 'Entries',
   columnFocus: 'Focus area',
   columnLan: 'County',
   columnYear: 'Year',
@@ -387,10 +388,10 @@ export const en: Messages = {
   errorUnknown: 'An unexpected error occurred.',
   tryAgain: 'Try again',
   notFoundHeading: 'The page does not exist',
-  entryMissingHeading: 'The example does not exist',
+  entryMissingHeading: 'The entry does not exist',
   entryMissingText:
-    'There is no example at this address. It may have been removed or moved, or the link may be mistyped.',
-  entryMissingBrowse: 'Show all examples',
+    'There is no entry at this address. It may have been removed or moved, or the link may be mistyped.',
+  entryMissingBrowse: 'Show all entries',
   goToStart: 'Go to the start page',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
@@ -661,4 +662,94 @@ export const en: Messages = {
   bundleAttachments: (n: number) => (n === 1 ? '1 attachment' : `${count(n)} attachments`),
   bundleCaption: (file: string) => `The entries in ${file}`,
   bundleRun: 'Import',
+
+  a11yLink: 'Accessibility statement',
+  a11yHeading: 'Accessibility statement',
+  a11yIntro:
+    'Exempelbanken is run by the organisation behind this library. We want as many people as possible to be able to use it. This statement describes how Exempelbanken complies with the Swedish Act (2018:1937) on accessibility to digital public services, the shortcomings we know of, and how to report a problem so that we can fix it.',
+  a11yStatusHeading: 'How accessible is Exempelbanken?',
+  a11yStatus:
+    'Exempelbanken is partially compliant with the Act on accessibility to digital public services, due to the shortcomings described below.',
+  a11yStandard: 'We follow WCAG 2.1 at level AA, through the harmonised standard EN 301 549.',
+  a11yShortcomingsHeading: 'Content that is not accessible',
+  a11yShortcomingsIntro: 'We know of the following and have not yet fixed it:',
+  a11yCriteria: (criteria: string[]) =>
+    criteria.length === 0
+      ? 'No WCAG success criterion; a matter of usability.'
+      : `Fails WCAG 2.1 success criterion ${criteria.join(', ')}.`,
+  a11yShortcomings: {
+    contentLanguageInNames:
+      'Names of focus areas, counties and municipalities are Swedish in the English version too. They are marked as Swedish where they appear as text, but not where they are part of the accessible name of a button or a chart (such as the buttons that remove a chosen filter, and the charts’ descriptions), nor in the editor or on the Redaktion page.',
+    didYouMean: 'A search with no hits suggests no similar search terms (“Did you mean …?”).',
+    silentCorrection:
+      'The search corrects typing errors without saying so: the hits may be for a different word than the one you typed, with nothing to tell you.',
+    chartsMissingValues:
+      'The charts on the Overview page do not say how many entries lack a value (such as a county, a year or a stage) and are therefore not counted.',
+  },
+  a11yReportHeading: 'Reporting problems',
+  a11yReport:
+    'If you come across a problem not described here, or need content in another format, contact the organisation that runs this library. Tell them which page it concerns and what does not work.',
+  a11yOversightHeading: 'Enforcement',
+  a11yOversight:
+    'The Agency for Digital Government (Digg) is responsible for enforcing the Act on accessibility to digital public services. If you are not satisfied with how your comments are handled, you can contact Digg.',
+  a11yTestingHeading: 'How we tested Exempelbanken',
+  a11yTesting:
+    'We have reviewed Exempelbanken ourselves: with automated tests (axe-core) of every page in the light and the dark theme, and by our own review against WCAG 2.1 at level AA.',
+  a11yReviewed: (date: string) => `This statement was last reviewed on ${date}.`,
+
+  kindLabels: {
+    exempel: 'Example',
+    metod: 'Method or tool',
+    natverk: 'Network',
+    rapport: 'Report or study',
+    evenemang: 'Event or forum',
+    styrdokument: 'Policy document or agreement',
+  },
+  stageLabels: {
+    ide: 'Idea',
+    pilot: 'Test/pilot',
+    inforande: 'Implementation',
+    spridning: 'Dissemination',
+    avslutad: 'Completed',
+  },
+  noveltyLabels: {
+    organisation: 'New to the organisation',
+    marknad: 'New to the market',
+    varld: 'New to the world',
+  },
+  statusLabels: {
+    utkast: 'Draft',
+    granskning: 'In review',
+    publicerad: 'Published',
+    arkiverad: 'Archived',
+  },
+  orgTypeLabels: {
+    kommun: 'Municipality',
+    region: 'Region',
+    myndighet: 'Government agency',
+    akademi: 'Academia',
+    naringsliv: 'Business',
+    ideell: 'Non-profit sector',
+    annan: 'Other',
+  },
+  /** The UN's official short titles of the Agenda 2030 goals. */
+  goalNames: {
+    1: 'No poverty',
+    2: 'Zero hunger',
+    3: 'Good health and well-being',
+    4: 'Quality education',
+    5: 'Gender equality',
+    6: 'Clean water and sanitation',
+    7: 'Affordable and clean energy',
+    8: 'Decent work and economic growth',
+    9: 'Industry, innovation and infrastructure',
+    10: 'Reduced inequalities',
+    11: 'Sustainable cities and communities',
+    12: 'Responsible consumption and production',
+    13: 'Climate action',
+    14: 'Life below water',
+    15: 'Life on land',
+    16: 'Peace, justice and strong institutions',
+    17: 'Partnerships for the goals',
+  },
 };

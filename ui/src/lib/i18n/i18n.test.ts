@@ -56,8 +56,8 @@ describe('language catalogues', () => {
     expect(sv.pageTitle(sv.resultsTitle(''))).toBe('Sökresultat – Exempelbanken');
     expect(en.pageTitle(en.resultsTitle('food'))).toBe('Search results for “food” – Exempelbanken');
     expect(en.resultsTitle('')).toBe('Search results');
-    expect(sv.pageTitle(sv.entryMissingHeading)).toBe('Exemplet finns inte – Exempelbanken');
-    expect(en.entryMissingHeading).toBe('The example does not exist');
+    expect(sv.pageTitle(sv.entryMissingHeading)).toBe('Posten finns inte – Exempelbanken');
+    expect(en.entryMissingHeading).toBe('The entry does not exist');
     expect(sv.sortedBy(sv.sortNewest)).toBe('Sorterat: senast uppdaterad.');
     expect(en.sortedBy(en.sortRelevance)).toBe('Sorted: most relevant.');
   });

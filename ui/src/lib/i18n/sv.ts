@@ -1,6 +1,11 @@
 // Every string the UI shows, in Swedish. `en.ts` has the same keys (its type is `Messages`).
-// Labels of taxonomy values (kinds, stages, focus areas, counties, ...) come from the library's
-// taxonomy instead, so they are not here.
+// The names of the model's fixed values (kinds, stages, ...) are here too; focus areas, counties
+// and municipalities are content (the library's taxonomy) and are not.
+import type { Kind } from '../../bindings/Kind';
+import type { Novelty } from '../../bindings/Novelty';
+import type { OrgType } from '../../bindings/OrgType';
+import type { Stage } from '../../bindings/Stage';
+import type { Status } from '../../bindings/Status';
 
 const count = (n: number) => n.toLocaleString('sv-SE');
 
@@ -9,7 +14,7 @@ export const sv = {
   tagline: 'Goda exempel på innovation i offentlig sektor',
   skipToContent: 'Hoppa till innehållet',
 
-  searchLabel: 'Sök bland exemplen',
+  searchLabel: 'Sök bland posterna',
   searchPlaceholder: 'Sök, t.ex. livsmedel eller välfärdsteknik',
   searchHint: 'Tryck / eller Ctrl+K för att söka',
   searchButton: 'Sök',
@@ -27,11 +32,11 @@ export const sv = {
 
   // Start page
   browseHeading: 'Bläddra bland fokusområden',
-  browseIntro: 'Välj ett område för att se alla exempel inom det.',
+  browseIntro: 'Välj ett område för att se alla poster inom det.',
   newestHeading: 'Senast uppdaterade',
   showAllNewest: 'Visa alla, senast uppdaterade först',
-  noEntriesYet: 'Inga exempel ännu',
-  entryCount: (n: number) => `${count(n)} exempel`,
+  noEntriesYet: 'Inga poster ännu',
+  entryCount: (n: number) => (n === 1 ? '1 post' : `${count(n)} poster`),
   updatedOn: (date: string) => `Uppdaterad ${date}`,
   savedQuickHeading: 'Dina sparade sökningar',
   manageSaved: 'Hantera under Mina listor',
@@ -48,7 +53,7 @@ export const sv = {
   /** Said (live region) with the count after a change of sort order. */
   sortedBy: (order: string) => `Sorterat: ${order.toLowerCase()}.`,
   /** Said when Enter is pressed with nothing in the search box: every entry is shown. */
-  emptySearch: 'Inget sökord. Alla exempel visas, senast uppdaterade först.',
+  emptySearch: 'Inget sökord. Alla poster visas, senast uppdaterade först.',
   noHitsHeading: 'Inga träffar',
   noHitsAdvice: 'Prova att ta bort ett filter, använda färre ord eller kontrollera stavningen.',
   clearFilters: 'Rensa alla filter',
@@ -69,6 +74,8 @@ export const sv = {
 
   // Facets and filters
   filtersHeading: 'Filtrera',
+  /** The button that shows the filters in a narrow window (its text begins with "Filtrera"). */
+  filtersToggle: (n: number) => (n === 0 ? 'Filtrera' : `Filtrera (${count(n)} valda)`),
   facetFocus: 'Fokusområde',
   facetLan: 'Län',
   facetKind: 'Typ',
@@ -94,7 +101,7 @@ export const sv = {
   backToResults: 'Tillbaka till sökresultaten',
   backToStart: 'Tillbaka till startsidan',
   backToLists: 'Tillbaka till Mina listor',
-  loadingEntry: 'Hämtar exemplet …',
+  loadingEntry: 'Hämtar posten …',
   sections: {
     challenge: 'Utmaning och behov',
     solution: 'Lösning och genomförande',
@@ -179,19 +186,19 @@ export const sv = {
   // Overview
   overviewHeading: 'Översikt',
   overviewIntro: (n: number) =>
-    `Så fördelar sig bibliotekets ${count(n)} publicerade exempel. Välj ett namn i en tabell för att se exemplen.`,
-  chartFocus: 'Exempel per fokusområde',
-  chartLan: 'Exempel per län',
-  chartYear: 'Exempel per år',
-  chartStage: 'Exempel per skede',
-  chartFocusNote: 'Ett exempel kan höra till flera fokusområden.',
-  chartLanNote: 'Ett exempel räknas i varje län det gäller.',
-  chartYearNote: 'Ett exempel räknas varje år det pågick.',
+    `Så fördelar sig bibliotekets ${count(n)} publicerade poster. Välj ett namn i en tabell för att se posterna.`,
+  chartFocus: 'Poster per fokusområde',
+  chartLan: 'Poster per län',
+  chartYear: 'Poster per år',
+  chartStage: 'Poster per skede',
+  chartFocusNote: 'En post kan höra till flera fokusområden.',
+  chartLanNote: 'En post räknas i varje län den gäller.',
+  chartYearNote: 'En post räknas varje år den pågick.',
   chartStageNote: 'Skedena i den ordning ett arbete går igenom dem.',
   chartDescription: (title: string, rows: number) =>
     `Stapeldiagram: ${title.toLowerCase()}, ${rows} staplar. Siffrorna finns i tabellen under diagrammet.`,
   showTable: 'Visa som tabell',
-  columnCount: 'Antal exempel',
+  columnCount: 'Antal poster',
   columnFocus: 'Fokusområde',
   columnLan: 'Län',
   columnYear: 'År',
@@ -375,10 +382,10 @@ export const sv = {
   errorUnknown: 'Ett oväntat fel inträffade.',
   tryAgain: 'Försök igen',
   notFoundHeading: 'Sidan finns inte',
-  entryMissingHeading: 'Exemplet finns inte',
+  entryMissingHeading: 'Posten finns inte',
   entryMissingText:
-    'Det finns inget exempel på den här adressen. Det kan ha tagits bort eller bytt adress, eller så är länken felskriven.',
-  entryMissingBrowse: 'Visa alla exempel',
+    'Det finns ingen post på den här adressen. Det kan ha tagits bort eller bytt adress, eller så är länken felskriven.',
+  entryMissingBrowse: 'Visa alla poster',
   goToStart: 'Gå till startsidan',
   pageTitle: (page: string) => `${page} – Exempelbanken`,
 
@@ -654,6 +661,101 @@ export const sv = {
   bundleAttachments: (n: number) => (n === 1 ? '1 bilaga' : `${count(n)} bilagor`),
   bundleCaption: (file: string) => `Posterna i ${file}`,
   bundleRun: 'Importera',
+
+  // The accessibility statement (#/tillganglighet), in the form DIGG asks for.
+  a11yLink: 'Tillgänglighetsredogörelse',
+  a11yHeading: 'Tillgänglighetsredogörelse',
+  a11yIntro:
+    'Exempelbanken drivs av den organisation som står bakom det här biblioteket. Vi vill att så många som möjligt ska kunna använda Exempelbanken. Här beskriver vi hur den uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du kan rapportera problem, så att vi kan åtgärda dem.',
+  a11yStatusHeading: 'Hur tillgänglig är Exempelbanken?',
+  a11yStatus:
+    'Exempelbanken är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.',
+  a11yStandard: 'Vi följer WCAG 2.1 på nivå AA, genom den harmoniserade standarden EN 301 549.',
+  a11yShortcomingsHeading: 'Innehåll som inte är tillgängligt',
+  a11yShortcomingsIntro: 'Det här känner vi till och har ännu inte åtgärdat:',
+  a11yCriteria: (criteria: string[]) =>
+    criteria.length === 0
+      ? 'Inget framgångskriterium i WCAG; en fråga om användbarhet.'
+      : `Bryter mot WCAG 2.1, framgångskriterium ${criteria.join(', ')}.`,
+  a11yShortcomings: {
+    contentLanguageInNames:
+      'Namn på fokusområden, län och kommuner är svenska även i den engelska versionen. De är märkta som svenska där de står som text, men inte där de ingår i en knapps eller ett diagrams tillgängliga namn (till exempel knapparna som tar bort ett valt filter, och diagrammens beskrivningar), och inte i redigeraren eller på sidan Redaktion.',
+    didYouMean:
+      'En sökning utan träffar föreslår inga närliggande sökord (”Menade du …?”).',
+    silentCorrection:
+      'Sökningen rättar stavfel utan att säga det: träffarna kan gälla ett annat ord än det du skrev, utan att det framgår.',
+    chartsMissingValues:
+      'Diagrammen på sidan Översikt säger inte hur många poster som saknar ett värde (till exempel län, år eller skede) och därför inte räknas.',
+  },
+  a11yReportHeading: 'Rapportera brister',
+  a11yReport:
+    'Om du stöter på problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, kontakta den organisation som driver det här biblioteket. Berätta vilken sida det gäller och vad som inte fungerar.',
+  a11yOversightHeading: 'Tillsyn',
+  a11yOversight:
+    'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur dina synpunkter hanteras kan du kontakta Digg och påtala det.',
+  a11yTestingHeading: 'Hur vi har testat Exempelbanken',
+  a11yTesting:
+    'Vi har granskat Exempelbanken själva: med automatiska tester (axe-core) av varje sida i ljust och mörkt tema, och genom egen granskning mot kraven i WCAG 2.1 på nivå AA.',
+  a11yReviewed: (date: string) => `Redogörelsen granskades senast den ${date}.`,
+
+  // Names of the model's fixed values (the interface's words, not content). Swedish ones are the
+  // taxonomy's labels (assets/taxonomy, checked by vocabulary.test.ts); focus areas, counties and
+  // municipalities are content and keep their Swedish names in every language.
+  kindLabels: {
+    exempel: 'Exempel',
+    metod: 'Metod eller verktyg',
+    natverk: 'Nätverk',
+    rapport: 'Rapport eller studie',
+    evenemang: 'Evenemang eller arena',
+    styrdokument: 'Styrdokument eller överenskommelse',
+  } satisfies Record<Kind, string>,
+  stageLabels: {
+    ide: 'Idé',
+    pilot: 'Test/pilot',
+    inforande: 'Införande',
+    spridning: 'Spridning',
+    avslutad: 'Avslutad',
+  } satisfies Record<Stage, string>,
+  noveltyLabels: {
+    organisation: 'Ny för organisationen',
+    marknad: 'Ny för marknaden',
+    varld: 'Ny för världen',
+  } satisfies Record<Novelty, string>,
+  statusLabels: {
+    utkast: 'Utkast',
+    granskning: 'Granskning',
+    publicerad: 'Publicerad',
+    arkiverad: 'Arkiverad',
+  } satisfies Record<Status, string>,
+  orgTypeLabels: {
+    kommun: 'Kommun',
+    region: 'Region',
+    myndighet: 'Myndighet',
+    akademi: 'Akademi',
+    naringsliv: 'Näringsliv',
+    ideell: 'Ideell sektor',
+    annan: 'Annan',
+  } satisfies Record<OrgType, string>,
+  /** Agenda 2030's goals by number (the Swedish names the UN and the government use). */
+  goalNames: {
+    1: 'Ingen fattigdom',
+    2: 'Ingen hunger',
+    3: 'Hälsa och välbefinnande',
+    4: 'God utbildning för alla',
+    5: 'Jämställdhet',
+    6: 'Rent vatten och sanitet för alla',
+    7: 'Hållbar energi för alla',
+    8: 'Anständiga arbetsvillkor och ekonomisk tillväxt',
+    9: 'Hållbar industri, innovationer och infrastruktur',
+    10: 'Minskad ojämlikhet',
+    11: 'Hållbara städer och samhällen',
+    12: 'Hållbar konsumtion och produktion',
+    13: 'Bekämpa klimatförändringarna',
+    14: 'Hav och marina resurser',
+    15: 'Ekosystem och biologisk mångfald',
+    16: 'Fredliga och inkluderande samhällen',
+    17: 'Genomförande och globalt partnerskap',
+  } satisfies Record<number, string>,
 };
 
 /** The shape of a language catalogue: the Swedish one is the reference. */
