@@ -327,12 +327,18 @@ fn finding_8_the_signing_key_lives_in_a_private_file_not_in_the_database() {
     .unwrap();
     drop(conn);
     // A backup made before the move holds the key as well.
-    let old_backup = t.dir().join("backups").join("fore-flytt-av-nyckeln.sqlite3");
+    let old_backup = t
+        .dir()
+        .join("backups")
+        .join("fore-flytt-av-nyckeln.sqlite3");
     std::fs::copy(t.dir().join("library.sqlite3"), &old_backup).unwrap();
     assert!(holds(&old_backup, &secret));
     let second = bundle_of(&t, "två.zip");
     assert!(key_file.exists());
-    assert!(!holds(&old_backup, &secret), "the old backup still holds the key");
+    assert!(
+        !holds(&old_backup, &secret),
+        "the old backup still holds the key"
+    );
     let signer = |path: &str| {
         let b = TestLibrary::empty();
         b.cli(&["bundle", "import", path, "--trust", "--dry-run", "--json"])
