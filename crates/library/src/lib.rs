@@ -500,7 +500,7 @@ impl Library {
                 format!("det finns redan en post med id \"{}\"", entry.id),
             ));
         }
-        if !entry.uid.is_empty() && self.store.get(&entry.uid)?.is_some() {
+        if !entry.uid.is_empty() && self.store.uid_taken(&entry.uid)? {
             return Err(Error::field(
                 "uid",
                 format!("det finns redan en post med uid {}", entry.uid),

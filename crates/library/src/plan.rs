@@ -268,6 +268,8 @@ impl Plan {
 pub(crate) struct Claims {
     new_ids: HashSet<String>,
     seen: HashMap<String, String>,
+    /// This library's id, read once for all new entries.
+    origin: String,
 }
 
 impl Claims {
@@ -384,7 +386,10 @@ impl Library {
             entry.uid = uuid::Uuid::new_v4().to_string();
         }
         if entry.origin.is_empty() {
-            entry.origin = self.id()?;
+            if claims.origin.is_empty() {
+                claims.origin = self.id()?;
+            }
+            entry.origin = claims.origin.clone();
         }
         Ok(())
     }

@@ -215,6 +215,14 @@ impl Store {
     pub fn id_taken(&self, id: &str) -> Result<bool> {
         id_taken(&self.conn, id)
     }
+
+    /// Whether a uid is used by any entry, trash included.
+    pub fn uid_taken(&self, uid: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)")?
+            .query_row([uid], |r| r.get(0))?)
+    }
 }
 
 impl Batch<'_> {

@@ -368,11 +368,9 @@ impl Store {
 }
 
 fn id_taken(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM entries WHERE id = ?1)",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM entries WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 fn record_revision(tx: &Transaction, entry: &Entry, body: &str, change: &Change) -> Result<()> {
