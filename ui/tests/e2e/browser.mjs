@@ -45,7 +45,12 @@
 // - axe-core (WCAG 2.0/2.1 A and AA, and Label in Name: tests/e2e/axe.mjs) on the start page,
 //   a results page, an entry, the overview, and with `--write` the lists page (with and without
 //   its delete dialog), the Redaktion page with an import report and the trash, in light and
-//   dark: no violations allowed; screenshots of each (1280×800) to SCREENSHOT_DIR.
+//   dark: no violations allowed; screenshots of each (1280×800) to SCREENSHOT_DIR;
+// - on those pages, the missing entry (`#/post/finns-inte`) and the accessibility statement
+//   (`#/tillganglighet`): exactly one h1, a document.title of each page's own; no horizontal
+//   scrolling at 320 CSS px, with and without WCAG 1.4.12's text spacing (a screenshot of any
+//   that scrolls); under forced colours a hit link and a button reached with Tab show an
+//   outline; removing a filter chip, or "Rensa alla filter", leaves focus off <body>.
 //
 // Prints `ok - ...` or `not ok - ...` for each check, then `browser: N passed, M failed`, and
 // exits 1 on any failure. Every step has a time limit, and the whole run one of 360 s.
@@ -1235,6 +1240,185 @@ try {
       }, 30_000, possible);
     }
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Regressions of the accessibility fixes: one h1 and a title of its own on each page; no
+  // horizontal scrolling at 320 CSS px (WCAG 1.4.10), also with the text spacing of WCAG 1.4.12;
+  // a focus outline under forced colours (Windows' contrast themes); focus kept off <body>
+  // when a filter goes away.
+  await page.emulateMedia({ colorScheme: 'light' });
+  const a11yPages = [
+    ...pages.filter((p) => p.name !== 'lists-dialog'),
+    {
+      name: 'missing-entry',
+      hash: '#/post/finns-inte',
+      ready: () => page.locator('main h1').waitFor(),
+    },
+    {
+      name: 'accessibility-statement',
+      hash: '#/tillganglighet',
+      ready: () => page.locator('main h1').waitFor(),
+    },
+  ];
+  const possibleOn = (p) => p.name !== 'entry' || entryHash !== null;
+  const titles = new Map();
+  for (const p of a11yPages) {
+    await step(`the ${p.name} page has exactly one h1, and a title`, async () => {
+      await open(p.hash);
+      await p.ready();
+      await page.waitForTimeout(150);
+      const h1s = await page.locator('h1').count();
+      assert(h1s === 1, `${h1s} h1 elements`);
+      const title = await page.title();
+      assert(title.trim() !== '', 'document.title is empty');
+      titles.set(p.name, title);
+    }, STEP_MS, possibleOn(p));
+  }
+  // The entry that is not there answered 404 on purpose.
+  forgive(/HTTP 404: .*\/api\/rpc\/get_entry$/);
+  await step('document.title differs between the pages (start, results, entry, statement, …)', async () => {
+    const byTitle = new Map();
+    for (const [name, title] of titles) byTitle.set(title, [...(byTitle.get(title) ?? []), name]);
+    const shared = [...byTitle].filter(([, names]) => names.length > 1);
+    assert(shared.length === 0, shared.map(([title, names]) => `${names.join(', ')}: "${title}"`).join('\n'));
+    for (const name of ['start', 'results', 'accessibility-statement', ...(entryHash !== null ? ['entry'] : [])]) {
+      assert(titles.has(name), `no title for the ${name} page (its check failed)`);
+    }
+  });
+
+  // WCAG 1.4.12's text spacing, put into the app's own style sheet (the CSP allows no <style>).
+  const TEXT_SPACING = [
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }',
+    'p { margin-bottom: 2em !important; }',
+  ];
+  const overflow = () =>
+    page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > 321)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`),
+    }));
+  // What the accessibility statement lists as not yet meeting 1.4.10/1.4.12 (curator's pages).
+  const KNOWN_REFLOW_FAILURES = new Set(['entry spacing', 'curation spacing', 'trash', 'trash spacing']);
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    for (const p of a11yPages) {
+      for (const spaced of [false, true]) {
+        const how = spaced ? ', with WCAG text spacing' : '';
+        await step(`no horizontal scrolling at 320 px on the ${p.name} page${how}`, async () => {
+          await open(p.hash);
+          await p.ready();
+          if (spaced) {
+            const applied = await page.evaluate((rules) => {
+              const sheet = [...document.styleSheets].find((s) => {
+                try {
+                  return s.cssRules !== null;
+                } catch {
+                  return false;
+                }
+              });
+              if (!sheet) return false;
+              for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
+              return getComputedStyle(document.body).letterSpacing !== 'normal';
+            }, TEXT_SPACING);
+            assert(applied, 'the text spacing could not be applied');
+          }
+          await page.evaluate(() => document.fonts.ready);
+          await page.waitForTimeout(150);
+          const { width, wide } = await overflow();
+          if (width > 320) {
+            await page.screenshot({ path: join(SCREENSHOT_DIR, `browser-320-${p.name}${spaced ? '-spacing' : ''}.png`), fullPage: true });
+          }
+          // Known and listed in the accessibility statement (shortcoming `reflowCuratorTables`):
+          // these must still overflow, so the statement stays true when they are fixed.
+          const known = KNOWN_REFLOW_FAILURES.has(`${p.name}${spaced ? ' spacing' : ''}`) && !readOnly;
+          if (known) {
+            assert(width > 320, `fixed: remove "${p.name}${how}" from KNOWN_REFLOW_FAILURES and reflowCuratorTables from the statement`);
+            return;
+          }
+          assert(width <= 320, `scrollWidth is ${width}; wider than the page: ${wide.join(', ')}`);
+        }, STEP_MS, possibleOn(p));
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    forgive(/HTTP 404: .*\/api\/rpc\/get_entry$/);
+  }
+
+  /** Tabs from the search box until `selector` has focus; its outline then. */
+  const tabTo = async (selector) => {
+    const forced = await page.evaluate(() => matchMedia('(forced-colors: active)').matches);
+    assert(forced, 'forced colours are not emulated');
+    await search.focus();
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Tab');
+      const there = await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+      if (there) {
+        return page.evaluate(() => {
+          const el = document.activeElement;
+          const style = getComputedStyle(el);
+          return {
+            what: `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}"`,
+            style: style.outlineStyle,
+            width: style.outlineWidth,
+          };
+        });
+      }
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  };
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    await step('forced colours: a hit link focused with Tab shows an outline', async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      const { what, style, width } = await tabTo('a.hit-title');
+      assert(style !== 'none' && width !== '0px', `${what}: outline ${style} ${width}`);
+    }, STEP_MS, found);
+    await step('forced colours: a button focused with Tab shows an outline', async () => {
+      await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+      await page.locator('a.hit-title').first().waitFor();
+      const { what, style, width } = await tabTo('button');
+      assert(style !== 'none' && width !== '0px', `${what}: outline ${style} ${width}`);
+    }, STEP_MS, found);
+  } finally {
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+
+  /** Ticks the first facet on the results page; its chip. */
+  const tickFacet = async () => {
+    await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+    const option = page.locator('.facets label.option').first();
+    await option.waitFor();
+    const label = (await option.locator('.label').innerText()).trim();
+    await option.locator('input[type="checkbox"]').check();
+    const chip = page.locator('.chip', { hasText: label });
+    await chip.waitFor();
+    return chip;
+  };
+  const focusedOn = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el === null || el === document.body ? 'body' : `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}"`;
+    });
+  await step('removing a filter chip leaves focus on the page, not on <body>', async () => {
+    const chip = await tickFacet();
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.chip').first().waitFor({ state: 'detached' });
+    await page.waitForTimeout(150);
+    const at = await focusedOn();
+    assert(at !== 'body', 'focus is on <body>');
+  }, STEP_MS, found);
+  await step('"Rensa alla filter" leaves focus on the page, not on <body>', async () => {
+    await tickFacet();
+    await page.getByRole('button', { name: 'Rensa alla filter' }).click();
+    await page.locator('.chip').first().waitFor({ state: 'detached' });
+    await page.waitForTimeout(150);
+    const at = await focusedOn();
+    assert(at !== 'body', 'focus is on <body>');
+  }, STEP_MS, found);
 
   report(problems.length === 0, 'no console errors, CSP violations or failed requests', problems.join('\n'));
 } catch (err) {

@@ -685,6 +685,8 @@ export const en: Messages = {
       'The search corrects typing errors without saying so: the hits may be for a different word than the one you typed, with nothing to tell you.',
     chartsMissingValues:
       'The charts on the Overview page do not say how many entries lack a value (such as a county, a year or a stage) and are therefore not counted.',
+    reflowCuratorTables:
+      'At 320 pixels wide, the Redaktion and Trash pages become wider than the window (their tables), and so does an entry page for someone who may edit it when text spacing is increased (the field for a comment on the status change).',
   },
   a11yReportHeading: 'Reporting problems',
   a11yReport:

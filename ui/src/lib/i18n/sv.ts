@@ -686,6 +686,8 @@ export const sv = {
       'Sökningen rättar stavfel utan att säga det: träffarna kan gälla ett annat ord än det du skrev, utan att det framgår.',
     chartsMissingValues:
       'Diagrammen på sidan Översikt säger inte hur många poster som saknar ett värde (till exempel län, år eller skede) och därför inte räknas.',
+    reflowCuratorTables:
+      'I 320 pixlars bredd blir sidorna Redaktion och Papperskorg bredare än fönstret (tabellerna), och så blir också en posts sida för den som får redigera när textavståndet ökas (fältet för en kommentar till statusändringen).',
   },
   a11yReportHeading: 'Rapportera brister',
   a11yReport:
