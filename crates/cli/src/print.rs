@@ -65,11 +65,10 @@ fn print_report(report: &library::plan::WriteReport) {
             WriteAction::Reject => "AVVISAS",
             WriteAction::KeepForReview => "BEHÅLLS",
         };
-        let name = if row.id.is_empty() {
-            &row.title
-        } else {
-            &row.id
-        };
+        let name = [&row.id, &row.title]
+            .into_iter()
+            .find(|n| !n.is_empty())
+            .map_or("(utan rubrik)", |n| n.as_str());
         let reason = if row.reason.is_empty() {
             String::new()
         } else {

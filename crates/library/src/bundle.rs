@@ -155,6 +155,7 @@ impl Library {
         let signer = contents.manifest.signer.clone();
         let carried: HashSet<&str> = contents.attachments.iter().map(String::as_str).collect();
         let mut plan = self.plan_merge(&contents.taxonomy, contents.entries, &carried, &signer)?;
+        plan.trust_sender = signer.public_key != own;
         plan.sender = Some(signer.clone());
         let sender = BundleSender {
             name: signer.name.clone(),

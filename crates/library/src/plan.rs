@@ -17,7 +17,7 @@ use model::error::{Error, Result};
 use model::taxonomy::FocusArea;
 use model::text;
 use model::validate::normalise_and_check;
-use share::bundle::{BundleSigner, STARTER_SIGNER};
+use share::bundle::BundleSigner;
 use store::Change;
 
 use crate::{Library, now};
@@ -124,6 +124,9 @@ pub(crate) struct Plan {
     pub(crate) new_areas: Vec<FocusArea>,
     /// Who sent the entries, for the record of received revisions (bundles).
     pub(crate) sender: Option<BundleSigner>,
+    /// Whether applying the plan remembers the sender as trusted (a bundle from another
+    /// library; not the library's own key, not the starter library).
+    pub(crate) trust_sender: bool,
     erased: store::erasure::ErasedPeople,
     erased_contacts: u32,
 }
@@ -267,7 +270,8 @@ impl Plan {
 #[derive(Default)]
 pub(crate) struct Claims {
     new_ids: HashSet<String>,
-    seen: HashMap<String, String>,
+    /// ("id" or "uid", its value) → the place of the entry that had it first.
+    seen: HashMap<(&'static str, String), String>,
     /// This library's id, read once for all new entries.
     origin: String,
 }
@@ -279,7 +283,7 @@ impl Claims {
             if key.is_empty() {
                 continue;
             }
-            if let Some(first) = self.seen.get(&format!("{what}:{key}")) {
+            if let Some(first) = self.seen.get(&(what, key.clone())) {
                 return Err(Error {
                     field: Some(what.to_owned()),
                     ..Error::invalid(format!("{what} \"{key}\" förekommer redan på {first}"))
@@ -288,7 +292,7 @@ impl Claims {
         }
         for (key, what) in [(&entry.id, "id"), (&entry.uid, "uid")] {
             if !key.is_empty() {
-                self.seen.insert(format!("{what}:{key}"), place.to_owned());
+                self.seen.insert((what, key.clone()), place.to_owned());
             }
         }
         Ok(())
@@ -305,6 +309,7 @@ impl Library {
             first_problem: None,
             new_areas: Vec::new(),
             sender: None,
+            trust_sender: false,
             erased: self.store.erased_people()?,
             erased_contacts: 0,
         })
@@ -428,11 +433,6 @@ impl Library {
         if let Some(kind) = backup_kind {
             report.backup = Some(self.backup(kind)?.display().to_string());
         }
-        // The library's own key only matters for a bundle (its own signer is not "trusted").
-        let own_key = match &plan.sender {
-            Some(sender) if sender.public_key != STARTER_SIGNER => self.bundle_key()?.public_hex(),
-            _ => String::new(),
-        };
         let at = now();
         let change = Change {
             by: &self.user,
@@ -447,8 +447,7 @@ impl Library {
         }
         let sender = plan.sender.as_ref();
         if let Some(sender) = sender
-            && sender.public_key != STARTER_SIGNER
-            && sender.public_key != own_key
+            && plan.trust_sender
         {
             batch.trust(&sender.public_key, &sender.name, &at)?;
         }
