@@ -148,14 +148,73 @@ pub enum Command {
     Reindex,
     /// Skriv ut JSON Schema för utbytesformatet (en post).
     Schema,
-    /// Visa biblioteket i webbläsaren, skrivskyddat (bara publicerade poster).
+    /// Visa biblioteket i webbläsaren: skrivskyddat (bara publicerade poster), skrivbart för
+    /// dig (--write) eller gemensamt för ett team med konton och roller (--team).
     Serve {
         /// Adress och port; 127.0.0.1 om inget annat anges (port 0 väljer en ledig).
         #[arg(long, default_value = "127.0.0.1:7878")]
         addr: std::net::SocketAddr,
         /// Skrivbart för dig ensam: bara på loopback, med en slumpad token i länken.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "team")]
         write: bool,
+        /// En gemensam exempelbank: alla loggar in med sina konton (se `account`).
+        #[arg(long)]
+        team: bool,
+        /// Med --team: vem som helst får läsa publicerade poster utan att logga in.
+        #[arg(long, requires = "team")]
+        public: bool,
+        /// Certifikat (PEM) för HTTPS.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// Certifikatets privata nyckel (PEM).
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Bakom en omvänd proxy som sköter TLS: lita på dess X-Forwarded-Proto och -For.
+        #[arg(long)]
+        behind_proxy: bool,
+    },
+    /// Konton i en gemensam exempelbank (serve --team): läsare, skribent, granskare, redaktör.
+    Account {
+        #[command(subcommand)]
+        action: AccountAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AccountAction {
+    /// Skapa ett konto; lösenordet läses från terminalen eller --password-file.
+    Add {
+        name: String,
+        /// läsare, skribent, granskare eller redaktör.
+        #[arg(long)]
+        role: String,
+        /// En fil vars första rad är lösenordet.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Visa alla konton med roll och senaste inloggning.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ge ett konto en annan roll.
+    Role { name: String, role: String },
+    /// Stäng av ett konto (dess sessioner avslutas).
+    Disable { name: String },
+    /// Slå på ett avstängt konto igen.
+    Enable { name: String },
+    /// Ge ett konto ett nytt lösenord (dess sessioner avslutas).
+    ResetPassword {
+        name: String,
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Visa granskningsloggen: inloggningar, misslyckade inloggningar, ändringar av konton.
+    Log {
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
     },
 }
 

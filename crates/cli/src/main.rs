@@ -15,7 +15,7 @@ use model::error::{Error, Result};
 use model::query::{SearchRequest, SortOrder};
 use model::taxonomy::ReferenceData;
 
-use args::{BundleAction, Cli, Command, SearchArgs, TaxonomyAction};
+use args::{AccountAction, BundleAction, Cli, Command, SearchArgs, TaxonomyAction};
 use print::{finish_write, print_entry, print_json, terminal_text};
 
 fn main() -> ExitCode {
@@ -434,28 +434,165 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Serve { addr, write } => {
+        Command::Serve {
+            addr,
+            write,
+            team,
+            public,
+            tls_cert,
+            tls_key,
+            behind_proxy,
+        } => {
             let shown = lib.dir().display().to_string();
-            serve::serve(lib, serve::Options { addr, write }, |started| {
-                let mode = if write {
-                    "skrivbart för dig, med token"
-                } else {
-                    "skrivskyddat"
+            let mode = match (write, team) {
+                (true, _) => serve::Mode::Owner,
+                (false, true) => serve::Mode::Team { public },
+                (false, false) => serve::Mode::Reader,
+            };
+            let tls = tls_cert
+                .zip(tls_key)
+                .map(|(cert, key)| serve::Tls { cert, key });
+            let options = serve::Options {
+                tls,
+                behind_proxy,
+                ..serve::Options::new(addr, mode)
+            };
+            serve::serve(lib, options, |started| {
+                let mode = match mode {
+                    serve::Mode::Owner => "skrivbart för dig, med token",
+                    serve::Mode::Team { public: true } => {
+                        "gemensamt med inloggning, publicerade poster öppna för alla"
+                    }
+                    serve::Mode::Team { public: false } => "gemensamt, bara med inloggning",
+                    serve::Mode::Reader => "skrivskyddat",
                 };
                 println!(
                     "Exempelbanken på {} ({mode}, bibliotek {shown})",
                     started.url
                 );
+                for warning in &started.warnings {
+                    eprintln!("{warning}");
+                }
                 use std::io::Write;
                 let _ = std::io::stdout().flush();
             })?;
         }
+        Command::Account { action } => account(&mut lib, action, json)?,
         Command::Reindex => {
             let n = lib.reindex()?;
             println!("Byggde om sökindexet: {n} poster.");
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `exempelbank account …`: the accounts of a team library.
+fn account(lib: &mut Library, action: AccountAction, json: bool) -> Result<()> {
+    use model::account::Role;
+    match action {
+        AccountAction::Add {
+            name,
+            role,
+            password_file,
+        } => {
+            let role = Role::parse(&role)?;
+            let password = read_password(password_file.as_deref(), &name)?;
+            let account = lib.add_account(&name, role, &password)?;
+            println!(
+                "Skapade kontot {} ({}).",
+                account.name,
+                account.role.as_str()
+            );
+        }
+        AccountAction::List { json: as_json } => {
+            let accounts = lib.accounts()?;
+            if json || as_json {
+                print_json(&accounts);
+                return Ok(());
+            }
+            if accounts.is_empty() {
+                println!(
+                    "Inga konton. Skapa ett med `exempelbank account add NAMN --role redaktör`."
+                );
+            }
+            for a in accounts {
+                println!(
+                    "{:<24} {:<10} {}{}",
+                    a.name,
+                    a.role.as_str(),
+                    a.last_login
+                        .map_or("aldrig inloggad".to_owned(), |t| format!(
+                            "senast inloggad {t}"
+                        )),
+                    if a.disabled { " (avstängt)" } else { "" }
+                );
+            }
+        }
+        AccountAction::Role { name, role } => {
+            let account = lib.set_account_role(&name, Role::parse(&role)?)?;
+            println!("{} är nu {}.", account.name, account.role.as_str());
+        }
+        AccountAction::Disable { name } => {
+            let account = lib.set_account_disabled(&name, true)?;
+            println!("Stängde av {}; dess sessioner är avslutade.", account.name);
+        }
+        AccountAction::Enable { name } => {
+            let account = lib.set_account_disabled(&name, false)?;
+            println!("Slog på {} igen.", account.name);
+        }
+        AccountAction::ResetPassword {
+            name,
+            password_file,
+        } => {
+            let password = read_password(password_file.as_deref(), &name)?;
+            lib.reset_password(&name, &password)?;
+            println!("Nytt lösenord för {name}; dess sessioner är avslutade.");
+        }
+        AccountAction::Log {
+            limit,
+            json: as_json,
+        } => {
+            let events = lib.audit_log(limit as usize)?;
+            if json || as_json {
+                print_json(&events);
+                return Ok(());
+            }
+            for e in events {
+                println!(
+                    "{}  {:<16} {:<24} {} {}",
+                    e.at, e.event, e.actor, e.detail, e.address
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A new password: the first line of `file`, or typed at the terminal (twice, not shown),
+/// or the first line of standard in when it is not a terminal.
+fn read_password(file: Option<&std::path::Path>, name: &str) -> Result<String> {
+    let first_line = |text: &str| text.lines().next().unwrap_or("").to_owned();
+    if let Some(file) = file {
+        let text = read_input(&file.to_string_lossy())?;
+        return Ok(first_line(&text));
+    }
+    if !std::io::stdin().is_terminal() {
+        let mut text = String::new();
+        std::io::stdin()
+            .take(model::account::MAX_PASSWORD_BYTES as u64 + 2)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::invalid(format!("kunde inte läsa lösenordet: {e}")))?;
+        return Ok(first_line(&text));
+    }
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(prompt)
+            .map_err(|e| Error::invalid(format!("kunde inte läsa lösenordet: {e}")))
+    };
+    let password = ask(&format!("Lösenord för {name}: "))?;
+    if ask("Samma lösenord igen: ")? != password {
+        return Err(Error::invalid("lösenorden är inte lika; inget ändrades"));
+    }
+    Ok(password)
 }
 
 fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {

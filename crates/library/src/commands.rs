@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use ts_rs::TS;
 
+use model::account::{AccountInfo, AuditEvent, Role};
 use model::diff::FieldChange;
 use model::error::{Error, Result};
 use model::query::{SearchRequest, SearchResponse};
@@ -24,16 +25,21 @@ use crate::curation::{ErasureReport, Note};
 use crate::plan::WriteReport;
 use crate::{EntryList, Library, LibraryInfo, SavedSearch};
 
-/// What a command needs of its caller, from least to most.
+/// What a command needs of its caller, from least to most. The roles of a team library
+/// ([`Role`]) map onto these; the desktop app and `serve --write` have them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Access {
     /// Reading published entries and the taxonomy.
     Read,
-    /// The user's own things: lists, saved searches, personal notes, the name in the history.
+    /// The user's own things: lists, saved searches, notes, the name in the history.
     Write,
-    /// Writing, reviewing and publishing entries, the taxonomy, imports, erasure.
+    /// Writing drafts and sending them to review; seeing every entry and its history.
+    Draft,
+    /// Publishing, archiving and sending back; editing any entry; restoring a revision.
+    Review,
+    /// The taxonomy, the trash, imports, bundles, erasure and the accounts.
     Curate,
 }
 
@@ -53,6 +59,17 @@ impl Scope {
     pub const READER: Scope = Scope {
         access: Access::Read,
     };
+
+    /// The scope of an account of a team library.
+    pub fn for_role(role: Role) -> Scope {
+        let access = match role {
+            Role::Lasare => Access::Read,
+            Role::Skribent => Access::Draft,
+            Role::Granskare => Access::Review,
+            Role::Redaktor => Access::Curate,
+        };
+        Scope { access }
+    }
 
     /// Whether this caller sees drafts, entries in review, archived ones and the trash.
     pub fn sees_unpublished(self) -> bool {
@@ -78,6 +95,38 @@ impl Scope {
         }
         request
     }
+
+    /// Whether this caller may change the content of an entry with status `status`: a
+    /// writer changes drafts and entries in review; a published or archived entry is a
+    /// reviewer's.
+    pub fn may_edit(self, id: &str, status: Status) -> Result<()> {
+        if self.access >= Access::Review || matches!(status, Status::Utkast | Status::Granskning) {
+            return Ok(());
+        }
+        Err(Error::forbidden(format!(
+            "posten \"{id}\" är {}; bara en granskare eller redaktör kan ändra den",
+            status.label().to_lowercase()
+        )))
+    }
+
+    /// Whether this caller may move an entry from `from` to `to`: a writer only sends a
+    /// draft to review.
+    pub fn may_move(self, id: &str, from: Status, to: Status) -> Result<()> {
+        if self.access >= Access::Review || (from == Status::Utkast && to == Status::Granskning) {
+            return Ok(());
+        }
+        Err(Error::forbidden(format!(
+            "att flytta posten \"{id}\" till {} kräver rollen granskare",
+            to.label().to_lowercase()
+        )))
+    }
+
+    /// The workflow's moves this caller may make.
+    pub fn transitions(self, from: Status, all: Vec<Transition>) -> Vec<Transition> {
+        all.into_iter()
+            .filter(|t| self.may_move("", from, t.to).is_ok())
+            .collect()
+    }
 }
 
 /// One row of the table, as the adapters and the generated TypeScript see it.
@@ -85,6 +134,8 @@ impl Scope {
 pub struct Command {
     pub name: &'static str,
     pub access: Access,
+    /// Whether it changes the library (a server runs it alone; reads run side by side).
+    pub writes: bool,
     /// What the command does, from its doc comment.
     pub doc: &'static str,
 }
@@ -275,16 +326,61 @@ pub struct DetachArgs {
     pub name: String,
 }
 
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct AddAccountArgs {
+    pub name: String,
+    pub role: Role,
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct AccountRoleArgs {
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct AccountDisabledArgs {
+    pub name: String,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct PasswordArgs {
+    pub name: String,
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct AuditArgs {
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
+}
+
 /// Defines the table: [`COMMANDS`], [`dispatch`] and [`typescript`] from one list.
 macro_rules! commands {
+    (@writes writes) => { true };
+    (@writes) => { false };
     ($(
         $(#[doc = $doc:literal])*
-        $name:ident($access:ident, $args:ty) -> $out:ty = $handler:expr;
+        $name:ident($access:ident, $args:ty) $($writes:ident)? -> $out:ty = $handler:expr;
     )*) => {
         /// Every command, in the order of the table.
         pub const COMMANDS: &[Command] = &[$(Command {
             name: stringify!($name),
             access: Access::$access,
+            writes: commands!(@writes $($writes)?),
             doc: concat!($($doc),*),
         }),*];
 
@@ -336,8 +432,9 @@ commands! {
     /// Facts about the open library.
     library_info(Read, NoArgs) -> LibraryInfo = |lib, scope, _| {
         let info = lib.info()?;
+        let access = scope.access;
         if scope.sees_unpublished() {
-            return Ok(info);
+            return Ok(LibraryInfo { access, ..info });
         }
         // A reader learns what readers may see: no path on the server's disk, no count of
         // drafts.
@@ -347,6 +444,7 @@ commands! {
             indexed: info.published,
             read_only: true,
             warnings: Vec::new(),
+            access,
             ..info
         })
     };
@@ -364,74 +462,117 @@ commands! {
     /// The user's lists of entries, sorted by name.
     lists(Write, NoArgs) -> Vec<EntryList> = |lib, _, _| lib.lists();
     /// A new, empty list (a conflict if the name is taken).
-    create_list(Write, NameArgs) -> EntryList = |lib, _, a| lib.create_list(&a.name);
-    rename_list(Write, RenameListArgs) -> EntryList =
+    create_list(Write, NameArgs) writes -> EntryList = |lib, _, a| lib.create_list(&a.name);
+    rename_list(Write, RenameListArgs) writes -> EntryList =
         |lib, _, a| lib.rename_list(a.list, &a.name);
     /// Deletes a list; its entries stay in the library.
-    delete_list(Write, ListArgs) -> () = |lib, _, a| lib.delete_list(a.list);
+    delete_list(Write, ListArgs) writes -> () = |lib, _, a| lib.delete_list(a.list);
     /// Adds an entry to the end of a list; adding it again changes nothing.
-    add_to_list(Write, ListEntryArgs) -> EntryList =
+    add_to_list(Write, ListEntryArgs) writes -> EntryList =
         |lib, _, a| lib.add_to_list(a.list, &a.entry);
-    remove_from_list(Write, ListEntryArgs) -> EntryList =
+    remove_from_list(Write, ListEntryArgs) writes -> EntryList =
         |lib, _, a| lib.remove_from_list(a.list, &a.entry);
     /// The saved searches, sorted by name.
     saved_searches(Write, NoArgs) -> Vec<SavedSearch> = |lib, _, _| lib.saved_searches();
     /// Saves a search with its filters; a search of the same name is replaced.
-    save_search(Write, SaveSearchArgs) -> SavedSearch =
+    save_search(Write, SaveSearchArgs) writes -> SavedSearch =
         |lib, _, a| lib.save_search(&a.name, &a.request);
-    delete_saved_search(Write, SavedSearchArgs) -> () =
+    delete_saved_search(Write, SavedSearchArgs) writes -> () =
         |lib, _, a| lib.delete_saved_search(a.id);
     /// The user's personal note on an entry (never exported).
     get_note(Write, IdArgs) -> Note = |lib, _, a| lib.note(&a.id);
-    set_note(Write, NoteArgs) -> Note = |lib, _, a| lib.set_note(&a.id, &a.text);
+    set_note(Write, NoteArgs) writes -> Note = |lib, _, a| lib.set_note(&a.id, &a.text);
     /// The name recorded in the history.
     user_name(Write, NoArgs) -> String = |lib, _, _| Ok(lib.user().to_owned());
-    save_user_name(Write, NameArgs) -> String = |lib, _, a| lib.save_user(&a.name);
+    save_user_name(Write, NameArgs) writes -> String = |lib, _, a| lib.save_user(&a.name);
 
     /// Every entry outside the trash, of any status unless one is named, sorted by title.
-    list_entries(Curate, StatusFilter) -> Vec<EntrySummary> = |lib, _, a| lib.list(a.status);
+    list_entries(Draft, StatusFilter) -> Vec<EntrySummary> = |lib, _, a| lib.list(a.status);
     /// Checks an entry as a form has it: the normalised entry, or an error naming the field.
-    validate_entry(Curate, EntryArgs) -> Entry = |lib, _, a| lib.validate(a.entry);
-    /// Saves a new entry (status `utkast` unless it has one).
-    create_entry(Curate, EntryArgs) -> Entry = |lib, _, a| lib.add(a.entry);
+    validate_entry(Draft, EntryArgs) -> Entry = |lib, _, a| lib.validate(a.entry);
+    /// Saves a new entry (status `utkast` unless it has one; only a reviewer may give
+    /// another).
+    create_entry(Draft, EntryArgs) writes -> Entry = |lib, scope, a| {
+        if a.entry.status != Status::Utkast && scope.access < Access::Review {
+            return Err(Error::forbidden(format!(
+                "en skribent skapar utkast; status {} kräver rollen granskare",
+                a.entry.status.label().to_lowercase()
+            )));
+        }
+        lib.add(a.entry)
+    };
     /// Saves an edit as a new revision; a conflict if the entry changed since.
-    update_entry(Curate, UpdateArgs) -> Entry =
-        |lib, _, a| lib.edit(&a.id, a.entry, None, Some(a.expected_revision), "ändrad");
-    /// The status changes the workflow allows for an entry now.
-    transitions(Curate, IdArgs) -> Vec<Transition> = |lib, _, a| lib.transitions(&a.id);
-    set_status(Curate, SetStatusArgs) -> Entry =
-        |lib, _, a| lib.set_status(&a.id, a.status, &a.comment);
+    update_entry(Draft, UpdateArgs) writes -> Entry = |lib, scope, a| {
+        let current = lib.get(&a.id)?;
+        scope.may_edit(&current.id, current.status)?;
+        lib.edit(&a.id, a.entry, None, Some(a.expected_revision), "ändrad")
+    };
+    /// The status changes the workflow allows for an entry now, and the caller may make.
+    transitions(Draft, IdArgs) -> Vec<Transition> = |lib, scope, a| {
+        let current = lib.get(&a.id)?;
+        Ok(scope.transitions(current.status, lib.transitions(&a.id)?))
+    };
+    set_status(Draft, SetStatusArgs) writes -> Entry = |lib, scope, a| {
+        let current = lib.get(&a.id)?;
+        scope.may_move(&current.id, current.status, a.status)?;
+        lib.set_status(&a.id, a.status, &a.comment)
+    };
     /// The revisions of an entry, oldest first.
-    history(Curate, IdArgs) -> Vec<RevisionInfo> = |lib, _, a| lib.history(&a.id);
+    history(Draft, IdArgs) -> Vec<RevisionInfo> = |lib, _, a| lib.history(&a.id);
     /// An entry as it was at one revision.
-    revision(Curate, RevisionArgs) -> Entry = |lib, _, a| lib.revision(&a.id, a.revision);
+    revision(Draft, RevisionArgs) -> Entry = |lib, _, a| lib.revision(&a.id, a.revision);
     /// What changed from one revision to another, field by field.
-    diff(Curate, DiffArgs) -> Vec<FieldChange> = |lib, _, a| lib.diff(&a.id, a.from, a.to);
+    diff(Draft, DiffArgs) -> Vec<FieldChange> = |lib, _, a| lib.diff(&a.id, a.from, a.to);
     /// A new revision with the content of an old one.
-    restore(Curate, RevisionArgs) -> Entry = |lib, _, a| lib.restore(&a.id, a.revision);
+    restore(Review, RevisionArgs) writes -> Entry = |lib, _, a| lib.restore(&a.id, a.revision);
+    /// Attaches a file's content to an entry.
+    attach_file(Draft, AttachArgs) writes -> Entry = |lib, scope, a| {
+        let current = lib.get(&a.id)?;
+        scope.may_edit(&current.id, current.status)?;
+        Ok(lib.attach_bytes(&a.id, &a.name, &a.bytes, &a.licence)?.0)
+    };
+    detach_file(Draft, DetachArgs) writes -> Entry = |lib, scope, a| {
+        let current = lib.get(&a.id)?;
+        scope.may_edit(&current.id, current.status)?;
+        lib.detach(&a.id, &a.name)
+    };
     /// Moves an entry to the trash.
-    delete_entry(Curate, IdArgs) -> Entry = |lib, _, a| lib.delete(&a.id);
-    undelete_entry(Curate, IdArgs) -> Entry = |lib, _, a| lib.undelete(&a.id);
+    delete_entry(Curate, IdArgs) writes -> Entry = |lib, _, a| lib.delete(&a.id);
+    undelete_entry(Curate, IdArgs) writes -> Entry = |lib, _, a| lib.undelete(&a.id);
     trash(Curate, NoArgs) -> Vec<TrashedEntry> = |lib, _, _| lib.trash();
     /// Deletes the entries in the trash for good. Returns how many.
-    empty_trash(Curate, NoArgs) -> usize = |lib, _, _| lib.empty_trash();
-    add_focus_area(Curate, FocusAreaArgs) -> FocusArea =
+    empty_trash(Curate, NoArgs) writes -> usize = |lib, _, _| lib.empty_trash();
+    add_focus_area(Curate, FocusAreaArgs) writes -> FocusArea =
         |lib, _, a| lib.add_focus_area(&a.name, &a.description);
     /// Renames a focus area; the entries that use it follow, each with a new revision.
-    rename_focus_area(Curate, RenameFocusAreaArgs) -> FocusArea =
+    rename_focus_area(Curate, RenameFocusAreaArgs) writes -> FocusArea =
         |lib, _, a| lib.rename_focus_area(&a.slug, &a.name);
     /// Merges one focus area into another; the entries follow.
-    merge_focus_areas(Curate, MergeFocusAreasArgs) -> FocusArea =
+    merge_focus_areas(Curate, MergeFocusAreasArgs) writes -> FocusArea =
         |lib, _, a| lib.merge_focus_areas(&a.from, &a.into);
     /// Imports a file's content; a dry run writes nothing.
-    import_file(Curate, ImportArgs) -> WriteReport =
+    import_file(Curate, ImportArgs) writes -> WriteReport =
         |lib, _, a| lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run);
-    /// Attaches a file's content to an entry.
-    attach_file(Curate, AttachArgs) -> Entry =
-        |lib, _, a| Ok(lib.attach_bytes(&a.id, &a.name, &a.bytes, &a.licence)?.0);
-    detach_file(Curate, DetachArgs) -> Entry = |lib, _, a| lib.detach(&a.id, &a.name);
     /// Erases a person's contact data from every entry, revision and backup.
-    erase_person(Curate, NameArgs) -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
+    erase_person(Curate, NameArgs) writes -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
+
+    /// The accounts of a team library, by name.
+    accounts(Curate, NoArgs) -> Vec<AccountInfo> = |lib, _, _| lib.accounts();
+    /// Adds an account with a role and a first password.
+    add_account(Curate, AddAccountArgs) writes -> AccountInfo =
+        |lib, _, a| lib.add_account(&a.name, a.role, &a.password);
+    /// Gives an account another role.
+    set_account_role(Curate, AccountRoleArgs) writes -> AccountInfo =
+        |lib, _, a| lib.set_account_role(&a.name, a.role);
+    /// Disables an account (its sessions end) or enables it again.
+    set_account_disabled(Curate, AccountDisabledArgs) writes -> AccountInfo =
+        |lib, _, a| lib.set_account_disabled(&a.name, a.disabled);
+    /// Sets a new password for an account; its sessions end.
+    reset_password(Curate, PasswordArgs) writes -> () =
+        |lib, _, a| lib.reset_password(&a.name, &a.password);
+    /// The newest lines of the audit log: logins, failed logins, account changes.
+    audit_log(Curate, AuditArgs) -> Vec<AuditEvent> =
+        |lib, _, a| lib.audit_log(a.limit.unwrap_or(200) as usize);
 }
 
 fn allow(scope: Scope, needs: Access, name: &str) -> Result<()> {
@@ -440,7 +581,12 @@ fn allow(scope: Scope, needs: Access, name: &str) -> Result<()> {
     } else {
         Err(Error::new(
             model::error::ErrorCode::Forbidden,
-            format!("kommandot {name} är inte tillåtet här (biblioteket visas skrivskyddat)"),
+            match scope.access {
+                Access::Read => format!(
+                    "kommandot {name} är inte tillåtet här (biblioteket visas skrivskyddat)"
+                ),
+                _ => format!("kommandot {name} kräver en roll som ditt konto inte har"),
+            },
         ))
     }
 }

@@ -15,6 +15,7 @@
 //!
 //! The modules below add methods to the same [`Library`] where their subject lives.
 
+pub mod accounts;
 pub mod attachments;
 pub mod bundle;
 pub mod commands;
@@ -70,6 +71,8 @@ pub struct LibraryInfo {
     pub indexed: u64,
     /// Set by a read-only front end (`serve`): no drafts, lists or saved searches there.
     pub read_only: bool,
+    /// What the caller may do: the UI offers what this allows (the server checks it too).
+    pub access: commands::Access,
     /// Things the user should know, in Swedish (a library on a network file system).
     pub warnings: Vec<String>,
 }
@@ -96,7 +99,8 @@ pub enum Contents {
 pub struct Library {
     pub(crate) dir: PathBuf,
     pub(crate) store: Store,
-    pub(crate) index: SearchIndex,
+    /// Shared with the library's [`Library::reader`]s: one index reader for all.
+    pub(crate) index: std::sync::Arc<SearchIndex>,
     pub(crate) user: String,
     /// The program that extracts text from PDFs and its time limit (this executable and
     /// [`crate::attachments::EXTRACT_TIMEOUT`] unless set).
@@ -218,7 +222,7 @@ impl Library {
                 dir.display()
             )));
         }
-        let index = SearchIndex::open(&dir.join("index"), &store)?;
+        let index = std::sync::Arc::new(SearchIndex::open(&dir.join("index"), &store)?);
         let user = user_name(store.meta(USER_NAME_KEY)?);
         let mut library = Library {
             dir: dir.to_owned(),
@@ -252,6 +256,19 @@ impl Library {
         self.merge_starter(starter::entries()?)?;
         self.store.set_meta(STARTER_VERSION_KEY, &version)?;
         Ok(())
+    }
+
+    /// Another handle on this library for reading only, with its own SQLite connection and
+    /// this library's search index: a server gives one to each request that only reads, so
+    /// searches run side by side and beside a write. Writing through it fails.
+    pub fn reader(&self) -> Result<Library> {
+        Ok(Library {
+            dir: self.dir.clone(),
+            store: Store::open_reader(&self.dir.join(DATABASE_FILE))?,
+            index: self.index.clone(),
+            user: self.user.clone(),
+            extractor: self.extractor.clone(),
+        })
     }
 
     /// Sets the user name recorded in revisions, for this session.
@@ -329,6 +346,7 @@ impl Library {
             published: self.store.list(Some(Status::Publicerad))?.len() as u64,
             indexed: self.index.num_docs(),
             read_only: false,
+            access: commands::Access::Curate,
             warnings: self.warnings(),
         })
     }
@@ -743,7 +761,7 @@ impl Library {
     pub fn reindex(&mut self) -> Result<u64> {
         let dir = self.dir.join("index");
         rebuild_into(&dir, &self.store)?;
-        self.index = SearchIndex::open(&dir, &self.store)?;
+        self.index = std::sync::Arc::new(SearchIndex::open(&dir, &self.store)?);
         Ok(self.index.num_docs())
     }
 }

@@ -17,6 +17,10 @@ pub enum ErrorCode {
     Conflict,
     /// The caller may not do this (a read-only view, or too little access).
     Forbidden,
+    /// The caller must log in first (a team server), or the session has ended.
+    Unauthenticated,
+    /// Too many attempts (logins); the message says when to try again.
+    TooManyRequests,
     /// The library directory cannot be used (holds something else, newer schema).
     Library,
     /// SQLite failed.
@@ -37,6 +41,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Conflict => "conflict",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::Unauthenticated => "unauthenticated",
+            ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::Library => "library",
             ErrorCode::Database => "database",
             ErrorCode::Index => "index",
@@ -82,6 +88,18 @@ impl Error {
 
     pub fn invalid(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::InvalidInput, message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::Forbidden, message)
+    }
+
+    /// The same error, naming the field of the request it concerns.
+    pub fn with_field(self, field: &str) -> Self {
+        Error {
+            field: Some(field.to_owned()),
+            ..self
+        }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {

@@ -12,6 +12,7 @@
 //! assert_eq!(model::text::slugify("Södertäljes hållbara mat"), "sodertaljes-hallbara-mat");
 //! ```
 
+pub mod account;
 pub mod collate;
 pub mod diff;
 mod entry;

@@ -1,55 +1,108 @@
 //! `exempelbank serve`: the library's commands and the web UI over HTTP/JSON.
 //!
 //! An adapter like the desktop shell: every request becomes a command of the table in
-//! `library::commands`, run in the server's scope, and its answer JSON; it decides nothing
-//! else. By default the scope is a reader's: published entries only, no drafts, trash or
-//! personal notes. `--write` makes the server the library's owner for one user, as a
-//! notebook server is: loopback addresses only, and every API request must carry the random
-//! token printed at start (the link sets it as an `HttpOnly`, `SameSite=Strict` cookie).
+//! `library::commands`, run in the caller's scope, and its answer JSON; it decides nothing
+//! else. It runs in one of three modes ([`Mode`]):
 //!
-//! Routes: `POST /api/rpc/{command}` for every command, and the routes scripts already use,
+//! - **reader** (the default): anyone reads published entries; no drafts, trash or notes.
+//! - **owner** (`--write`): the library's owner for one user, as a notebook server is:
+//!   loopback addresses only, and every API request must carry the random token printed at
+//!   start (the link sets it as an `HttpOnly`, `SameSite=Strict` cookie).
+//! - **team** (`--team`): accounts with roles log in ([`auth`]); each request runs with the
+//!   role of its session, and without one it is refused (401), unless `--public` lets anyone
+//!   read published entries.
+//!
+//! Reads run side by side, each on its own reader of the library (its own SQLite connection,
+//! the shared search index); writes take the one writer in turn. A long export renders
+//! outside both.
+//!
+//! Routes: `POST /api/rpc/{command}` for every command, the routes scripts already use,
 //! `GET /api/info`, `GET /api/taxonomy`, `POST /api/search`, `GET /api/entries/{id}` and
-//! `POST /api/export` (a file download). A POST must be JSON, and one from a web page of
-//! another origin is refused, so a page in the user's browser cannot post to a local server.
+//! `POST /api/export` (a file download), and the team's `POST /api/login`, `POST
+//! /api/logout`, `POST /api/password` and `GET /api/session`. A POST must be JSON, and one
+//! from a web page of another origin is refused, so a page in the user's browser cannot post
+//! to the server.
 //!
 //! The UI in `ui/dist` is embedded at compile time when it was built (see `build.rs`).
 
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+mod auth;
+mod throttle;
 
-use axum::Router;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
 use axum::body::{Body, Bytes};
-use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router, middleware};
 
 use library::Library;
-use library::commands::{self, Scope};
+use library::accounts::SessionLimits;
+use library::commands;
 use library::export::{ExportFormat, ExportOptions};
 use model::error::{Error, ErrorCode, Result};
 use model::progress::Progress;
+
+use auth::Caller;
 
 /// The CSP of every response: the page may load only its own scripts, styles and fonts.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
                    frame-ancestors 'none'; form-action 'none'";
 
-/// The cookie that carries the `--write` token.
-const TOKEN_COOKIE: &str = "exempelbank_token";
-
-/// The largest request body with `--write`: an import or an attachment sent as JSON.
+/// The largest request body of a curator: an import or an attachment sent as JSON.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 /// The largest request body a reader may send: a search or the ids of an export.
 const MAX_READER_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// Idle readers kept for the next requests.
+const MAX_IDLE_READERS: usize = 32;
+
+/// Who may use the server, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Anyone reads published entries.
+    Reader,
+    /// The library's owner, alone, on loopback, with the printed token (`--write`).
+    Owner,
+    /// Accounts with roles log in (`--team`); with `public`, anyone reads published
+    /// entries without logging in.
+    Team { public: bool },
+}
+
+/// A certificate and its private key, in PEM files.
+#[derive(Debug, Clone)]
+pub struct Tls {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
 
 /// How the server runs.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub addr: SocketAddr,
-    /// The library's owner for one user (loopback only, with a token) instead of a reader.
-    pub write: bool,
+    pub mode: Mode,
+    /// Serve HTTPS with this certificate.
+    pub tls: Option<Tls>,
+    /// Behind a reverse proxy that terminates TLS: trust its `X-Forwarded-Proto` and
+    /// `X-Forwarded-For` (and nobody else's).
+    pub behind_proxy: bool,
+    pub sessions: SessionLimits,
+}
+
+impl Options {
+    /// A server in `mode` on `addr`, without TLS.
+    pub fn new(addr: SocketAddr, mode: Mode) -> Options {
+        Options {
+            addr,
+            mode,
+            tls: None,
+            behind_proxy: false,
+            sessions: SessionLimits::default(),
+        }
+    }
 }
 
 /// What the server started with, for the caller to print.
@@ -58,27 +111,105 @@ pub struct Started {
     pub addr: SocketAddr,
     /// The address to open: with `--write`, it carries the token.
     pub url: String,
+    /// What the person starting it should know (no TLS on an open address).
+    pub warnings: Vec<String>,
 }
 
 struct Server {
-    library: Mutex<Library>,
-    scope: Scope,
+    /// The one handle that writes; every write takes it in turn.
+    writer: Mutex<Library>,
+    /// Readers waiting for the next request that only reads.
+    readers: Mutex<Vec<Library>>,
+    /// A reader that new readers are opened from, so opening one never waits for a write.
+    template: Mutex<Library>,
+    mode: Mode,
     /// With `--write`, the token every API request must carry.
     token: Option<String>,
     addr: SocketAddr,
+    tls: bool,
+    behind_proxy: bool,
+    limits: SessionLimits,
+    throttle: Mutex<throttle::Throttle>,
 }
 
 type Shared = Arc<Server>;
 
+/// Locks a mutex even if a request panicked while it held it: the library is still sound
+/// (an unfinished transaction rolled back as it was dropped), so later requests go on
+/// instead of failing for good.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Server {
+    /// The writer, for one request.
+    fn writer(&self) -> MutexGuard<'_, Library> {
+        lock(&self.writer)
+    }
+
+    /// Runs `read` on a reader of its own, beside other reads and a write.
+    fn read<T>(&self, read: impl FnOnce(&mut Library) -> Result<T>) -> Result<T> {
+        let idle = lock(&self.readers).pop();
+        let mut reader = match idle {
+            Some(reader) => reader,
+            None => lock(&self.template).reader()?,
+        };
+        let out = read(&mut reader);
+        let mut idle = lock(&self.readers);
+        if idle.len() < MAX_IDLE_READERS {
+            idle.push(reader);
+        }
+        out
+    }
+
+    /// Runs a command of the table for `caller`: a write on the writer, a read on a reader.
+    fn run(&self, caller: &Caller, name: &str, args: &str) -> Result<serde_json::Value> {
+        let writes = commands::COMMANDS
+            .iter()
+            .find(|c| c.name == name)
+            .is_some_and(|c| c.writes);
+        let dispatch = |lib: &mut Library| {
+            if let Some(session) = &caller.session {
+                lib.set_user(&session.account.name);
+            }
+            commands::dispatch(lib, caller.scope, name, args)
+        };
+        if writes {
+            dispatch(&mut self.writer())
+        } else {
+            self.read(dispatch)
+        }
+    }
+}
+
 /// Serves `library` until the process is stopped. `on_ready` receives the address actually
 /// bound (useful with port 0) and the link to open.
 pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started)) -> Result<()> {
-    if options.write && !options.addr.ip().is_loopback() {
+    let loopback = options.addr.ip().is_loopback();
+    if options.mode == Mode::Owner && !loopback {
         return Err(Error::invalid(format!(
             "--write: {} är ingen loopback-adress; en skrivbar server får bara lyssna på \
              127.0.0.1 eller ::1",
             options.addr
         )));
+    }
+    if options.mode == (Mode::Team { public: false })
+        && !library.accounts()?.iter().any(|a| !a.disabled)
+    {
+        return Err(Error::invalid(
+            "--team: biblioteket har inga konton; skapa ett först med \
+             `exempelbank account add NAMN --role redaktör`",
+        ));
+    }
+    let mut warnings = Vec::new();
+    if !loopback && options.tls.is_none() && !options.behind_proxy {
+        warnings.push(format!(
+            "varning: {} nås från nätet utan TLS, så lösenord och sessioner går okrypterade; \
+             ange --tls-cert och --tls-key, eller kör bakom en omvänd proxy med --behind-proxy",
+            options.addr
+        ));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -86,44 +217,81 @@ pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started))
         .build()
         .map_err(|e| Error::new(ErrorCode::Io, format!("kunde inte starta servern: {e}")))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(options.addr)
-            .await
-            .map_err(|e| {
-                Error::new(
-                    ErrorCode::Io,
-                    format!("kan inte lyssna på {}: {e}", options.addr),
-                )
-            })?;
+        let listener = std::net::TcpListener::bind(options.addr).map_err(|e| {
+            Error::new(
+                ErrorCode::Io,
+                format!("kan inte lyssna på {}: {e}", options.addr),
+            )
+        })?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| Error::new(ErrorCode::Io, e.to_string()))?;
         let bound = listener
             .local_addr()
             .map_err(|e| Error::new(ErrorCode::Io, e.to_string()))?;
-        let token = options.write.then(new_token).transpose()?;
-        let url = match &token {
-            Some(token) => format!("http://{bound}/?token={token}"),
-            None => format!("http://{bound}/"),
+        let token = (options.mode == Mode::Owner)
+            .then(auth::new_token)
+            .transpose()?;
+        let scheme = if options.tls.is_some() {
+            "https"
+        } else {
+            "http"
         };
+        let url = match &token {
+            Some(token) => format!("{scheme}://{bound}/?token={token}"),
+            None => format!("{scheme}://{bound}/"),
+        };
+        let template = library.reader()?;
         let server = Arc::new(Server {
-            library: Mutex::new(library),
-            scope: if options.write {
-                Scope::OWNER
-            } else {
-                Scope::READER
-            },
+            writer: Mutex::new(library),
+            readers: Mutex::new(Vec::new()),
+            template: Mutex::new(template),
+            mode: options.mode,
             token,
             addr: bound,
+            tls: options.tls.is_some(),
+            behind_proxy: options.behind_proxy,
+            limits: options.sessions,
+            throttle: Mutex::new(throttle::Throttle::default()),
         });
-        on_ready(Started { addr: bound, url });
-        axum::serve(listener, router(server))
-            .await
-            .map_err(|e| Error::new(ErrorCode::Io, format!("servern stannade: {e}")))
+        let app = router(server).into_make_service_with_connect_info::<SocketAddr>();
+        let stopped =
+            |e: std::io::Error| Error::new(ErrorCode::Io, format!("servern stannade: {e}"));
+        match &options.tls {
+            Some(tls) => {
+                let config =
+                    axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key)
+                        .await
+                        .map_err(|e| {
+                            Error::invalid(format!(
+                                "TLS: certifikatet {} eller nyckeln {} kan inte läsas: {e}",
+                                tls.cert.display(),
+                                tls.key.display()
+                            ))
+                        })?;
+                on_ready(Started {
+                    addr: bound,
+                    url,
+                    warnings,
+                });
+                axum_server::from_tcp_rustls(listener, config)
+                    .map_err(stopped)?
+                    .serve(app)
+                    .await
+                    .map_err(stopped)
+            }
+            None => {
+                let listener = tokio::net::TcpListener::from_std(listener)
+                    .map_err(|e| Error::new(ErrorCode::Io, e.to_string()))?;
+                on_ready(Started {
+                    addr: bound,
+                    url,
+                    warnings,
+                });
+                axum::serve(listener, app).await.map_err(stopped)
+            }
+        }
     })
-}
-
-fn new_token() -> Result<String> {
-    let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| Error::new(ErrorCode::Io, format!("ingen slumpkälla: {e}")))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn router(server: Shared) -> Router {
@@ -134,12 +302,16 @@ fn router(server: Shared) -> Router {
         .route("/api/entries/{id}", get(entry))
         .route("/api/export", post(export))
         .route("/api/rpc/{name}", post(rpc))
-        .layer(DefaultBodyLimit::max(if server.token.is_some() {
-            MAX_BODY_BYTES
-        } else {
+        .route("/api/session", get(auth::session))
+        .route("/api/login", post(auth::login))
+        .route("/api/logout", post(auth::logout))
+        .route("/api/password", post(auth::change_password))
+        .layer(DefaultBodyLimit::max(if server.mode == Mode::Reader {
             MAX_READER_BODY_BYTES
+        } else {
+            MAX_BODY_BYTES
         }))
-        .layer(middleware::from_fn_with_state(server.clone(), guard));
+        .layer(middleware::from_fn_with_state(server.clone(), auth::guard));
     Router::new()
         .merge(api)
         .route("/", get(index))
@@ -147,98 +319,15 @@ fn router(server: Shared) -> Router {
         .with_state(server)
 }
 
-/// Checks every API request before it reaches a command: the host (against DNS rebinding),
-/// a POST's media type and origin, and with `--write` the token.
-async fn guard(State(server): State<Shared>, request: Request, next: Next) -> Response {
-    if let Err(err) = admit(&server, request.method(), request.headers()) {
-        return error(err);
-    }
-    next.run(request).await
-}
-
-fn admit(server: &Server, method: &Method, headers: &HeaderMap) -> Result<()> {
-    let header = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let host = header(header::HOST).unwrap_or("");
-    if server.token.is_some() && !is_loopback_host(host, server.addr.port()) {
-        return Err(forbidden(format!(
-            "värden \"{host}\" är inte den här servern"
-        )));
-    }
-    if method == Method::POST {
-        let json = header(header::CONTENT_TYPE)
-            .is_some_and(|t| t.split(';').next().unwrap_or("").trim() == "application/json");
-        if !json {
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                "en POST till API:t ska ha Content-Type: application/json",
-            ));
-        }
-        if let Some(origin) = header(header::ORIGIN)
-            && origin != format!("http://{host}")
-        {
-            return Err(forbidden(format!("anrop från {origin} tas inte emot")));
-        }
-    }
-    if let Some(token) = &server.token {
-        let bearer = header(header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer "));
-        let cookie = header(header::COOKIE).and_then(|c| cookie_value(c, TOKEN_COOKIE));
-        let given = bearer.or(cookie).unwrap_or("");
-        if !same(given.as_bytes(), token.as_bytes()) {
-            return Err(Error::new(
-                ErrorCode::Forbidden,
-                "öppna länken med token som servern skrev ut när den startade",
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn forbidden(message: String) -> Error {
-    Error::new(ErrorCode::Forbidden, message)
-}
-
-/// Whether `host` (a Host header) names this server on a loopback address.
-fn is_loopback_host(host: &str, port: u16) -> bool {
-    ["127.0.0.1", "localhost", "[::1]"]
-        .iter()
-        .any(|name| host == format!("{name}:{port}"))
-}
-
-fn cookie_value<'a>(cookies: &'a str, name: &str) -> Option<&'a str> {
-    cookies
-        .split(';')
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
-/// Compares two secrets in time that does not depend on where they differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// Runs a command on a blocking thread (SQLite and tantivy block) and answers its JSON.
-async fn command(server: Shared, name: String, args: String) -> Response {
-    let result = tokio::task::spawn_blocking(move || {
-        let mut library = lock(&server);
-        commands::dispatch(&mut library, server.scope, &name, &args)
-    })
-    .await
-    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+async fn command(server: Shared, caller: Caller, name: String, args: String) -> Response {
+    let result = tokio::task::spawn_blocking(move || server.run(&caller, &name, &args))
+        .await
+        .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
     match result {
         Ok(value) => json(StatusCode::OK, &value),
         Err(err) => error(err),
     }
-}
-
-/// The library, for one request. A request that panicked while it held the lock leaves it
-/// poisoned; the library is still sound (an unfinished transaction rolled back as it was
-/// dropped), so later requests go on instead of failing for good.
-fn lock(server: &Server) -> std::sync::MutexGuard<'_, Library> {
-    server
-        .library
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
@@ -261,6 +350,8 @@ fn error(mut err: Error) -> Response {
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorCode::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Cancelled => StatusCode::BAD_REQUEST,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
@@ -284,31 +375,44 @@ fn body_text(body: Bytes) -> Result<String> {
     String::from_utf8(body.to_vec()).map_err(|_| Error::invalid("anropet är inte UTF-8"))
 }
 
-async fn rpc(State(server): State<Shared>, Path(name): Path<String>, body: Bytes) -> Response {
+async fn rpc(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Response {
     match body_text(body) {
-        Ok(args) => command(server, name, args).await,
+        Ok(args) => command(server, caller, name, args).await,
         Err(err) => error(err),
     }
 }
 
-async fn info(State(server): State<Shared>) -> Response {
-    command(server, "library_info".into(), String::new()).await
+async fn info(State(server): State<Shared>, Extension(caller): Extension<Caller>) -> Response {
+    command(server, caller, "library_info".into(), String::new()).await
 }
 
-async fn taxonomy(State(server): State<Shared>) -> Response {
-    command(server, "taxonomy".into(), String::new()).await
+async fn taxonomy(State(server): State<Shared>, Extension(caller): Extension<Caller>) -> Response {
+    command(server, caller, "taxonomy".into(), String::new()).await
 }
 
-async fn search(State(server): State<Shared>, body: Bytes) -> Response {
+async fn search(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Response {
     match body_text(body) {
-        Ok(request) => command(server, "search".into(), request).await,
+        Ok(request) => command(server, caller, "search".into(), request).await,
         Err(err) => error(err),
     }
 }
 
-async fn entry(State(server): State<Shared>, Path(id): Path<String>) -> Response {
+async fn entry(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+) -> Response {
     let args = serde_json::json!({ "id": id }).to_string();
-    command(server, "get_entry".into(), args).await
+    command(server, caller, "get_entry".into(), args).await
 }
 
 /// What the browser asks to export.
@@ -321,10 +425,13 @@ struct ExportRequest {
 /// The most entries one export over HTTP may hold.
 const MAX_HTTP_EXPORT: usize = 500;
 
-/// An export of the entries the server's scope may see, as a file download. The entries are
-/// read under the library's lock; the file is rendered after it is released, so searches do
-/// not wait for a long PDF.
-async fn export(State(server): State<Shared>, body: Bytes) -> Response {
+/// An export of the entries the caller may see, as a file download. The entries are read on
+/// a reader; the file is rendered after it is returned, so nothing waits for a long PDF.
+async fn export(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Response {
     let request: ExportRequest = match body_text(body).and_then(|b| model::validate::parse_json(&b))
     {
         Ok(request) => request,
@@ -337,12 +444,14 @@ async fn export(State(server): State<Shared>, body: Bytes) -> Response {
     }
     let format = request.options.format;
     let result = tokio::task::spawn_blocking(move || {
-        let job = lock(&server).export_job(
-            &request.ids,
-            &request.options,
-            server.scope,
-            &Progress::none(),
-        )?;
+        let job = server.read(|lib| {
+            lib.export_job(
+                &request.ids,
+                &request.options,
+                caller.scope,
+                &Progress::none(),
+            )
+        })?;
         job.render(&Progress::none())
     })
     .await
@@ -386,7 +495,7 @@ struct IndexQuery {
 /// browser on to `/`, so the token leaves the address bar and the history.
 async fn index(State(server): State<Shared>, Query(query): Query<IndexQuery>) -> Response {
     if let (Some(given), Some(token)) = (&query.token, &server.token) {
-        if !same(given.as_bytes(), token.as_bytes()) {
+        if !auth::same(given.as_bytes(), token.as_bytes()) {
             return error(Error::new(ErrorCode::Forbidden, "fel token"));
         }
         return with_headers(
@@ -395,7 +504,10 @@ async fn index(State(server): State<Shared>, Query(query): Query<IndexQuery>) ->
                 .header(header::LOCATION, "/")
                 .header(
                     header::SET_COOKIE,
-                    format!("{TOKEN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/"),
+                    format!(
+                        "{}={token}; HttpOnly; SameSite=Strict; Path=/",
+                        auth::TOKEN_COOKIE
+                    ),
                 ),
         )
         .body(Body::empty())

@@ -5,6 +5,7 @@
 //! whose sequence number the search index uses as its watermark. Nothing is deleted
 //! outright: deleting moves an entry to the trash.
 
+pub mod accounts;
 mod bundles;
 pub mod collections;
 mod entries;
@@ -134,6 +135,34 @@ const MIGRATIONS: &[M<'static>] = &[
         erased_at TEXT NOT NULL
     ) STRICT;",
     ),
+    // The team edition: accounts with a role and an Argon2id hash of the password, sessions
+    // by the SHA-256 of their token (never the token), and the audit log of logins and
+    // account changes.
+    M::up(
+        "CREATE TABLE accounts (
+        name          TEXT PRIMARY KEY COLLATE NOCASE,
+        role          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        last_login    TEXT
+    ) STRICT;
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account    TEXT NOT NULL REFERENCES accounts(name) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        last_seen  INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX sessions_by_account ON sessions(account);
+    CREATE TABLE audit_log (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        at      TEXT NOT NULL,
+        actor   TEXT NOT NULL,
+        event   TEXT NOT NULL,
+        detail  TEXT NOT NULL,
+        address TEXT NOT NULL
+    ) STRICT;",
+    ),
 ];
 
 /// The schema version this build writes.
@@ -186,6 +215,26 @@ impl Store {
             .map_err(|e| {
                 Error::library(format!("{}: migreringen misslyckades: {e}", path.display()))
             })?;
+        Ok(Store { conn })
+    }
+
+    /// Opens another connection to a database that [`Store::open`] has brought up to date,
+    /// for reading only: a server's readers each have one, so searches run beside a write
+    /// (SQLite's write-ahead log lets readers go on while a writer writes).
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version as usize != schema_version() {
+            return Err(Error::library(format!(
+                "{}: schemaversion {version}, väntade {}",
+                path.display(),
+                schema_version()
+            )));
+        }
         Ok(Store { conn })
     }
 

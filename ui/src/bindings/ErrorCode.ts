@@ -3,4 +3,4 @@
 /**
  * What kind of failure an [`Error`] is. The code is stable; the message is for people.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "library" | "database" | "index" | "io" | "cancelled";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "unauthenticated" | "too_many_requests" | "library" | "database" | "index" | "io" | "cancelled";

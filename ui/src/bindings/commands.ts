@@ -3,7 +3,13 @@
 // Tauri IPC in the app and to `POST api/rpc/<name>` under `exempelbank serve`.
 
 import { call } from '../lib/ipc';
+import type { AccountDisabledArgs } from './AccountDisabledArgs';
+import type { AccountInfo } from './AccountInfo';
+import type { AccountRoleArgs } from './AccountRoleArgs';
+import type { AddAccountArgs } from './AddAccountArgs';
 import type { AttachArgs } from './AttachArgs';
+import type { AuditArgs } from './AuditArgs';
+import type { AuditEvent } from './AuditEvent';
 import type { DetachArgs } from './DetachArgs';
 import type { DiffArgs } from './DiffArgs';
 import type { Entry } from './Entry';
@@ -24,6 +30,7 @@ import type { NameArgs } from './NameArgs';
 import type { NoArgs } from './NoArgs';
 import type { Note } from './Note';
 import type { NoteArgs } from './NoteArgs';
+import type { PasswordArgs } from './PasswordArgs';
 import type { RenameFocusAreaArgs } from './RenameFocusAreaArgs';
 import type { RenameListArgs } from './RenameListArgs';
 import type { RevisionArgs } from './RevisionArgs';
@@ -61,16 +68,18 @@ export const COMMANDS = {
   set_note: 'write',
   user_name: 'write',
   save_user_name: 'write',
-  list_entries: 'curate',
-  validate_entry: 'curate',
-  create_entry: 'curate',
-  update_entry: 'curate',
-  transitions: 'curate',
-  set_status: 'curate',
-  history: 'curate',
-  revision: 'curate',
-  diff: 'curate',
-  restore: 'curate',
+  list_entries: 'draft',
+  validate_entry: 'draft',
+  create_entry: 'draft',
+  update_entry: 'draft',
+  transitions: 'draft',
+  set_status: 'draft',
+  history: 'draft',
+  revision: 'draft',
+  diff: 'draft',
+  restore: 'review',
+  attach_file: 'draft',
+  detach_file: 'draft',
   delete_entry: 'curate',
   undelete_entry: 'curate',
   trash: 'curate',
@@ -79,9 +88,13 @@ export const COMMANDS = {
   rename_focus_area: 'curate',
   merge_focus_areas: 'curate',
   import_file: 'curate',
-  attach_file: 'curate',
-  detach_file: 'curate',
   erase_person: 'curate',
+  accounts: 'curate',
+  add_account: 'curate',
+  set_account_role: 'curate',
+  set_account_disabled: 'curate',
+  reset_password: 'curate',
+  audit_log: 'curate',
 } as const;
 
 /** Facts about the open library. */
@@ -179,7 +192,7 @@ export function validateEntry(args: EntryArgs): Promise<Entry> {
   return call('validate_entry', args);
 }
 
-/** Saves a new entry (status `utkast` unless it has one). */
+/** Saves a new entry (status `utkast` unless it has one; only a reviewer may give another). */
 export function createEntry(args: EntryArgs): Promise<Entry> {
   return call('create_entry', args);
 }
@@ -189,7 +202,7 @@ export function updateEntry(args: UpdateArgs): Promise<Entry> {
   return call('update_entry', args);
 }
 
-/** The status changes the workflow allows for an entry now. */
+/** The status changes the workflow allows for an entry now, and the caller may make. */
 export function transitions(args: IdArgs): Promise<Array<Transition>> {
   return call('transitions', args);
 }
@@ -216,6 +229,15 @@ export function diff(args: DiffArgs): Promise<Array<FieldChange>> {
 /** A new revision with the content of an old one. */
 export function restore(args: RevisionArgs): Promise<Entry> {
   return call('restore', args);
+}
+
+/** Attaches a file's content to an entry. */
+export function attachFile(args: AttachArgs): Promise<Entry> {
+  return call('attach_file', args);
+}
+
+export function detachFile(args: DetachArgs): Promise<Entry> {
+  return call('detach_file', args);
 }
 
 /** Moves an entry to the trash. */
@@ -255,16 +277,37 @@ export function importFile(args: ImportArgs): Promise<WriteReport> {
   return call('import_file', args);
 }
 
-/** Attaches a file's content to an entry. */
-export function attachFile(args: AttachArgs): Promise<Entry> {
-  return call('attach_file', args);
-}
-
-export function detachFile(args: DetachArgs): Promise<Entry> {
-  return call('detach_file', args);
-}
-
 /** Erases a person's contact data from every entry, revision and backup. */
 export function erasePerson(args: NameArgs): Promise<ErasureReport> {
   return call('erase_person', args);
+}
+
+/** The accounts of a team library, by name. */
+export function accounts(args: NoArgs): Promise<Array<AccountInfo>> {
+  return call('accounts', args);
+}
+
+/** Adds an account with a role and a first password. */
+export function addAccount(args: AddAccountArgs): Promise<AccountInfo> {
+  return call('add_account', args);
+}
+
+/** Gives an account another role. */
+export function setAccountRole(args: AccountRoleArgs): Promise<AccountInfo> {
+  return call('set_account_role', args);
+}
+
+/** Disables an account (its sessions end) or enables it again. */
+export function setAccountDisabled(args: AccountDisabledArgs): Promise<AccountInfo> {
+  return call('set_account_disabled', args);
+}
+
+/** Sets a new password for an account; its sessions end. */
+export function resetPassword(args: PasswordArgs): Promise<null> {
+  return call('reset_password', args);
+}
+
+/** The newest lines of the audit log: logins, failed logins, account changes. */
+export function auditLog(args: AuditArgs): Promise<Array<AuditEvent>> {
+  return call('audit_log', args);
 }
