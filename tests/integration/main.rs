@@ -21,3 +21,4 @@ mod search;
 mod serve;
 mod starter;
 mod store;
+mod team;

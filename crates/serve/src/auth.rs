@@ -93,9 +93,17 @@ pub async fn guard(
             request.extensions_mut().insert(caller);
             next.run(request).await
         }
-        Err(err) => error(err),
+        Err(err) => {
+            // Read what the client sent (up to a bound) before answering, so that the
+            // connection can carry the client's next request instead of closing under it.
+            let _ = axum::body::to_bytes(request.into_body(), DRAIN_BYTES).await;
+            error(err)
+        }
     }
 }
+
+/// The most of a refused request's body that is read to keep its connection open.
+const DRAIN_BYTES: usize = 64 * 1024;
 
 fn header(headers: &HeaderMap, name: impl axum::http::header::AsHeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
