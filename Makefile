@@ -24,7 +24,7 @@ BUILD := cargo build --workspace --all-targets
 export RUSTC_WORKSPACE_WRAPPER := $(shell rustc --print sysroot 2>/dev/null)/bin/clippy-driver
 export CLIPPY_ARGS := -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: run test fuzz deps deps-test node e2e e2e-browser e2e-ui bench bench-share bench-ui clean-tools
+.PHONY: run test fuzz deps deps-test node e2e e2e-browser e2e-team e2e-ui bench bench-serve bench-share bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
@@ -33,8 +33,8 @@ run: deps ui/dist/index.html
 
 ## Everything CI runs: format, lints (clippy with -D warnings, in the build), unit and
 ## integration tests (with the layers check), UI checks and unit tests, the browser tests with
-## axe-core against the real `exempelbank serve` (read-only, and `--write` for the curation
-## flows), and the desktop end-to-end test.
+## axe-core against the real `exempelbank serve` (read-only, `--write` for the curation flows,
+## and `--team` for accounts and roles), and the desktop end-to-end test.
 test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	cargo fmt --all --check
 	$(BUILD)
@@ -45,6 +45,7 @@ test: deps-test ui/dist/index.html $(TOOLS)/bin/tauri-driver
 	cd ui && npm run check && npm test
 	$(MAKE) --no-print-directory e2e-browser
 	$(MAKE) --no-print-directory e2e-ui
+	$(MAKE) --no-print-directory e2e-team
 	$(MAKE) --no-print-directory e2e
 
 ## The desktop end-to-end test: the real window under Xvfb, driven by tauri-driver.
@@ -60,6 +61,13 @@ e2e: $(TOOLS)/bin/tauri-driver ui/dist/index.html
 e2e-ui: ui/dist/index.html
 	$(BUILD)
 	tests/e2e/ui-flows.sh
+
+## A team library in Chromium: `exempelbank serve --team` (and `--team --public`) on a
+## temporary library with a skribent, a granskare, a läsare and a redaktör, each logged in in
+## a browser of their own.
+e2e-team: ui/dist/index.html
+	$(BUILD)
+	tests/e2e/team.sh
 
 ## The browser end-to-end test: `exempelbank serve` and headless Chromium, with axe-core.
 e2e-browser: ui/dist/index.html
@@ -109,6 +117,11 @@ fuzz: deps
 ## Benchmarks build in their own target so they never slow `make test`.
 bench:
 	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-library --bench search
+
+## The team edition under load: 50 readers and 5 writers on 10 000 entries for 60 s, over
+## loopback, release build (BENCHMARKS.md).
+bench-serve:
+	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-serve --bench load
 
 ## Exports and bundles against their targets: a card, a brief of 100, a bundle of 10 000.
 bench-share:

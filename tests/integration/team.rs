@@ -618,3 +618,21 @@ fn an_open_address_without_tls_gets_a_warning() {
     let _ = child.wait();
     assert!(line.contains("utan TLS"), "{line}");
 }
+
+/// Guesses spread over many names from one address are slowed too, after more of them than
+/// for one name (an office may share an address), and a valid login of another account in
+/// between does not forgive them.
+#[test]
+fn guesses_at_many_names_from_one_address_are_slowed() {
+    let t = team_library();
+    let team = Team::start(&t, &[]);
+    for i in 0..30 {
+        let answer = team.login_answer(&format!("namn-{i}"), "en gissning");
+        assert_eq!(answer.status, 401, "guess {i}: {}", answer.body);
+        if i == 15 {
+            team.login("läsa");
+        }
+    }
+    let answer = team.login_answer("namn-30", "en gissning");
+    assert_eq!(answer.status, 429, "{}", answer.body);
+}

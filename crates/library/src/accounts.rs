@@ -146,8 +146,39 @@ impl Library {
         self.store.insert_account(&name, role, &hash, &audit)
     }
 
+    /// Refuses a change that would leave no enabled redaktör: nobody could manage the
+    /// accounts then, except from the command line on the server.
+    fn keep_a_redaktor(&self, name: &str, role: Role, disabled: bool) -> Result<()> {
+        let Some(target) = self.store.account(name.trim())? else {
+            return Ok(()); // the store names the missing account
+        };
+        let manages = |role: Role, disabled: bool| role == Role::Redaktor && !disabled;
+        if !manages(target.info.role, target.info.disabled) || manages(role, disabled) {
+            return Ok(());
+        }
+        let others = self
+            .store
+            .accounts()?
+            .iter()
+            .filter(|a| a.name != target.info.name && manages(a.role, a.disabled))
+            .count();
+        if others == 0 {
+            return Err(Error::conflict(format!(
+                "{} är den enda aktiva redaktören; ge någon annan rollen redaktör först",
+                target.info.name
+            ))
+            .with_field("name"));
+        }
+        Ok(())
+    }
+
     /// Gives an account another role (recorded in the audit log).
     pub fn set_account_role(&mut self, name: &str, role: Role) -> Result<AccountInfo> {
+        let disabled = self
+            .store
+            .account(name.trim())?
+            .is_some_and(|a| a.info.disabled);
+        self.keep_a_redaktor(name, role, disabled)?;
         let at = crate::now();
         let actor = self.user.clone();
         let audit = Audit {
@@ -161,6 +192,11 @@ impl Library {
 
     /// Disables an account (its sessions end) or enables it again.
     pub fn set_account_disabled(&mut self, name: &str, disabled: bool) -> Result<AccountInfo> {
+        let role = self
+            .store
+            .account(name.trim())?
+            .map_or(Role::Lasare, |a| a.info.role);
+        self.keep_a_redaktor(name, role, disabled)?;
         let at = crate::now();
         let event = if disabled {
             "account_disabled"
@@ -374,6 +410,30 @@ mod tests {
         assert_eq!(
             lib.check_login("Anna", "ett långt lösenord").unwrap_err(),
             wrong_name
+        );
+    }
+
+    #[test]
+    fn the_last_enabled_redaktor_cannot_be_demoted_or_disabled() {
+        let (_dir, mut lib) = library();
+        lib.add_account("Anna", Role::Redaktor, "ett långt lösenord")
+            .unwrap();
+        let err = lib.set_account_role("anna", Role::Granskare).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert!(
+            err.message.contains("enda aktiva redaktören"),
+            "{}",
+            err.message
+        );
+        assert!(lib.set_account_disabled("Anna", true).is_err());
+        lib.add_account("Bo", Role::Redaktor, "ett långt lösenord")
+            .unwrap();
+        lib.set_account_disabled("Anna", true).unwrap();
+        assert!(lib.set_account_role("Bo", Role::Lasare).is_err());
+        lib.set_account_disabled("Anna", false).unwrap();
+        assert_eq!(
+            lib.set_account_role("Bo", Role::Lasare).unwrap().role,
+            Role::Lasare
         );
     }
 

@@ -134,7 +134,8 @@ impl Scope {
 pub struct Command {
     pub name: &'static str,
     pub access: Access,
-    /// Whether it changes the library (a server runs it alone; reads run side by side).
+    /// Whether it changes the library (a server runs it on its one writer; reads run side
+    /// by side on readers). `user_name` is marked so too: the writer holds the name.
     pub writes: bool,
     /// What the command does, from its doc comment.
     pub doc: &'static str,
@@ -482,8 +483,8 @@ commands! {
     /// The user's personal note on an entry (never exported).
     get_note(Write, IdArgs) -> Note = |lib, _, a| lib.note(&a.id);
     set_note(Write, NoteArgs) writes -> Note = |lib, _, a| lib.set_note(&a.id, &a.text);
-    /// The name recorded in the history.
-    user_name(Write, NoArgs) -> String = |lib, _, _| Ok(lib.user().to_owned());
+    /// The name recorded in the history (runs on the writer, which holds it).
+    user_name(Write, NoArgs) writes -> String = |lib, _, _| Ok(lib.user().to_owned());
     save_user_name(Write, NameArgs) writes -> String = |lib, _, a| lib.save_user(&a.name);
 
     /// Every entry outside the trash, of any status unless one is named, sorted by title.
@@ -582,9 +583,9 @@ fn allow(scope: Scope, needs: Access, name: &str) -> Result<()> {
         Err(Error::new(
             model::error::ErrorCode::Forbidden,
             match scope.access {
-                Access::Read => format!(
-                    "kommandot {name} är inte tillåtet här (biblioteket visas skrivskyddat)"
-                ),
+                Access::Read => {
+                    format!("kommandot {name} är inte tillåtet för den som bara läser biblioteket")
+                }
                 _ => format!("kommandot {name} kräver en roll som ditt konto inte har"),
             },
         ))

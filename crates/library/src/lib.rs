@@ -271,6 +271,13 @@ impl Library {
         })
     }
 
+    /// Keeps the search index's writer between writes, as a long-running server does: a
+    /// write then costs less and the index merges in the background, but another process
+    /// cannot update the index meanwhile (this one applies its changes at the next search).
+    pub fn keep_index_writer(&self) {
+        self.index.keep_writer();
+    }
+
     /// Sets the user name recorded in revisions, for this session.
     pub fn set_user(&mut self, user: &str) {
         self.user = user.to_owned();
@@ -373,7 +380,7 @@ impl Library {
     /// take the writer. Cheap when nothing changed: one SQLite query.
     fn refresh(&self) -> Result<()> {
         if self.store.last_change()? > self.index.seen_watermark() {
-            self.index.catch_up(&self.store)?;
+            self.index.catch_up_unless_busy(&self.store)?;
         }
         Ok(())
     }
@@ -761,7 +768,11 @@ impl Library {
     pub fn reindex(&mut self) -> Result<u64> {
         let dir = self.dir.join("index");
         rebuild_into(&dir, &self.store)?;
+        let keep = self.index.keeps_writer();
         self.index = std::sync::Arc::new(SearchIndex::open(&dir, &self.store)?);
+        if keep {
+            self.index.keep_writer();
+        }
         Ok(self.index.num_docs())
     }
 }

@@ -67,6 +67,7 @@ pub struct AccountInfo {
     pub disabled: bool,
     pub created_at: String,
     /// The last successful login, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub last_login: Option<String>,
 }

@@ -249,6 +249,37 @@ struct LoginRequest {
     password: String,
 }
 
+/// What a login attempt is counted under: the account name tried, and the address.
+struct Keys {
+    account: String,
+    address: String,
+}
+
+impl Keys {
+    fn wait(&self, server: &Server) -> Option<std::time::Duration> {
+        let now = Instant::now();
+        let throttle = lock(&server.throttle);
+        let account = throttle.0.wait(std::slice::from_ref(&self.account), now);
+        let address = throttle.1.wait(std::slice::from_ref(&self.address), now);
+        account.max(address)
+    }
+
+    fn fail(&self, server: &Server) {
+        let now = Instant::now();
+        let mut throttle = lock(&server.throttle);
+        throttle.0.fail(std::slice::from_ref(&self.account), now);
+        throttle.1.fail(std::slice::from_ref(&self.address), now);
+    }
+
+    /// The account's count goes; the address's stays, so that a valid login of one account
+    /// does not pay for guesses at others.
+    fn succeed(&self, server: &Server) {
+        lock(&server.throttle)
+            .0
+            .succeed(std::slice::from_ref(&self.account));
+    }
+}
+
 fn not_team() -> Error {
     Error::not_found("inloggning finns bara i en gemensam exempelbank (serve --team)")
 }
@@ -267,15 +298,16 @@ pub async fn login(
         Ok(request) => request,
         Err(err) => return error(err),
     };
-    let keys = [
-        format!("konto:{}", model::text::fold(request.name.trim())),
-        format!("adress:{}", caller.address),
-    ];
-    if let Some(wait) = lock(&server.throttle).wait(&keys, Instant::now()) {
+    let keys = Keys {
+        account: format!("konto:{}", model::text::fold(request.name.trim())),
+        address: format!("adress:{}", caller.address),
+    };
+    if let Some(wait) = keys.wait(&server) {
         let seconds = wait.as_secs().max(1);
+        let unit = if seconds == 1 { "sekund" } else { "sekunder" };
         let mut response = error(Error::new(
             ErrorCode::TooManyRequests,
-            format!("för många misslyckade inloggningar; försök igen om {seconds} sekunder"),
+            format!("för många misslyckade inloggningar; försök igen om {seconds} {unit}"),
         ));
         response
             .headers_mut()
@@ -286,11 +318,11 @@ pub async fn login(
     let result = tokio::task::spawn_blocking(move || {
         match server.read(|lib| lib.check_login(&request.name, &request.password)) {
             Ok(account) => {
-                lock(&server.throttle).succeed(&keys);
+                keys.succeed(&server);
                 server.writer().start_session(account, &caller.address)
             }
             Err(err) if err.code == ErrorCode::Unauthenticated => {
-                lock(&server.throttle).fail(&keys, Instant::now());
+                keys.fail(&server);
                 server
                     .writer()
                     .record_failed_login(&request.name, &caller.address, "")?;
@@ -385,13 +417,34 @@ pub async fn change_password(
             Ok(request) => request,
             Err(err) => return error(err),
         };
+    let keys = Keys {
+        account: format!("konto:{}", model::text::fold(&session.account.name)),
+        address: format!("adress:{}", caller.address),
+    };
+    if let Some(wait) = keys.wait(&server) {
+        return error(Error::new(
+            ErrorCode::TooManyRequests,
+            format!(
+                "för många felaktiga lösenord; försök igen om {} sekunder",
+                wait.as_secs().max(1)
+            ),
+        ));
+    }
     let result = tokio::task::spawn_blocking(move || {
-        server.writer().change_password(
+        let changed = server.writer().change_password(
             &session,
             &request.old_password,
             &request.new_password,
             &caller.address,
-        )
+        );
+        // A wrong old password counts as a failed login: a stolen session cannot guess it.
+        if changed
+            .as_ref()
+            .is_err_and(|e| e.field.as_deref() == Some("old_password"))
+        {
+            keys.fail(&server);
+        }
+        changed
     })
     .await
     .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));

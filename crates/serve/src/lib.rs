@@ -129,7 +129,8 @@ struct Server {
     tls: bool,
     behind_proxy: bool,
     limits: SessionLimits,
-    throttle: Mutex<throttle::Throttle>,
+    /// Failed logins by account name, and by address.
+    throttle: Mutex<(throttle::Throttle, throttle::Throttle)>,
 }
 
 type Shared = Arc<Server>;
@@ -241,6 +242,7 @@ pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started))
             Some(token) => format!("{scheme}://{bound}/?token={token}"),
             None => format!("{scheme}://{bound}/"),
         };
+        library.keep_index_writer();
         let template = library.reader()?;
         let server = Arc::new(Server {
             writer: Mutex::new(library),
@@ -252,7 +254,10 @@ pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started))
             tls: options.tls.is_some(),
             behind_proxy: options.behind_proxy,
             limits: options.sessions,
-            throttle: Mutex::new(throttle::Throttle::default()),
+            throttle: Mutex::new((
+                throttle::Throttle::new(throttle::FREE_PER_ACCOUNT),
+                throttle::Throttle::new(throttle::FREE_PER_ADDRESS),
+            )),
         });
         let app = router(server).into_make_service_with_connect_info::<SocketAddr>();
         let stopped =

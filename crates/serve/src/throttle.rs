@@ -1,31 +1,42 @@
-//! Slows down guessing passwords: after a few failed logins for one account name or from one
-//! address, each further attempt must wait, twice as long each time (up to a limit). Kept in
-//! memory: a restart forgives, which is acceptable for a delay, not a lockout.
+//! Slows down guessing passwords: after a few failed logins for one account name (or many
+//! from one address, which may be a whole office behind one NAT), each further attempt must
+//! wait, twice as long each time (up to a limit). Kept in memory: a restart forgives, which is
+//! acceptable for a delay, not a lockout.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-/// Failed attempts that cost nothing.
-const FREE_FAILURES: u32 = 5;
+/// Failed attempts for one account name that cost nothing.
+pub const FREE_PER_ACCOUNT: u32 = 5;
+/// Failed attempts from one address that cost nothing.
+pub const FREE_PER_ADDRESS: u32 = 30;
 /// The longest wait.
 const MAX_WAIT: Duration = Duration::from_secs(5 * 60);
 /// How many names and addresses are remembered at most; the oldest are forgotten first.
 const MAX_KEYS: usize = 10_000;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Throttle {
+    free: u32,
     failures: HashMap<String, (u32, Instant)>,
 }
 
 impl Throttle {
+    /// A throttle that lets `free` failures pass for each key.
+    pub fn new(free: u32) -> Throttle {
+        Throttle {
+            free,
+            failures: HashMap::new(),
+        }
+    }
+
     /// How long `keys` must still wait before another attempt, if at all.
     pub fn wait(&self, keys: &[String], now: Instant) -> Option<Duration> {
         keys.iter()
             .filter_map(|key| self.failures.get(key))
-            .filter(|(count, _)| *count >= FREE_FAILURES)
+            .filter(|(count, _)| *count >= self.free)
             .map(|(count, last)| {
-                let wait =
-                    Duration::from_secs(1u64 << (count - FREE_FAILURES).min(16)).min(MAX_WAIT);
+                let wait = Duration::from_secs(1u64 << (count - self.free).min(16)).min(MAX_WAIT);
                 (*last + wait).saturating_duration_since(now)
             })
             .filter(|left| !left.is_zero())
@@ -69,7 +80,7 @@ mod tests {
 
     #[test]
     fn five_failures_are_free_then_each_waits_twice_as_long() {
-        let mut throttle = Throttle::default();
+        let mut throttle = Throttle::new(FREE_PER_ACCOUNT);
         let keys = ["konto:anna".to_owned()];
         let start = Instant::now();
         for _ in 0..5 {
@@ -88,7 +99,7 @@ mod tests {
 
     #[test]
     fn memory_is_bounded() {
-        let mut throttle = Throttle::default();
+        let mut throttle = Throttle::new(FREE_PER_ACCOUNT);
         let now = Instant::now();
         for i in 0..(MAX_KEYS + 50) {
             throttle.fail(

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Access } from '../bindings/Access';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 
 const api = vi.hoisted(() => ({
@@ -13,13 +14,14 @@ vi.mock('./transport', async (original) => ({ ...(await original<typeof import('
 
 import { Collections } from './collections.svelte';
 
-const info = (read_only: boolean): LibraryInfo => ({
+const info = (read_only: boolean, access: Access = read_only ? 'read' : 'curate'): LibraryInfo => ({
   dir: '/tmp/b',
   id: 'b',
   entries: 2,
   published: 2,
   indexed: 2,
   read_only,
+  access,
   warnings: [],
 });
 
@@ -31,7 +33,7 @@ describe('the collections state', () => {
   });
 
   it('never calls the backend of a read-only library, nor when library_info failed', async () => {
-    for (const given of [info(true), null]) {
+    for (const given of [info(true), info(true, 'read'), null]) {
       const c = new Collections();
       c.setInfo(given);
       expect(c.known).toBe(true);
@@ -57,6 +59,25 @@ describe('the collections state', () => {
       ['Zon', ['u1']],
       ['Ängar', ['u2']],
     ]);
+  });
+
+  it('goes by the access library_info gives: from write up (a team\'s skribent), not a läsare', async () => {
+    for (const [access, available] of [
+      ['read', false],
+      ['write', true],
+      ['draft', true],
+      ['review', true],
+      ['curate', true],
+    ] as const) {
+      const c = new Collections();
+      c.setInfo(info(access === 'read', access));
+      expect(c.available, access).toBe(available);
+    }
+    // An older backend without `access`: read_only decides, as before.
+    const { access: _, ...old } = info(false);
+    const c = new Collections();
+    c.setInfo(old as LibraryInfo);
+    expect(c.available).toBe(true);
   });
 
   it('says an entry is gone when the library no longer has it, without failing', async () => {

@@ -1,12 +1,14 @@
 // The user's lists ("Mina listor") and saved searches, as reactive state shared by the entry
-// page, the results, the start page and the lists page. Only a library that is not read-only
-// has them (the desktop app); under `exempelbank serve` `available` stays false and nothing
+// page, the results, the start page and the lists page. Only a caller whose access allows
+// writing has them (the desktop app, `serve --write`, an account of a team library from
+// skribent up); a reader's `serve` or a läsare has none: `available` stays false and nothing
 // here ever calls the backend.
 
 import type { EntryList } from '../bindings/EntryList';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchRequest } from '../bindings/SearchRequest';
+import { atLeast, infoAccess } from './access';
 import { settleAll, upsert, upsertSaved, without } from './collections';
 import { t } from './i18n';
 import {
@@ -49,7 +51,7 @@ export class Collections {
   /** Takes what library_info said (null: it failed, so nothing is offered). */
   setInfo(info: LibraryInfo | null) {
     this.known = true;
-    this.available = info !== null && info.read_only === false;
+    this.available = atLeast(infoAccess(info), 'write');
     if (this.available) {
       void this.load();
     } else {

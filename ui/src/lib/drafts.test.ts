@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { debounce, draftKey, DraftStore, type DraftStorage } from './drafts';
+import { clearDrafts, debounce, draftKey, DraftStore, type DraftStorage } from './drafts';
 import { blankEntry, fromEntry } from './editor';
 
 function memory(): DraftStorage & { data: Map<string, string> } {
@@ -60,6 +60,34 @@ describe('drafts', () => {
     expect(failing.load('a')).toBeNull();
     expect(() => failing.clear('a')).not.toThrow();
     expect(new DraftStore(null).save('a', fromEntry(blankEntry()), 1)).toBe(false);
+  });
+});
+
+describe('logging out', () => {
+  it('removes every draft, and nothing else', () => {
+    const data = new Map<string, string>([
+      [draftKey('a'), '{}'],
+      [draftKey(null), '{}'],
+      ['exempelbanken.language', 'en'],
+    ]);
+    const storage = {
+      get length() {
+        return data.size;
+      },
+      key: (i: number) => [...data.keys()][i] ?? null,
+      removeItem: (k: string) => void data.delete(k),
+    };
+    expect(clearDrafts(storage)).toBe(2);
+    expect([...data.keys()]).toEqual(['exempelbanken.language']);
+    expect(clearDrafts(null)).toBe(0);
+    const failing = {
+      length: 1,
+      key: () => {
+        throw new Error('denied');
+      },
+      removeItem: () => {},
+    };
+    expect(clearDrafts(failing)).toBe(0);
   });
 });
 

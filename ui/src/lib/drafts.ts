@@ -25,7 +25,7 @@ export type Draft = {
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The browser's localStorage, or null where there is none (or it may not be used). */
-export function browserStorage(): DraftStorage | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -75,6 +75,26 @@ export class DraftStore {
     } catch {
       // nothing to clear it from
     }
+  }
+}
+
+/**
+ * Removes every draft kept in `storage`: at logout, so that the next person to use this
+ * browser (a shared computer) neither sees nor saves the changes someone else left unsaved.
+ * Returns how many went.
+ */
+export function clearDrafts(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | null): number {
+  if (storage === null) return 0;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key !== null && key.startsWith(DRAFT_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+    return keys.length;
+  } catch {
+    return 0; // storage that fails keeps nothing we could remove
   }
 }
 

@@ -64,8 +64,29 @@ export async function responseError(response: Response): Promise<ApiError> {
   return toApiError(error, t.errorStatus(response.status));
 }
 
-/** A JSON request to the HTTP API of `exempelbank serve`. */
-export async function http<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * Who hears of a request the server refused for want of a valid session (401
+ * `unauthenticated`) or as not allowed (403 `forbidden`): the session state, which finds out
+ * whether the user's session has ended under them (session.svelte.ts).
+ */
+type RefusalListener = (error: ApiError) => void;
+let refusalListener: RefusalListener | null = null;
+
+export function onRefusal(listener: RefusalListener | null) {
+  refusalListener = listener;
+}
+
+/** Tells the listener of a refusal (any other error passes unheard); returns the error. */
+export function heard(error: ApiError): ApiError {
+  if (error.code === 'unauthenticated' || error.code === 'forbidden') refusalListener?.(error);
+  return error;
+}
+
+/**
+ * A JSON request to the HTTP API of `exempelbank serve`. A refusal is told to the session
+ * state unless `quiet` (the login itself, and the session state's own questions).
+ */
+export async function http<T>(path: string, init?: RequestInit, quiet = false): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -76,7 +97,10 @@ export async function http<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw toApiError(null, t.errorUnreachable);
   }
-  if (!response.ok) throw await responseError(response);
+  if (!response.ok) {
+    const error = await responseError(response);
+    throw quiet ? error : heard(error);
+  }
   try {
     return (await response.json()) as T;
   } catch {

@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 
-import { editHash, historyHash, NEW_HASH, parseHash } from './router.svelte';
+import {
+  ACCOUNTS_HASH,
+  editHash,
+  historyHash,
+  LOGIN_HASH,
+  MY_ACCOUNT_HASH,
+  NEW_HASH,
+  parseHash,
+} from './router.svelte';
 
 describe('the editor and history routes', () => {
   it('are read from the address', () => {
@@ -19,5 +27,16 @@ describe('the editor and history routes', () => {
     expect(editHash('mål')).toBe('#/post/m%C3%A5l/redigera');
     expect(historyHash('a/b')).toBe('#/post/a%2Fb/historik');
     expect(parseHash(editHash('a/b'))).toEqual({ name: 'edit', id: 'a/b' });
+  });
+});
+
+describe('the routes of a team library', () => {
+  it('are read from the address', () => {
+    expect(LOGIN_HASH).toBe('#/logga-in');
+    expect(parseHash(LOGIN_HASH)).toEqual({ name: 'login' });
+    expect(parseHash('#/logga-in/')).toEqual({ name: 'login' });
+    expect(parseHash(ACCOUNTS_HASH)).toEqual({ name: 'accounts' });
+    expect(parseHash(MY_ACCOUNT_HASH)).toEqual({ name: 'account' });
+    expect(parseHash('#/konton/x')).toEqual({ name: 'notfound' });
   });
 });

@@ -3,13 +3,17 @@
 //   #/sok?q=...       a search (see query.ts for its parameters)
 //   #/post/<id>       one entry
 //   #/oversikt        the overview: the library in charts
-//   #/listor          the user's lists and saved searches ("Mina listor"; desktop app only)
+//   #/listor          the user's lists and saved searches ("Mina listor"; access `write` up)
 //   #/tillganglighet  the accessibility statement (Tillgänglighetsredogörelse)
-//   #/ny                      a new entry (editor; desktop app only)
-//   #/post/<id>/redigera      the editor for an entry (desktop app only)
-//   #/post/<id>/historik      an entry's revisions and what changed (desktop app only)
+//   #/ny                      a new entry (editor; access `draft` up: a skribent, the desktop app)
+//   #/post/<id>/redigera      the editor for an entry (likewise)
+//   #/post/<id>/historik      an entry's revisions and what changed (likewise)
 //   #/redaktion?status=…      the curator's page: every entry, focus areas, import, settings
 //   #/papperskorg             the trash
+//   #/logga-in                the login page (a team library open to readers; one that is not
+//                             shows it in place of any page until someone logs in)
+//   #/konton                  the accounts of a team library and their log (a redaktör's)
+//   #/mitt-konto              the account logged in: its role, a new password
 // Each history entry remembers its scroll position; an entry page also remembers how many entry
 // pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
 
@@ -24,6 +28,9 @@ export type Route =
   | { name: 'history'; id: string }
   | { name: 'curation'; params: URLSearchParams }
   | { name: 'trash' }
+  | { name: 'login' }
+  | { name: 'accounts' }
+  | { name: 'account' }
   | { name: 'notfound' };
 
 export const OVERVIEW_HASH = '#/oversikt';
@@ -32,6 +39,9 @@ export const ACCESSIBILITY_HASH = '#/tillganglighet';
 export const CURATION_HASH = '#/redaktion';
 export const TRASH_HASH = '#/papperskorg';
 export const NEW_HASH = '#/ny';
+export const LOGIN_HASH = '#/logga-in';
+export const ACCOUNTS_HASH = '#/konton';
+export const MY_ACCOUNT_HASH = '#/mitt-konto';
 
 type PageState = {
   scrollY?: number;
@@ -57,6 +67,9 @@ export function parseHash(hash: string): Route {
   }
   if (path === '/papperskorg' || path === '/papperskorg/') return { name: 'trash' };
   if (path === '/ny' || path === '/ny/') return { name: 'new' };
+  if (path === '/logga-in' || path === '/logga-in/') return { name: 'login' };
+  if (path === '/konton' || path === '/konton/') return { name: 'accounts' };
+  if (path === '/mitt-konto' || path === '/mitt-konto/') return { name: 'account' };
   const sub = /^\/post\/([^/]+)\/(redigera|historik)\/?$/.exec(path);
   if (sub?.[1]) {
     try {

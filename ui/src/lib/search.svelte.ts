@@ -53,6 +53,28 @@ export class SearchController {
     this.vocab = vocab;
   }
 
+  /**
+   * Forgets the search and every answer shown (a logout, another account logging in): the
+   * next user sees only what they may, asked afresh.
+   */
+  forget() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.seq += 1; // whatever is on its way is for the one before
+    this.keystroke = null;
+    this.state = emptyState();
+    this.hits = [];
+    this.total = 0;
+    this.facets = null;
+    this.shownKey = null;
+    this.shownQuery = '';
+    this.loading = false;
+    this.loadingMore = false;
+    this.error = null;
+    this.start = null;
+    this.startError = null;
+  }
+
   /** The key of what the user asked for now. */
   get key(): string {
     return stateKey(this.state);

@@ -6,16 +6,27 @@ vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: vi.fn() }));
 
 import type { SearchRequest } from '../bindings/SearchRequest';
 import {
+  accounts,
+  addAccount,
   addToList,
+  auditLog,
+  changePassword,
   createList,
   deleteList,
   deleteSavedSearch,
   lists,
+  login,
+  logout,
   removeFromList,
   renameList,
+  resetPassword,
   saveSearch,
   savedSearches,
+  session,
+  setAccountDisabled,
+  setAccountRole,
 } from './transport';
+import { onRefusal } from './ipc';
 import { COMMANDS } from '../bindings/commands';
 import transportSource from './transport.ts?raw';
 
@@ -33,6 +44,7 @@ const request: SearchRequest = {
   sort: 'relevance',
 };
 const list = { id: 3, name: 'Att läsa', entries: ['u1'] };
+const anna = { name: 'Anna', role: 'skribent', disabled: false, created_at: '2025-01-01T00:00:00Z' };
 
 /** Every collection call, with the command and arguments it sends. */
 const calls = [
@@ -45,6 +57,18 @@ const calls = [
   { run: () => savedSearches(), command: 'saved_searches', args: {}, answer: [] },
   { run: () => saveSearch('Skola', request), command: 'save_search', args: { name: 'Skola', request }, answer: { id: 1, name: 'Skola', request } },
   { run: () => deleteSavedSearch(1), command: 'delete_saved_search', args: { id: 1 }, answer: null },
+  { run: () => accounts(), command: 'accounts', args: {}, answer: [anna] },
+  {
+    run: () => addAccount('Anna', 'skribent', 'ett långt lösenord'),
+    command: 'add_account',
+    args: { name: 'Anna', role: 'skribent', password: 'ett långt lösenord' },
+    answer: anna,
+  },
+  { run: () => setAccountRole('Anna', 'granskare'), command: 'set_account_role', args: { name: 'Anna', role: 'granskare' }, answer: anna },
+  { run: () => setAccountDisabled('Anna', true), command: 'set_account_disabled', args: { name: 'Anna', disabled: true }, answer: anna },
+  { run: () => resetPassword('Anna', 'ett nytt lösenord'), command: 'reset_password', args: { name: 'Anna', password: 'ett nytt lösenord' }, answer: null },
+  { run: () => auditLog(), command: 'audit_log', args: {}, answer: [] },
+  { run: () => auditLog(50), command: 'audit_log', args: { limit: 50 }, answer: [] },
 ];
 
 describe('commands in the desktop app', () => {
@@ -107,6 +131,86 @@ describe('commands over HTTP', () => {
       }),
     );
     await expect(renameList(9, 'X')).rejects.toEqual({ code: 'not_found', message: 'ingen lista med nummer 9' });
+  });
+});
+
+describe('logging in to a team library (HTTP only)', () => {
+  const fetch = vi.fn();
+  const refused = vi.fn();
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+  beforeEach(() => {
+    fetch.mockReset();
+    refused.mockReset();
+    vi.stubGlobal('fetch', fetch);
+    onRefusal(refused);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    onRefusal(null);
+  });
+
+  it('asks GET api/session, and never in the desktop app', async () => {
+    fetch.mockResolvedValueOnce(json({ mode: 'team', public: false, account: anna, access: 'draft' }));
+    expect(await session()).toEqual({ mode: 'team', public: false, account: anna, access: 'draft' });
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit | undefined];
+    expect(url).toBe('api/session');
+    expect(init?.method ?? 'GET').toBe('GET');
+    fetch.mockResolvedValueOnce(json({ mode: 'team', public: false, access: 'read' }));
+    expect((await session())?.account).toBeNull();
+    fetch.mockResolvedValueOnce(json({ something: 'else' }));
+    await expect(session()).rejects.toMatchObject({ code: 'io' });
+
+    vi.stubGlobal('window', { __TAURI_INTERNALS__: {} });
+    fetch.mockReset();
+    expect(await session()).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('logs in with POST api/login, and a refusal keeps the server\'s message', async () => {
+    fetch.mockResolvedValueOnce(json({ account: anna }));
+    expect(await login('Anna', 'hemligt lösenord')).toEqual(anna);
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('api/login');
+    expect(init.method).toBe('POST');
+    expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(String(init.body))).toEqual({ name: 'Anna', password: 'hemligt lösenord' });
+
+    fetch.mockResolvedValueOnce(json({ error: { code: 'unauthenticated', message: 'fel namn eller lösenord' } }, 401));
+    await expect(login('Anna', 'fel')).rejects.toEqual({ code: 'unauthenticated', message: 'fel namn eller lösenord' });
+    const wait = 'för många misslyckade inloggningar; försök igen om 30 sekunder';
+    fetch.mockResolvedValueOnce(json({ error: { code: 'too_many_requests', message: wait } }, 429));
+    await expect(login('Anna', 'fel')).rejects.toEqual({ code: 'too_many_requests', message: wait });
+    // A failed login is no session that ended.
+    expect(refused).not.toHaveBeenCalled();
+  });
+
+  it('logs out with POST api/logout, and changes the password with POST api/password', async () => {
+    fetch.mockResolvedValueOnce(json({}));
+    await logout();
+    expect(fetch.mock.calls[0]?.[0]).toBe('api/logout');
+    expect((fetch.mock.calls[0]?.[1] as RequestInit).method).toBe('POST');
+    fetch.mockResolvedValueOnce(json({}));
+    await changePassword('gammalt lösen', 'ett nytt lösenord');
+    const [url, init] = fetch.mock.calls[1] as [string, RequestInit];
+    expect(url).toBe('api/password');
+    expect(JSON.parse(String(init.body))).toEqual({ old_password: 'gammalt lösen', new_password: 'ett nytt lösenord' });
+    const wrong = { code: 'forbidden', message: 'det nuvarande lösenordet stämmer inte', field: 'old_password' };
+    fetch.mockResolvedValueOnce(json({ error: wrong }, 403));
+    await expect(changePassword('fel', 'ett nytt lösenord')).rejects.toEqual(wrong);
+  });
+
+  it('tells the session state of a command refused for want of a session (or as not allowed)', async () => {
+    const gone = { code: 'unauthenticated', message: 'logga in för att fortsätta' };
+    fetch.mockResolvedValueOnce(json({ error: gone }, 401));
+    await expect(lists()).rejects.toEqual(gone);
+    expect(refused).toHaveBeenCalledWith(gone);
+    const forbidden = { code: 'forbidden', message: 'kommandot lists kräver en roll som ditt konto inte har' };
+    fetch.mockResolvedValueOnce(json({ error: forbidden }, 403));
+    await expect(lists()).rejects.toEqual(forbidden);
+    expect(refused).toHaveBeenLastCalledWith(forbidden);
+    fetch.mockResolvedValueOnce(json({ error: { code: 'not_found', message: 'ingen lista' } }, 404));
+    await expect(lists()).rejects.toMatchObject({ code: 'not_found' });
+    expect(refused).toHaveBeenCalledTimes(2);
   });
 });
 

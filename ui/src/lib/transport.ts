@@ -3,12 +3,15 @@
 // Every command of the library's table (crates/library/src/commands.rs) is generated into
 // `bindings/commands.ts` with its request and answer types; the functions here give them the
 // shapes the components use. What only one side has is here too: saving files where the
-// user chooses and bundles (the desktop app), downloads (a browser), and opening links.
+// user chooses and bundles (the desktop app), downloads and logging in to a team server (a
+// browser), and opening links.
 
 import { Channel } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
 
 import * as commands from '../bindings/commands';
+import type { AccountInfo } from '../bindings/AccountInfo';
+import type { AuditEvent } from '../bindings/AuditEvent';
 import type { Entry } from '../bindings/Entry';
 import type { BundleSummary } from '../bindings/BundleSummary';
 import type { EntrySummary } from '../bindings/EntrySummary';
@@ -19,6 +22,7 @@ import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
 import type { Note } from '../bindings/Note';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
+import type { Role } from '../bindings/Role';
 import type { Status } from '../bindings/Status';
 import type { Transition } from '../bindings/Transition';
 import type { TrashedEntry } from '../bindings/TrashedEntry';
@@ -29,8 +33,17 @@ import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
 import type { WriteReport } from '../bindings/WriteReport';
+import { isSessionInfo, type SessionInfo } from './access';
 import { t } from './i18n';
-import { inTauri, invokeDesktop as call, responseError, toApiError, withJson } from './ipc';
+import {
+  heard,
+  http,
+  inTauri,
+  invokeDesktop as call,
+  responseError,
+  toApiError,
+  withJson,
+} from './ipc';
 import { externalUrl } from './links';
 
 export { isApiError, toApiError } from './ipc';
@@ -237,6 +250,74 @@ export function erasePerson(name: string): Promise<ErasureReport> {
   return commands.erasePerson({ name });
 }
 
+// The accounts of a team library (`exempelbank serve --team`): a redaktör's. The desktop app
+// may call them too (its owner has every access).
+
+/** Every account, by name. */
+export function accounts(): Promise<AccountInfo[]> {
+  return commands.accounts({});
+}
+
+/** A new account with a role and its first password (at least 10 characters). */
+export function addAccount(name: string, role: Role, password: string): Promise<AccountInfo> {
+  return commands.addAccount({ name, role, password });
+}
+
+export function setAccountRole(name: string, role: Role): Promise<AccountInfo> {
+  return commands.setAccountRole({ name, role });
+}
+
+/** Disables an account (its sessions end) or enables it again. */
+export function setAccountDisabled(name: string, disabled: boolean): Promise<AccountInfo> {
+  return commands.setAccountDisabled({ name, disabled });
+}
+
+/** A new password for an account; its sessions end. */
+export async function resetPassword(name: string, password: string): Promise<void> {
+  await commands.resetPassword({ name, password });
+}
+
+/** The newest lines of the audit log (logins, failed logins, account changes), newest first. */
+export function auditLog(limit?: number): Promise<AuditEvent[]> {
+  return commands.auditLog(limit === undefined ? {} : { limit });
+}
+
+// Logging in to a team library. Only a browser talks to `exempelbank serve`; the desktop app
+// has no accounts of its own (its user is the library's owner) and never asks.
+
+/**
+ * How the server is used and who is logged in (`GET api/session`, never refused); null in the
+ * desktop app, which asks no server.
+ */
+export async function session(): Promise<SessionInfo | null> {
+  if (inTauri()) return null;
+  const answer = await http<unknown>('api/session', undefined, true);
+  if (!isSessionInfo(answer)) throw toApiError(null, t.errorUnknown);
+  return { ...answer, account: answer.account ?? null };
+}
+
+/**
+ * Logs in with a name and a password; the server sets the session cookie. Fails with
+ * `unauthenticated` (wrong name or password) or `too_many_requests` (wait, as its message says).
+ */
+export async function login(name: string, password: string): Promise<AccountInfo> {
+  const answer = await http<{ account: AccountInfo }>('api/login', withJson('POST', { name, password }), true);
+  return answer.account;
+}
+
+/** Ends the session on the server, and removes its cookie. */
+export async function logout(): Promise<void> {
+  await http<unknown>('api/logout', withJson('POST', {}), true);
+}
+
+/**
+ * Changes the password of the account logged in. Its other sessions end; this one goes on. A
+ * wrong old password fails with the field `old_password`, a too short new one with `password`.
+ */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  await http<unknown>('api/password', withJson('POST', { old_password: oldPassword, new_password: newPassword }));
+}
+
 /** The uids of every entry a search matches, not only one page. */
 export function selectEntries(request: SearchRequest): Promise<string[]> {
   return commands.selectEntries(request);
@@ -297,7 +378,7 @@ export async function exportEntries(
     } catch {
       throw toApiError(null, t.errorUnreachable);
     }
-    if (!response.ok) throw await responseError(response);
+    if (!response.ok) throw heard(await responseError(response));
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;

@@ -2,8 +2,10 @@
 // The names of the model's fixed values (kinds, stages, ...) are here too; focus areas, counties
 // and municipalities are content (the library's taxonomy) and are not.
 import type { Kind } from '../../bindings/Kind';
+import type { AuditEventName } from '../accounts';
 import type { Novelty } from '../../bindings/Novelty';
 import type { OrgType } from '../../bindings/OrgType';
+import type { Role } from '../../bindings/Role';
 import type { Stage } from '../../bindings/Stage';
 import type { Status } from '../../bindings/Status';
 
@@ -699,6 +701,117 @@ export const sv = {
   a11yTesting:
     'Vi har granskat Exempelbanken själva: med automatiska tester (axe-core) av varje sida i ljust och mörkt tema, och genom egen granskning mot kraven i WCAG 2.1 på nivå AA.',
   a11yReviewed: (date: string) => `Redogörelsen granskades senast den ${date}.`,
+
+  // Logging in to a team library (#/logga-in), the account in the header, "Mitt konto"
+  // (#/mitt-konto) and, for a redaktör, "Konton" (#/konton) with the audit log
+  loginHeading: 'Logga in',
+  loginIntro: 'Logga in med ditt namn och ditt lösenord för att använda Exempelbanken.',
+  loginIntroOpen: 'Alla kan läsa de publicerade posterna. Logga in för att skriva, granska eller redigera.',
+  loginName: 'Namn',
+  loginPassword: 'Lösenord',
+  loginButton: 'Logga in',
+  loggingIn: 'Loggar in …',
+  loginNameMissing: 'Skriv ditt namn.',
+  loginPasswordMissing: 'Skriv ditt lösenord.',
+  loginExpired: 'Du har blivit utloggad, till exempel för att du inte har använt Exempelbanken på en stund. Logga in igen för att fortsätta.',
+  loginContinueReading: 'Fortsätt utan att logga in',
+  loginUnavailable: 'Här behöver du inte logga in: inloggning finns bara när Exempelbanken körs gemensamt för flera.',
+  navLogin: 'Logga in',
+  accountLabel: 'Ditt konto',
+  signedInAs: 'Inloggad som',
+  navMyAccount: 'Mitt konto',
+  logout: 'Logga ut',
+  loggedOut: 'Du är utloggad.',
+  roleNotAllowed: 'Ditt konto har inte behörighet till den här sidan.',
+  curationIntroWriter: 'Här ser du alla poster oavsett status: utkast, poster under granskning och arkiverade poster.',
+  editNotAllowed: (status: string) =>
+    `Posten har status ${status.toLowerCase()}. Bara en granskare eller redaktör kan ändra den.`,
+  roleLabels: {
+    läsare: 'Läsare',
+    skribent: 'Skribent',
+    granskare: 'Granskare',
+    redaktör: 'Redaktör',
+  } satisfies Record<Role, string>,
+  roleAbilities: {
+    läsare: 'Du kan läsa de publicerade posterna.',
+    skribent: 'Du kan skriva nya poster, ändra utkast och poster under granskning, och skicka utkast till granskning.',
+    granskare: 'Du kan ändra alla poster, publicera, arkivera och skicka tillbaka poster till utkast, och återställa äldre revisioner.',
+    redaktör: 'Du kan allt som en granskare kan, och dessutom sköta fokusområden, import, papperskorgen, personuppgifter och kontona.',
+  } satisfies Record<Role, string>,
+  myAccountHeading: 'Mitt konto',
+  myAccountIntro: (name: string, role: string) => `Du är inloggad som ${name} med rollen ${role.toLowerCase()}.`,
+  myAccountUnavailable: 'Mitt konto finns när du är inloggad i en gemensam Exempelbank.',
+  passwordHeading: 'Byt lösenord',
+  passwordOld: 'Nuvarande lösenord',
+  passwordNew: 'Nytt lösenord',
+  passwordRepeat: 'Upprepa det nya lösenordet',
+  passwordHint: (min: number) =>
+    `Minst ${min} tecken. Några ord i följd är lätta att minnas och svåra att gissa.`,
+  passwordOldMissing: 'Skriv ditt nuvarande lösenord.',
+  passwordTooShort: (min: number) => `Lösenordet ska ha minst ${min} tecken.`,
+  passwordMismatch: 'Lösenorden är inte lika. Skriv samma nya lösenord båda gångerna.',
+  passwordSave: 'Byt lösenord',
+  passwordChanged: 'Lösenordet är bytt. Om du var inloggad någon annanstans är du utloggad där.',
+  navAccounts: 'Konton',
+  accountsHeading: 'Konton',
+  accountsIntro:
+    'Vilka som kan logga in i Exempelbanken och vad de får göra, och en logg över inloggningar och ändringar av konton.',
+  accountsUnavailable: 'Kontona sköts av en redaktör, när Exempelbanken körs gemensamt för flera.',
+  accountsContents: 'Innehåll på sidan',
+  accountsListHeading: 'Alla konton',
+  accountsCaption: (n: number) => (n === 1 ? '1 konto' : `${count(n)} konton`),
+  columnAccountName: 'Namn',
+  columnRole: 'Roll',
+  columnLastLogin: 'Senaste inloggning',
+  columnAccountState: 'Status',
+  accountActive: 'Aktivt',
+  accountDisabledState: 'Avstängt',
+  neverLoggedIn: 'Aldrig',
+  accountYou: '(du)',
+  accountRoleFor: (name: string) => `Roll för ${name}`,
+  accountSaveRole: 'Byt roll',
+  accountDisable: 'Stäng av',
+  accountEnable: 'Aktivera',
+  accountResetPassword: 'Nytt lösenord …',
+  accountResetLabel: (name: string) => `Nytt lösenord för ${name}`,
+  accountResetSave: 'Spara lösenordet',
+  accountSameRole: (name: string, role: string) => `${name} har redan rollen ${role.toLowerCase()}.`,
+  accountRoleChanged: (name: string, role: string) => `${name} har nu rollen ${role.toLowerCase()}.`,
+  accountDisabledDone: (name: string) => `Kontot ${name} är avstängt och utloggat överallt.`,
+  accountEnabledDone: (name: string) => `Kontot ${name} är aktiverat igen.`,
+  accountPasswordReset: (name: string) =>
+    `${name} har fått ett nytt lösenord och är utloggat överallt. Ge lösenordet till personen på ett säkert sätt.`,
+  accountAddHeading: 'Lägg till ett konto',
+  accountAddName: 'Namn',
+  accountAddNameHint: 'Det namn personen loggar in med. Det står också i postens historik vid varje ändring.',
+  accountAddRole: 'Roll',
+  accountAddPassword: 'Första lösenord',
+  accountAddPasswordHint: (min: number) =>
+    `Minst ${min} tecken. Ge det till personen på ett säkert sätt; hen kan byta det under Mitt konto.`,
+  accountAdd: 'Lägg till kontot',
+  accountAdded: (name: string, role: string) => `Kontot ${name} lades till med rollen ${role.toLowerCase()}.`,
+  accountNameMissing: 'Skriv ett namn (högst 64 tecken).',
+  auditHeading: 'Logg',
+  auditIntro: 'Inloggningar, misslyckade inloggningar och ändringar av konton, de senaste först.',
+  auditCaption: (n: number) => (n === 1 ? '1 händelse' : `De senaste ${count(n)} händelserna`),
+  auditEmpty: 'Loggen är tom.',
+  auditRefresh: 'Uppdatera loggen',
+  columnAuditTime: 'Tid',
+  columnAuditEvent: 'Händelse',
+  columnAuditActor: 'Vem',
+  columnAuditDetail: 'Detaljer',
+  columnAuditAddress: 'Adress',
+  auditEvents: {
+    login: 'Inloggning',
+    login_failed: 'Misslyckad inloggning',
+    logout: 'Utloggning',
+    account_added: 'Konto tillagt',
+    role_changed: 'Ny roll',
+    account_disabled: 'Konto avstängt',
+    account_enabled: 'Konto aktiverat',
+    password_reset: 'Lösenord återställt',
+    password_changed: 'Lösenord bytt',
+  } satisfies Record<AuditEventName, string>,
 
   // Names of the model's fixed values (the interface's words, not content). Swedish ones are the
   // taxonomy's labels (assets/taxonomy, checked by vocabulary.test.ts); focus areas, counties and

@@ -1,0 +1,973 @@
+#!/usr/bin/env node
+// A team library end to end in a real browser (Debian's Chromium through playwright-core; no
+// browser is ever downloaded), against the real backend, `exempelbank serve --team`, as
+// tests/e2e/team.sh starts it on a new library with four accounts. Each person has a browser
+// context (cookies) of their own:
+//
+// PHASE=team (serve --team: nothing without logging in)
+// - without a session the API answers 401, and `api/session` says who is logged in (nobody);
+// - the login page stands in for the app (its fields named for password managers, no search
+//   or menu), a wrong password is said in an alert and focus goes back to the password;
+//   axe-core on it in light and dark;
+// - the skribent logs in (the header names the account and its role, with "Logga ut"), writes
+//   a draft with a made-up word in the editor and sends it to review (publishing is not
+//   offered); the granskare finds it under Redaktion and publishes it with a comment; the
+//   läsare finds it by the word but sees no edit link, no "Ny post" and no Redaktion, and the
+//   server answers 403 to update_entry and create_entry sent from the läsare's page;
+// - the history names the skribent and the granskare as the authors of their revisions;
+// - after the läsare logs out, the session cookie read before is refused (401);
+// - the redaktör's "Konton": the accounts with their roles, an account added, its role changed
+//   and disabled, the audit log newest first with Swedish names of the events; axe in light
+//   and dark;
+// - a session that ends under the user (the redaktör resets the skribent's password) brings
+//   the login page back saying so, with the name filled in; logging in again goes on;
+// - "Mitt konto": the granskare changes the password (a wrong old one, and a repeat that
+//   differs, are said beside their fields); the old password no longer logs in;
+// - too many failed logins: the login page shows the server's "try again in N seconds".
+//
+// PHASE=public (serve --team --public, the same library afterwards)
+// - readers need no login: the start page and the published entry; a "Logga in" link leads to
+//   the login page, which offers to go on without logging in (axe in light and dark);
+// - logging out leaves the reader's view; a disabled account cannot log in;
+// - a session that ends under the user (here the server answers as to a reader, 403) also
+//   brings the login page back.
+//
+// Screenshots (1280×800) of the login page, the header logged in, the accounts page and the
+// login page after a session ended go to SCREENSHOT_DIR. Prints `ok - ...` or `not ok - ...`
+// for each check, then `team (PHASE): N passed, M failed`, and exits 1 on any failure. Every
+// step has a time limit, and the whole run one of 300 s.
+//
+// env: BASE_URL (the address the server printed), PHASE (team | public), ACCOUNTS (lines of
+// "name|role|password", as team.sh made them), SCREENSHOT_DIR (test-output/), CHROMIUM
+// (/usr/bin/chromium).
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { axeViolations } from './axe.mjs';
+
+const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:7878/';
+const PHASE = process.env.PHASE === 'public' ? 'public' : 'team';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_MS = 20_000;
+const TOTAL_MS = 300_000;
+
+const ORIGIN = new URL(BASE_URL).origin;
+const SESSION_COOKIE = 'exempelbank_session';
+
+/** The accounts team.sh made, by role. */
+const accounts = Object.fromEntries(
+  (process.env.ACCOUNTS ?? '')
+    .split('\n')
+    .filter((line) => line.includes('|'))
+    .map((line) => {
+      const [name, role, password] = line.split('|');
+      return [role, { name, role, password }];
+    }),
+);
+const skribent = accounts['skribent'];
+const granskare = accounts['granskare'];
+const lasare = accounts['läsare'];
+const redaktor = accounts['redaktör'];
+
+// What the team phase changes and the public phase builds on (the same library): the
+// skribent's password reset by the redaktör, the granskare's changed under "Mitt konto", a new
+// account added and disabled, and the published entry with its made-up word.
+const WORD = 'kvastfeningsbok';
+const TITLE = `Teamtest om ${WORD} (testdata)`;
+const SKRIBENT_NEW_PASSWORD = 'skribentens nya lösenord 5';
+const GRANSKARE_NEW_PASSWORD = 'granskarens nya lösenord 6';
+const NEWCOMER = { name: 'Nils Nykomling', password: 'nykomlingens lösenord 7' };
+const COMMENT = 'Granskad och godkänd (testdata).';
+const THROTTLED_NAME = 'Ingen Alls';
+
+let passed = 0;
+let failed = 0;
+
+function report(ok, name, detail) {
+  if (ok) {
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } else {
+    failed += 1;
+    console.log(`not ok - ${name}`);
+    if (detail) console.log(String(detail).replace(/^/gm, '  '));
+  }
+}
+
+function summary() {
+  console.log(`team (${PHASE}): ${passed} passed, ${failed} failed`);
+}
+
+// The whole run has one deadline: past it, say so and stop.
+const deadline = setTimeout(() => {
+  report(false, `the run finished within ${TOTAL_MS / 1000} s`);
+  summary();
+  process.exit(1);
+}, TOTAL_MS);
+
+/**
+ * Runs one check with a time limit; a throw or a time-out is a failure. A check that `needs`
+ * an earlier one that failed fails at once, without waiting for its time limit.
+ */
+async function step(name, fn, ms = STEP_MS, needs = true) {
+  if (!needs) {
+    report(false, name, 'skipped: an earlier check it depends on failed');
+    return false;
+  }
+  let timer;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+      }),
+    ]);
+    report(true, name);
+    return true;
+  } catch (err) {
+    report(false, name, err instanceof Error ? err.message : err);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const url = (hash) => new URL(hash, BASE_URL).href;
+
+/**
+ * A request of Node's own to the server: a POST carries JSON and the server's own Origin (as a
+ * browser's fetch does); `cookie` is a session token sent as the session cookie.
+ */
+async function api(path, { body, cookie } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    headers.Origin = ORIGIN;
+  }
+  if (cookie !== undefined) headers.Cookie = `${SESSION_COOKIE}=${cookie}`;
+  const response = await fetch(url(path), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(STEP_MS),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: await response.json().catch(() => null),
+  };
+}
+
+/** Logs in from Node; the session token the server set. */
+async function apiLogin(name, password) {
+  const answer = await api('api/login', { body: { name, password } });
+  const cookie = answer.headers.get('set-cookie') ?? '';
+  const token = new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(cookie)?.[1];
+  return { ...answer, token };
+}
+
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+if (!skribent || !granskare || !lasare || !redaktor) {
+  report(false, 'ACCOUNTS names a skribent, a granskare, a läsare and a redaktör', process.env.ACCOUNTS);
+  summary();
+  process.exit(1);
+}
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: STEP_MS,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+} catch (err) {
+  report(false, `Chromium starts (${CHROMIUM})`, err instanceof Error ? err.message : err);
+  summary();
+  process.exit(1);
+}
+
+/**
+ * A person at a browser of their own: a context (their cookies) and a page. Console errors and
+ * failed requests are collected as problems; the ones a step causes on purpose (a wrong
+ * password, a refused command) are forgiven where they happen.
+ */
+async function person(label) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'sv-SE',
+    colorScheme: 'light',
+  });
+  context.setDefaultTimeout(STEP_MS);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
+      problems.push(`${label}: console: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`${label}: page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()}: ${new URL(res.url()).pathname}`);
+  });
+  const forgive = (pattern) => {
+    for (let i = problems.length - 1; i >= 0; i -= 1) {
+      if (pattern.test(problems[i])) problems.splice(i, 1);
+    }
+  };
+  return { label, context, page, problems, forgive };
+}
+
+const people = [];
+async function newPerson(label) {
+  const p = await person(label);
+  people.push(p);
+  return p;
+}
+
+/** Opens the app afresh (a load, not an in-app navigation). */
+async function open(p, hash = '') {
+  await p.page.goto('about:blank');
+  await p.page.goto(url(hash), { waitUntil: 'load' });
+}
+
+/** Fills in the login page and logs in; the header then names the account. */
+async function logIn(p, account, password = account.password) {
+  const { page } = p;
+  await page.getByTestId('login-name').waitFor();
+  await page.getByTestId('login-name').fill(account.name);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('account-name').waitFor();
+  const shown = (await page.getByTestId('account-name').innerText()).trim();
+  assert(shown === account.name, `the header names "${shown}"`);
+}
+
+/** axe on the page as it is, in light and dark, with a screenshot of each. */
+async function axeBoth(p, name) {
+  for (const colorScheme of ['light', 'dark']) {
+    await p.page.emulateMedia({ colorScheme });
+    await p.page.evaluate(() => document.fonts.ready);
+    await p.page.waitForTimeout(100);
+    await p.page.screenshot({ path: join(SCREENSHOT_DIR, `team-${colorScheme}-${name}.png`) });
+    const found = await axeViolations(p.page, `${colorScheme}: `);
+    assert(found.length === 0, found.join('\n'));
+  }
+  await p.page.emulateMedia({ colorScheme: 'light' });
+}
+
+const count = (p, selector) => p.page.locator(selector).count();
+const byTestId = (p, id) => p.page.getByTestId(id);
+const statusIs = async (p, label) => {
+  await p.page.locator('[data-testid="status-label"]', { hasText: new RegExp(`^${label}$`) }).waitFor();
+};
+/** The workflow's buttons on an entry's page, by the status they lead to. */
+const moves = async (p) =>
+  (
+    await p.page
+      .locator('button[data-testid^="transition-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')))
+  )
+    .map((id) => id.slice('transition-'.length))
+    .sort();
+const activeId = (p) => p.page.evaluate(() => document.activeElement?.id ?? '');
+const rowKey = (name) => encodeURIComponent(name);
+
+/**
+ * Whether the page as it is scrolls sideways at 320 CSS px (WCAG 1.4.10); a screenshot of any
+ * that does. The page is reloaded at that width (or `hash` opened), so what it shows must
+ * survive a reload.
+ */
+async function noSidewaysScrolling(p, name, hash = null) {
+  await p.page.setViewportSize({ width: 320, height: 800 });
+  try {
+    if (hash === null) await p.page.reload({ waitUntil: 'load' });
+    else await open(p, hash);
+    await p.page.locator('main h1').first().waitFor();
+    await p.page.evaluate(() => document.fonts.ready);
+    await p.page.waitForTimeout(150);
+    const { width, wide } = await p.page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > 321)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')}`),
+    }));
+    if (width > 320) {
+      await p.page.screenshot({ path: join(SCREENSHOT_DIR, `team-320-${name}.png`), fullPage: true });
+    }
+    assert(width <= 320, `scrollWidth is ${width}; wider than the page: ${wide.join(', ')}`);
+  } finally {
+    await p.page.setViewportSize({ width: 1280, height: 800 });
+  }
+}
+
+/** A command sent from inside a page (its cookie, its origin), as a script there would. */
+function rpcFromPage(p, name, body) {
+  return p.page.evaluate(
+    async ([command, args]) => {
+      const response = await fetch(`api/rpc/${command}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    [name, body],
+  );
+}
+
+let entryId = null;
+
+async function teamPhase() {
+  // ----------------------------------------------------------------------------------------
+  // Nothing without a session
+  await step('without a session api/session says "team, nobody" and the API answers 401', async () => {
+    const session = await api('api/session');
+    assert(session.status === 200, `api/session: HTTP ${session.status}`);
+    const s = session.body;
+    assert(s?.mode === 'team' && s.public === false && s.account === null && s.access === 'read', JSON.stringify(s));
+    const info = await api('api/info');
+    assert(info.status === 401 && info.body?.error?.code === 'unauthenticated', `api/info: ${info.status} ${JSON.stringify(info.body)}`);
+    const search = await api('api/rpc/search', { body: {} });
+    assert(search.status === 401, `api/rpc/search: HTTP ${search.status}`);
+    // A POST without the server's own Origin is refused before anything else.
+    const foreign = await fetch(url('api/login'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://example.org' },
+      body: JSON.stringify({ name: skribent.name, password: skribent.password }),
+    });
+    assert(foreign.status === 403, `a login from another origin: HTTP ${foreign.status}`);
+  });
+
+  const sara = await newPerson('skribent');
+  const loginShown = await step(
+    'the login page stands in for the app: a heading, name and password (autocomplete), no search or menu',
+    async () => {
+      await open(sara);
+      const h1 = sara.page.locator('main h1');
+      await h1.waitFor();
+      assert((await h1.innerText()).trim() === 'Logga in', `the heading is "${await h1.innerText()}"`);
+      assert((await sara.page.title()) === 'Logga in – Exempelbanken', `the title is "${await sara.page.title()}"`);
+      const name = sara.page.getByLabel('Namn', { exact: true });
+      const password = sara.page.getByLabel('Lösenord', { exact: true });
+      assert((await name.getAttribute('autocomplete')) === 'username', 'the name field is not autocomplete="username"');
+      assert((await password.getAttribute('type')) === 'password', 'the password field is not type="password"');
+      assert(
+        (await password.getAttribute('autocomplete')) === 'current-password',
+        'the password field is not autocomplete="current-password"',
+      );
+      await sara.page.waitForFunction(() => document.activeElement?.id === 'login-name');
+      assert((await count(sara, 'input[type="search"]')) === 0, 'the search box is shown');
+      assert((await count(sara, '.site-nav')) === 0, 'the menu is shown');
+      assert((await count(sara, '[data-testid="nav-login"]')) === 0, 'a "Logga in" link beside the login page');
+      assert((await count(sara, 'main h1')) === 1, 'not exactly one h1');
+    },
+  );
+
+  await step(
+    'axe: no WCAG 2.1 A/AA violations on the login page (light, dark)',
+    async () => {
+      await axeBoth(sara, 'login');
+      await sara.page.screenshot({ path: join(SCREENSHOT_DIR, 'team-login.png') });
+    },
+    30_000,
+    loginShown,
+  );
+
+  await step(
+    'a wrong password is said in an alert (the server\'s words); focus goes back to the password',
+    async () => {
+      await byTestId(sara, 'login-name').fill(skribent.name);
+      await byTestId(sara, 'login-password').fill('fel lösenord');
+      await byTestId(sara, 'login-submit').click();
+      const alert = sara.page.locator('.login-page [role="alert"]', { hasText: 'fel namn eller lösenord' });
+      await alert.waitFor();
+      await sara.page.waitForFunction(() => document.activeElement?.id === 'login-password');
+      assert((await byTestId(sara, 'login-password').inputValue()) === '', 'the wrong password stays in the field');
+      assert((await byTestId(sara, 'login-name').inputValue()) === skribent.name, 'the name was lost');
+      const described = (await byTestId(sara, 'login-password').getAttribute('aria-describedby')) ?? '';
+      assert(described.includes('login-error'), `the password field is described by "${described}"`);
+      const found = await axeViolations(sara.page, 'with the alert: ');
+      assert(found.length === 0, found.join('\n'));
+      sara.forgive(/HTTP 401: \/api\/login$/);
+    },
+    STEP_MS,
+    loginShown,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // The skribent writes a draft and sends it to review
+  const saraIn = await step(
+    'the skribent logs in: the header names her and her role, with "Logga ut"; the menu has Ny post and Redaktion, not Papperskorg or Konton',
+    async () => {
+      await logIn(sara, skribent);
+      const role = (await byTestId(sara, 'account-role').innerText()).trim();
+      assert(role === '(Skribent)', `the role shown is "${role}"`);
+      await byTestId(sara, 'logout').waitFor();
+      await byTestId(sara, 'nav-my-account').waitFor();
+      await byTestId(sara, 'nav-new-entry').waitFor();
+      await byTestId(sara, 'nav-curation').waitFor();
+      assert((await count(sara, '.site-nav a[href="#/listor"]')) === 1, '"Mina listor" is not offered');
+      assert((await count(sara, '[data-testid="nav-trash"]')) === 0, 'Papperskorg is offered to a skribent');
+      assert((await count(sara, '[data-testid="nav-accounts"]')) === 0, 'Konton is offered to a skribent');
+      await sara.page.locator('input[type="search"]').waitFor();
+      const cookies = await sara.context.cookies(BASE_URL);
+      const cookie = cookies.find((c) => c.name === SESSION_COOKIE);
+      assert(cookie && cookie.httpOnly && cookie.sameSite === 'Strict', `the session cookie is ${JSON.stringify(cookie)}`);
+      await sara.page.evaluate(() => document.fonts.ready);
+      await sara.page.screenshot({ path: join(SCREENSHOT_DIR, 'team-header-skribent.png') });
+    },
+    STEP_MS,
+    loginShown,
+  );
+
+  const sentToReview = await step(
+    'the skribent writes a new draft in the editor and sends it to review; publishing and the trash are not offered',
+    async () => {
+      await byTestId(sara, 'nav-new-entry').click();
+      await byTestId(sara, 'field-title').waitFor();
+      await byTestId(sara, 'field-title').fill(TITLE);
+      await byTestId(sara, 'field-summary').fill(`Påhittad sammanfattning om ${WORD} för ett test av teamet.`);
+      await byTestId(sara, 'save-entry').click();
+      await sara.page.locator('h1.entry-title', { hasText: TITLE }).waitFor();
+      await statusIs(sara, 'Utkast');
+      entryId = decodeURIComponent(new URL(sara.page.url()).hash.slice('#/post/'.length));
+      assert(entryId !== '', `the address is ${sara.page.url()}`);
+      await sara.page.waitForFunction(() => document.querySelector('button[data-testid^="transition-"]') !== null);
+      const offered = await moves(sara);
+      assert(JSON.stringify(offered) === '["granskning"]', `a skribent is offered ${offered.join(', ')}`);
+      assert((await count(sara, '[data-testid="delete-entry"]')) === 0, '"Flytta till papperskorgen" is offered');
+      await byTestId(sara, 'edit-entry').waitFor();
+      await byTestId(sara, 'transition-granskning').click();
+      await statusIs(sara, 'Granskning');
+      // In review she may still edit it, but not move it on.
+      await byTestId(sara, 'edit-entry').waitFor();
+      await sara.page.waitForFunction(() => document.querySelector('button[data-testid^="transition-"]') === null);
+      const saved = await rpcFromPage(sara, 'get_entry', { id: entryId });
+      assert(saved.body?.status === 'granskning', `the library says ${JSON.stringify(saved.body?.status)}`);
+      // The server refuses to publish it for her all the same.
+      const publish = await rpcFromPage(sara, 'set_status', { id: entryId, status: 'publicerad', comment: '' });
+      assert(publish.status === 403 && publish.body?.error?.code === 'forbidden', `publishing as a skribent: ${JSON.stringify(publish)}`);
+      sara.forgive(/HTTP 403: \/api\/rpc\/set_status$/);
+      sara.forgive(/HTTP 400: \/api\/rpc\/validate_entry$/);
+    },
+    30_000,
+    saraIn,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // The granskare publishes it
+  const gustav = await newPerson('granskare');
+  const published = await step(
+    'the granskare logs in in a second browser, finds the entry under Redaktion → Granskning and publishes it with a comment',
+    async () => {
+      await open(gustav);
+      await logIn(gustav, granskare);
+      assert((await byTestId(gustav, 'account-role').innerText()).trim() === '(Granskare)', 'the role shown');
+      assert((await count(gustav, '[data-testid="nav-trash"]')) === 0, 'Papperskorg is offered to a granskare');
+      await byTestId(gustav, 'nav-curation').click();
+      await gustav.page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
+      await byTestId(gustav, 'status-filter').locator('input[value="granskning"]').check();
+      const row = gustav.page.locator('[data-testid^="entry-row-"] a', { hasText: TITLE });
+      await row.click();
+      await gustav.page.locator('h1.entry-title', { hasText: TITLE }).waitFor();
+      await statusIs(gustav, 'Granskning');
+      await byTestId(gustav, 'transition-publicerad').waitFor();
+      await byTestId(gustav, 'transition-comment').fill(COMMENT);
+      await byTestId(gustav, 'transition-publicerad').click();
+      await statusIs(gustav, 'Publicerad');
+      // Published: a granskare may still edit it; the Redaktion sections of a redaktör are not his.
+      await byTestId(gustav, 'edit-entry').waitFor();
+      await byTestId(gustav, 'nav-curation').click();
+      await byTestId(gustav, 'status-filter').waitFor();
+      for (const heading of ['focus-heading', 'import-heading', 'erasure-heading', 'settings-heading']) {
+        assert((await count(gustav, `#${heading}`)) === 0, `the Redaktion page shows #${heading} to a granskare`);
+      }
+    },
+    30_000,
+    sentToReview,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // The läsare reads it, and may change nothing
+  const lena = await newPerson('läsare');
+  const lenaIn = await step(
+    'the läsare logs in in a third browser and finds the entry by its made-up word (one hit)',
+    async () => {
+      await open(lena);
+      await logIn(lena, lasare);
+      assert((await byTestId(lena, 'account-role').innerText()).trim() === '(Läsare)', 'the role shown');
+      const search = lena.page.locator('input[type="search"]');
+      await search.click();
+      await search.pressSequentially(WORD, { delay: 20 });
+      const hit = lena.page.locator('a.hit-title', { hasText: TITLE });
+      await hit.waitFor();
+      assert((await lena.page.locator('a.hit-title').count()) === 1, 'the word finds more than the entry');
+      await hit.click();
+      await lena.page.locator('h1.entry-title', { hasText: TITLE }).waitFor();
+    },
+    STEP_MS,
+    published,
+  );
+
+  await step(
+    'the läsare sees no edit link, no curation bar, no "Ny post", Redaktion, Papperskorg, Mina listor or Konton',
+    async () => {
+      const none = [
+        '[data-testid="edit-entry"]',
+        '[data-testid="status-label"]',
+        '[data-testid="personal-note"]',
+        '[data-testid="attach-file"]',
+        '[data-testid="nav-new-entry"]',
+        '[data-testid="nav-curation"]',
+        '[data-testid="nav-trash"]',
+        '[data-testid="nav-accounts"]',
+        '.site-nav a[href="#/listor"]',
+        '.entry-lists',
+      ];
+      for (const selector of none) assert((await count(lena, selector)) === 0, `${selector} is shown to a läsare`);
+      await open(lena, '#/redaktion');
+      await lena.page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
+      await lena.page.locator('main', { hasText: 'Ditt konto har inte behörighet till den här sidan.' }).waitFor();
+      assert((await count(lena, '[data-testid="status-filter"]')) === 0, 'the Redaktion page is shown');
+      await open(lena, '#/ny');
+      await lena.page.locator('main h1').waitFor();
+      assert((await count(lena, '[data-testid="field-title"]')) === 0, 'the editor is shown');
+    },
+    STEP_MS,
+    lenaIn,
+  );
+
+  await step(
+    'the server refuses the läsare: update_entry and create_entry sent from her page answer 403',
+    async () => {
+      const entry = await rpcFromPage(lena, 'get_entry', { id: entryId });
+      assert(entry.status === 200, `get_entry: HTTP ${entry.status}`);
+      const update = await rpcFromPage(lena, 'update_entry', {
+        id: entryId,
+        entry: { ...entry.body, title: 'Kapad av en läsare' },
+        expectedRevision: entry.body.revision,
+      });
+      assert(update.status === 403 && update.body?.error?.code === 'forbidden', `update_entry: ${JSON.stringify(update)}`);
+      const create = await rpcFromPage(lena, 'create_entry', { entry: { ...entry.body, title: 'Läsarens egen post' } });
+      assert(create.status === 403 && create.body?.error?.code === 'forbidden', `create_entry: ${JSON.stringify(create)}`);
+      const after = await rpcFromPage(lena, 'get_entry', { id: entryId });
+      assert(after.body?.title === TITLE && after.body.revision === entry.body.revision, 'the entry changed');
+      lena.forgive(/HTTP 403: \/api\/rpc\/(update_entry|create_entry)$/);
+      // Refused commands are no reason to log her out.
+      await byTestId(lena, 'account-name').waitFor();
+    },
+    STEP_MS,
+    lenaIn,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // The history names the accounts
+  await step(
+    'the history (read by the granskare) names the skribent and the granskare; only he may restore',
+    async () => {
+      await open(gustav, `#/post/${encodeURIComponent(entryId)}/historik`);
+      await byTestId(gustav, 'revision-3').waitFor();
+      const rows = await gustav.page.locator('[data-testid^="revision-"]').count();
+      assert(rows === 3, `${rows} revisions (saved, sent to review, published)`);
+      const text = async (n) => byTestId(gustav, `revision-${n}`).innerText();
+      for (const n of [1, 2]) {
+        assert((await text(n)).includes(skribent.name), `revision ${n} is not by ${skribent.name}: ${await text(n)}`);
+      }
+      assert((await text(3)).includes(granskare.name), `revision 3 is not by ${granskare.name}: ${await text(3)}`);
+      assert((await text(3)).includes(COMMENT), `revision 3 lacks the comment: ${await text(3)}`);
+      await byTestId(gustav, 'restore-1').waitFor();
+      const history = await rpcFromPage(gustav, 'history', { id: entryId });
+      const by = history.body.map((r) => r.by);
+      assert(JSON.stringify(by) === JSON.stringify([skribent.name, skribent.name, granskare.name]), `by: ${by.join(', ')}`);
+      // The skribent reads the history too, but restoring is a granskare's.
+      await open(sara, `#/post/${encodeURIComponent(entryId)}/historik`);
+      await byTestId(sara, 'revision-3').waitFor();
+      assert((await count(sara, 'button[data-testid^="restore-"]')) === 0, 'the skribent is offered to restore');
+      // Published, the entry is no longer hers to edit.
+      await open(sara, `#/post/${encodeURIComponent(entryId)}`);
+      await statusIs(sara, 'Publicerad');
+      assert((await count(sara, '[data-testid="edit-entry"]')) === 0, 'the skribent may edit a published entry');
+    },
+    STEP_MS,
+    published,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // Logging out ends the session on the server
+  await step(
+    'after the läsare logs out the login page is back, and her old session cookie is refused (401)',
+    async () => {
+      const cookies = await lena.context.cookies(BASE_URL);
+      const old = cookies.find((c) => c.name === SESSION_COOKIE);
+      assert(old && old.value !== '', 'no session cookie before logging out');
+      assert(old.httpOnly && old.sameSite === 'Strict', `the cookie is ${JSON.stringify(old)}`);
+      const before = await api('api/info', { cookie: old.value });
+      assert(before.status === 200 && before.body?.access === 'read', `with the cookie before: ${before.status}`);
+      await byTestId(lena, 'logout').click();
+      await lena.page.locator('main h1', { hasText: 'Logga in' }).waitFor();
+      await lena.page.locator('main [role="status"]', { hasText: 'Du är utloggad.' }).waitFor();
+      assert((await count(lena, '[data-testid="account"]')) === 0, 'the header still names an account');
+      const after = await lena.context.cookies(BASE_URL);
+      assert(!after.some((c) => c.name === SESSION_COOKIE && c.value !== ''), 'the browser keeps the session cookie');
+      const info = await api('api/info', { cookie: old.value });
+      assert(info.status === 401 && info.body?.error?.code === 'unauthenticated', `api/info with the old cookie: ${info.status}`);
+      const search = await api('api/rpc/search', { body: { query: WORD }, cookie: old.value });
+      assert(search.status === 401, `api/rpc/search with the old cookie: HTTP ${search.status}`);
+      const session = await api('api/session', { cookie: old.value });
+      assert(session.body?.account === null, `api/session with the old cookie: ${JSON.stringify(session.body)}`);
+    },
+    STEP_MS,
+    lenaIn,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // The redaktör's accounts page
+  const rut = await newPerson('redaktör');
+  const accountsOpen = await step(
+    'the redaktör logs in; "Konton" lists the four accounts with their roles and last logins',
+    async () => {
+      await open(rut);
+      await logIn(rut, redaktor);
+      await byTestId(rut, 'nav-trash').waitFor();
+      await byTestId(rut, 'nav-accounts').click();
+      await rut.page.locator('main h1', { hasText: 'Konton' }).waitFor();
+      assert((await rut.page.title()) === 'Konton – Exempelbanken', `the title is "${await rut.page.title()}"`);
+      const table = byTestId(rut, 'accounts-table');
+      await table.waitFor();
+      for (const account of [skribent, granskare, lasare]) {
+        const select = byTestId(rut, `account-role-${rowKey(account.name)}`);
+        assert((await select.inputValue()) === account.role, `${account.name}'s role is ${await select.inputValue()}`);
+        const row = byTestId(rut, `account-row-${rowKey(account.name)}`);
+        assert(!(await row.innerText()).includes('Aldrig'), `${account.name} has never logged in`);
+      }
+      const own = byTestId(rut, `account-row-${rowKey(redaktor.name)}`);
+      assert((await own.innerText()).includes('(du)'), 'the redaktör\'s own row is not marked');
+      assert((await own.locator('select, button').count()) === 0, 'the redaktör may lock herself out from here');
+      assert((await table.locator('tbody tr').count()) === 4, 'not four accounts');
+    },
+    STEP_MS,
+  );
+
+  await step(
+    'axe: no WCAG 2.1 A/AA violations on the accounts page (light, dark)',
+    () => axeBoth(rut, 'accounts'),
+    30_000,
+    accountsOpen,
+  );
+
+  await step(
+    'the redaktör adds an account (a short password is said first), changes its role and disables it',
+    async () => {
+      await byTestId(rut, 'account-add-name').fill(NEWCOMER.name);
+      await byTestId(rut, 'account-add-role').selectOption('skribent');
+      await byTestId(rut, 'account-add-password').fill('kort');
+      await byTestId(rut, 'account-add').click();
+      await rut.page.locator('#account-add-password-error', { hasText: 'minst 10 tecken' }).waitFor();
+      assert((await activeId(rut)) === 'account-add-password', 'focus is not on the password');
+      await byTestId(rut, 'account-add-password').fill(NEWCOMER.password);
+      await byTestId(rut, 'account-add').click();
+      await byTestId(rut, 'account-add-said').filter({ hasText: `Kontot ${NEWCOMER.name} lades till med rollen skribent.` }).waitFor();
+      const key = rowKey(NEWCOMER.name);
+      await byTestId(rut, `account-row-${key}`).waitFor();
+      assert((await byTestId(rut, `account-row-${key}`).innerText()).includes('Aldrig'), 'the new account has logged in');
+      await byTestId(rut, `account-role-${key}`).selectOption('granskare');
+      await byTestId(rut, `account-save-role-${key}`).click();
+      await byTestId(rut, 'accounts-said').filter({ hasText: `${NEWCOMER.name} har nu rollen granskare.` }).waitFor();
+      await byTestId(rut, `account-toggle-${key}`).click();
+      await byTestId(rut, `account-state-${key}`).filter({ hasText: 'Avstängt' }).waitFor();
+      assert((await byTestId(rut, `account-toggle-${key}`).innerText()).trim() === 'Aktivera', 'no "Aktivera"');
+      const list = await rpcFromPage(rut, 'accounts', {});
+      const added = list.body.find((a) => a.name === NEWCOMER.name);
+      assert(added?.role === 'granskare' && added.disabled === true, `the library has ${JSON.stringify(added)}`);
+      // It cannot log in.
+      const login = await api('api/login', { body: { name: NEWCOMER.name, password: NEWCOMER.password } });
+      assert(login.status === 401, `a disabled account logs in: HTTP ${login.status}`);
+    },
+    STEP_MS,
+    accountsOpen,
+  );
+
+  await step(
+    'the audit log, newest first, names the logins, the failed login, the logout and the account changes',
+    async () => {
+      await byTestId(rut, 'audit-refresh').click();
+      const rows = rut.page.locator('[data-testid="audit-row"]');
+      await rows.first().waitFor();
+      const events = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-event')));
+      // The newest: the failed login of the disabled account, after the changes made to it.
+      assert(
+        JSON.stringify(events.slice(0, 4)) ===
+          JSON.stringify(['login_failed', 'account_disabled', 'role_changed', 'account_added']),
+        `the newest events: ${events.slice(0, 6).join(', ')}`,
+      );
+      const texts = await rows.allInnerTexts();
+      const has = (label, actor) => texts.some((t) => t.includes(label) && t.includes(actor));
+      assert(has('Inloggning', skribent.name), 'no "Inloggning" of the skribent');
+      assert(has('Misslyckad inloggning', skribent.name), 'no "Misslyckad inloggning" with her name');
+      assert(has('Utloggning', lasare.name), 'no "Utloggning" of the läsare');
+      assert(has('Konto tillagt', redaktor.name), 'no "Konto tillagt" by the redaktör');
+      assert(has('Ny roll', redaktor.name), 'no "Ny roll"');
+      assert(has('Konto avstängt', redaktor.name), 'no "Konto avstängt"');
+      assert(texts.some((t) => t.includes('Inloggning') && t.includes('127.0.0.1')), 'a login without its address');
+      const log = await rpcFromPage(rut, 'audit_log', {});
+      const seqs = log.body.map((e) => e.seq);
+      assert(seqs.every((s, i) => i === 0 || seqs[i - 1] > s), 'audit_log is not newest first');
+    },
+    STEP_MS,
+    accountsOpen,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // A session that ends under the user
+  await step(
+    'a session that ends (the redaktör resets the skribent\'s password) brings the login page back, saying so; logging in again goes on',
+    async () => {
+      const key = rowKey(skribent.name);
+      await byTestId(rut, `account-reset-${key}`).click();
+      await byTestId(rut, 'account-reset-password').waitFor();
+      assert((await activeId(rut)) === 'account-reset-password', 'focus is not on the new password');
+      await byTestId(rut, 'account-reset-password').fill(SKRIBENT_NEW_PASSWORD);
+      await byTestId(rut, 'account-reset-save').click();
+      await byTestId(rut, 'accounts-said').filter({ hasText: `${skribent.name} har fått ett nytt lösenord` }).waitFor();
+      // The skribent, still on her page, goes on: the server no longer knows her session.
+      await byTestId(sara, 'nav-curation').click();
+      await byTestId(sara, 'login-expired').waitFor();
+      await sara.page.locator('main h1', { hasText: 'Logga in' }).waitFor();
+      assert((await byTestId(sara, 'login-name').inputValue()) === skribent.name, 'her name is not filled in');
+      await sara.page.waitForFunction(() => document.activeElement?.id === 'login-password');
+      assert((await count(sara, '[data-testid="account"]')) === 0, 'the header still names her');
+      await sara.page.screenshot({ path: join(SCREENSHOT_DIR, 'team-session-ended.png') });
+      sara.forgive(/HTTP 401: \/api\/rpc\//);
+      await byTestId(sara, 'login-password').fill(SKRIBENT_NEW_PASSWORD);
+      await byTestId(sara, 'login-submit').click();
+      await byTestId(sara, 'account-name').waitFor();
+      // Back where she was going.
+      await sara.page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
+      await sara.page.locator('[data-testid^="entry-row-"] a', { hasText: TITLE }).waitFor();
+      assert(new URL(sara.page.url()).hash === '#/redaktion', `the address is ${sara.page.url()}`);
+    },
+    30_000,
+    accountsOpen && saraIn,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // Mitt konto
+  await step(
+    '"Mitt konto": the granskare changes his password; a wrong old one and a repeat that differs are said beside their fields',
+    async () => {
+      await open(gustav, '#/');
+      await byTestId(gustav, 'nav-my-account').click();
+      await gustav.page.locator('main h1', { hasText: 'Mitt konto' }).waitFor();
+      const intro = await byTestId(gustav, 'my-account-intro').innerText();
+      assert(intro.includes(granskare.name) && intro.includes('granskare'), `the page says "${intro}"`);
+      await byTestId(gustav, 'password-old').fill('inte mitt lösenord');
+      await byTestId(gustav, 'password-new').fill(GRANSKARE_NEW_PASSWORD);
+      await byTestId(gustav, 'password-repeat').fill(GRANSKARE_NEW_PASSWORD);
+      await byTestId(gustav, 'password-save').click();
+      await gustav.page.locator('#password-old-error', { hasText: 'stämmer inte' }).waitFor();
+      assert((await byTestId(gustav, 'password-old').getAttribute('aria-invalid')) === 'true', 'the old field is not aria-invalid');
+      await gustav.page.waitForFunction(() => document.activeElement?.id === 'password-old');
+      gustav.forgive(/HTTP 403: \/api\/password$/);
+      await byTestId(gustav, 'password-old').fill(granskare.password);
+      await byTestId(gustav, 'password-repeat').fill(`${GRANSKARE_NEW_PASSWORD}x`);
+      await byTestId(gustav, 'password-save').click();
+      await gustav.page.locator('#password-repeat-error', { hasText: 'inte lika' }).waitFor();
+      await byTestId(gustav, 'password-repeat').fill(GRANSKARE_NEW_PASSWORD);
+      await byTestId(gustav, 'password-save').click();
+      await byTestId(gustav, 'password-said').filter({ hasText: 'Lösenordet är bytt.' }).waitFor();
+      const found = await axeViolations(gustav.page);
+      assert(found.length === 0, found.join('\n'));
+      const old = await api('api/login', { body: { name: granskare.name, password: granskare.password } });
+      assert(old.status === 401, `the old password logs in: HTTP ${old.status}`);
+      const fresh = await api('api/login', { body: { name: granskare.name, password: GRANSKARE_NEW_PASSWORD } });
+      assert(fresh.status === 200, `the new password does not log in: HTTP ${fresh.status}`);
+      // This session goes on.
+      await byTestId(gustav, 'nav-curation').click();
+      await byTestId(gustav, 'status-filter').waitFor();
+      await byTestId(gustav, 'account-name').waitFor();
+    },
+    30_000,
+    published,
+  );
+
+  await step(
+    'no horizontal scrolling at 320 px: the login page, the header logged in, Mitt konto, Konton',
+    async () => {
+      await noSidewaysScrolling(lena, 'login');
+      await noSidewaysScrolling(sara, 'header', '#/');
+      await noSidewaysScrolling(gustav, 'my-account');
+      await noSidewaysScrolling(rut, 'accounts');
+    },
+    30_000,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // Too many failed logins (last: the address must then wait too)
+  await step(
+    'too many failed logins: the login page shows the server\'s message saying how long to wait',
+    async () => {
+      // Five failures are free; after that each attempt waits twice as long as the last.
+      let failures = 0;
+      let message = '';
+      while (failures < 8) {
+        const answer = await api('api/login', { body: { name: THROTTLED_NAME, password: 'gissning' } });
+        if (answer.status === 429) {
+          message = answer.body?.error?.message ?? '';
+          assert(answer.body?.error?.code === 'too_many_requests', JSON.stringify(answer.body));
+          const wait = Number(answer.headers.get('retry-after') ?? '1');
+          await sleep(wait * 1000 + 150);
+        } else {
+          assert(answer.status === 401, `a failed login: HTTP ${answer.status}`);
+          failures += 1;
+        }
+      }
+      assert(/^för många misslyckade inloggningar; försök igen om \d+ sekund(er)?$/.test(message), `429 says "${message}"`);
+      const stranger = await newPerson('throttled');
+      await open(stranger);
+      await byTestId(stranger, 'login-name').fill(THROTTLED_NAME);
+      await byTestId(stranger, 'login-password').fill('gissning');
+      await byTestId(stranger, 'login-submit').click();
+      const alert = stranger.page.locator('.login-page [role="alert"]', { hasText: 'för många misslyckade inloggningar' });
+      await alert.waitFor();
+      const said = (await alert.innerText()).trim();
+      assert(/^för många misslyckade inloggningar; försök igen om \d+ sekund(er)?$/.test(said), `the page says "${said}"`);
+      await stranger.page.waitForFunction(() => document.activeElement?.id === 'login-password');
+      stranger.forgive(/HTTP 429: \/api\/login$/);
+    },
+    45_000,
+  );
+}
+
+async function publicPhase() {
+  await step('with --public api/session says "team, open, nobody", and a reader is let in', async () => {
+    const session = await api('api/session');
+    const s = session.body;
+    assert(s?.mode === 'team' && s.public === true && s.account === null && s.access === 'read', JSON.stringify(s));
+    const info = await api('api/info');
+    assert(info.status === 200 && info.body?.access === 'read' && info.body.read_only === true, JSON.stringify(info.body));
+    const drafts = await api('api/rpc/list_entries', { body: {} });
+    assert(drafts.status === 403, `list_entries as a reader: HTTP ${drafts.status}`);
+  });
+
+  const anon = await newPerson('reader');
+  const reading = await step(
+    'readers need no login: the start page, the published entry found by its word, and a "Logga in" link',
+    async () => {
+      await open(anon);
+      const search = anon.page.locator('input[type="search"]');
+      await search.waitFor();
+      await byTestId(anon, 'nav-login').waitFor();
+      assert((await count(anon, '[data-testid="nav-new-entry"]')) === 0, '"Ny post" is offered to a reader');
+      await search.click();
+      await search.pressSequentially(WORD, { delay: 20 });
+      await anon.page.locator('a.hit-title', { hasText: TITLE }).waitFor();
+    },
+  );
+
+  const loginPage = await step(
+    'the "Logga in" link leads to the login page, which offers to go on without logging in; axe light and dark',
+    async () => {
+      await byTestId(anon, 'nav-login').click();
+      await anon.page.locator('main h1', { hasText: 'Logga in' }).waitFor();
+      assert(new URL(anon.page.url()).hash === '#/logga-in', `the address is ${anon.page.url()}`);
+      await anon.page.getByRole('link', { name: 'Fortsätt utan att logga in' }).waitFor();
+      await axeBoth(anon, 'login-public');
+    },
+    30_000,
+    reading,
+  );
+
+  await step(
+    'the skribent logs in with the password the redaktör gave; logging out leaves the reader\'s view, not the login page',
+    async () => {
+      await logIn(anon, skribent, SKRIBENT_NEW_PASSWORD);
+      await byTestId(anon, 'nav-new-entry').waitFor();
+      assert(new URL(anon.page.url()).hash === '#/', `after logging in the address is ${anon.page.url()}`);
+      assert((await count(anon, '[data-testid="nav-login"]')) === 0, '"Logga in" beside the account');
+      await anon.page.screenshot({ path: join(SCREENSHOT_DIR, 'team-header-public.png') });
+      await byTestId(anon, 'logout').click();
+      await anon.page.locator('main [role="status"]', { hasText: 'Du är utloggad.' }).waitFor();
+      await anon.page.locator('input[type="search"]').waitFor();
+      await byTestId(anon, 'nav-login').waitFor();
+      assert((await count(anon, '[data-testid="nav-new-entry"]')) === 0, '"Ny post" after logging out');
+      assert((await count(anon, '.login-page')) === 0, 'the login page after logging out');
+    },
+    STEP_MS,
+    loginPage,
+  );
+
+  await step('a disabled account cannot log in; one whose password changed logs in with the new one only', async () => {
+    const disabled = await api('api/login', { body: { name: NEWCOMER.name, password: NEWCOMER.password } });
+    assert(disabled.status === 401, `the disabled account: HTTP ${disabled.status}`);
+    const old = await api('api/login', { body: { name: granskare.name, password: granskare.password } });
+    assert(old.status === 401, `the old password: HTTP ${old.status}`);
+    const fresh = await apiLogin(granskare.name, GRANSKARE_NEW_PASSWORD);
+    assert(fresh.status === 200 && fresh.token, `the new password: HTTP ${fresh.status}`);
+    await api('api/logout', { body: {}, cookie: fresh.token });
+  });
+
+  await step(
+    'a session that ends under the user (answered as a reader\'s, 403) also brings the login page back',
+    async () => {
+      const sara = await newPerson('skribent (public)');
+      await open(sara, '#/logga-in');
+      await logIn(sara, skribent, SKRIBENT_NEW_PASSWORD);
+      // The redaktör, from a script of her own, gives the skribent yet another password.
+      const rut = await apiLogin(redaktor.name, redaktor.password);
+      assert(rut.status === 200 && rut.token, `the redaktör's login: HTTP ${rut.status}`);
+      const reset = await api('api/rpc/reset_password', {
+        body: { name: skribent.name, password: `${SKRIBENT_NEW_PASSWORD}!` },
+        cookie: rut.token,
+      });
+      assert(reset.status === 200, `reset_password: HTTP ${reset.status} ${JSON.stringify(reset.body)}`);
+      await byTestId(sara, 'nav-curation').click();
+      await byTestId(sara, 'login-expired').waitFor();
+      assert((await byTestId(sara, 'login-name').inputValue()) === skribent.name, 'her name is not filled in');
+      sara.forgive(/HTTP 403: \/api\/rpc\//);
+      // Going on as a reader instead.
+      await sara.page.getByRole('link', { name: 'Fortsätt utan att logga in' }).click();
+      await sara.page.locator('input[type="search"]').waitFor();
+      await byTestId(sara, 'nav-login').waitFor();
+      assert((await count(sara, '[data-testid="nav-curation"]')) === 0, 'Redaktion is offered to a reader');
+    },
+    30_000,
+  );
+}
+
+try {
+  if (PHASE === 'team') await teamPhase();
+  else await publicPhase();
+
+  await step('no console errors and no unexpected failed requests, for anyone', async () => {
+    const problems = people.flatMap((p) => p.problems);
+    assert(problems.length === 0, problems.join('\n'));
+  });
+} catch (err) {
+  report(false, 'the flows ran to the end', err instanceof Error ? err.stack : err);
+} finally {
+  clearTimeout(deadline);
+  await browser.close().catch(() => {});
+}
+
+summary();
+process.exit(failed === 0 ? 0 : 1);
