@@ -636,3 +636,62 @@ fn guesses_at_many_names_from_one_address_are_slowed() {
     let answer = team.login_answer("namn-30", "en gissning");
     assert_eq!(answer.status, 429, "{}", answer.body);
 }
+
+/// A redaktör in the browser saves a bundle as a download and another team library opens
+/// it as an upload: a dry run first, then the import; a skribent may do neither.
+#[test]
+fn bundles_go_out_as_downloads_and_come_in_as_uploads() {
+    let from = team_library();
+    let to = team_library();
+    let sender = Team::start(&from, &[]);
+    let receiver = Team::start(&to, &[]);
+    let editor = sender.login("redigera");
+    let writer = sender.login("skriva");
+    let url = format!("{}/api/bundle", sender.base);
+    let download = |session: &str| {
+        sender
+            .agent
+            .post(&url)
+            .header("content-type", "application/json")
+            .header("origin", &sender.base)
+            .header("cookie", &format!("exempelbank_session={session}"))
+            .send(r#"{"query":"livsmedel"}"#)
+            .unwrap()
+    };
+    assert_eq!(download(&writer).status().as_u16(), 403);
+    let mut res = download(&editor);
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "application/zip");
+    let bytes = res.body_mut().read_to_vec().unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip file");
+
+    let editor = receiver.login("redigera");
+    let upload = |dry_run: bool, trust: bool| {
+        receiver.rpc(
+            Some(&editor),
+            "import_bundle",
+            json!({"name": "paket.zip", "bytes": bytes, "dryRun": dry_run, "trust": trust}),
+        )
+    };
+    let answer = upload(true, false);
+    assert_eq!(answer.status, 409, "an unknown signer: {}", answer.body);
+    let before = to.open().list(None).unwrap().len();
+    let answer = upload(true, true);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["dry_run"], true);
+    assert_eq!(
+        to.open().list(None).unwrap().len(),
+        before,
+        "a dry run writes nothing"
+    );
+    let answer = upload(false, true);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["applied"], true);
+    let writer = receiver.login("skriva");
+    let answer = receiver.rpc(
+        Some(&writer),
+        "import_bundle",
+        json!({"name": "paket.zip", "bytes": [], "dryRun": true}),
+    );
+    assert_eq!(answer.status, 403);
+}

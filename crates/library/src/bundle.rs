@@ -103,6 +103,32 @@ impl Library {
         )
     }
 
+    /// A bundle of the entries with these uids, as bytes for a download (a browser's "save").
+    pub fn bundle_bytes(&mut self, uids: &[String]) -> Result<(BundleSummary, Vec<u8>)> {
+        let dir = tempfile::tempdir_in(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        let out = dir.path().join("paket.zip");
+        let summary = self.bundle_create(uids, None, &out)?;
+        let bytes = std::fs::read(&out).map_err(|e| Error::io(&out, e))?;
+        Ok((summary, bytes))
+    }
+
+    /// Imports a bundle whose bytes were uploaded (a browser's "open"), as
+    /// [`Library::bundle_import`] does a file.
+    pub fn bundle_import_bytes(
+        &mut self,
+        bytes: &[u8],
+        dry_run: bool,
+        trust: bool,
+    ) -> Result<WriteReport> {
+        use std::io::Write;
+        let mut file =
+            tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        file.write_all(bytes)
+            .and_then(|()| file.flush())
+            .map_err(|e| Error::io(file.path(), e))?;
+        self.bundle_import(file.path(), dry_run, trust)
+    }
+
     /// Imports a bundle: everything is checked first; then, unless `dry_run`, a backup is
     /// made and the merge lands in one transaction. A signer that is neither this library
     /// nor trusted is refused unless `trust`, which remembers it.

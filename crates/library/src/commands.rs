@@ -307,6 +307,20 @@ pub struct ImportArgs {
     pub dry_run: bool,
 }
 
+/// A bundle's content as the window read it; its name is a label only.
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename_all = "camelCase")]
+pub struct BundleArgs {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    #[serde(default)]
+    pub dry_run: bool,
+    #[serde(default)]
+    pub trust: bool,
+}
+
 /// A file to attach; its name is a label only.
 #[derive(Debug, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -554,6 +568,10 @@ commands! {
     /// Imports a file's content; a dry run writes nothing.
     import_file(Curate, ImportArgs) writes -> WriteReport =
         |lib, _, a| lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run);
+    /// Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither
+    /// this library nor trusted is refused unless `trust`, which remembers it.
+    import_bundle(Curate, BundleArgs) writes -> WriteReport =
+        |lib, _, a| lib.bundle_import_bytes(&a.bytes, a.dry_run, a.trust);
     /// Erases a person's contact data from every entry, revision and backup.
     erase_person(Curate, NameArgs) writes -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
 

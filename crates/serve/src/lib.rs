@@ -306,6 +306,7 @@ fn router(server: Shared) -> Router {
         .route("/api/search", post(search))
         .route("/api/entries/{id}", get(entry))
         .route("/api/export", post(export))
+        .route("/api/bundle", post(bundle))
         .route("/api/rpc/{name}", post(rpc))
         .route("/api/session", get(auth::session))
         .route("/api/login", post(auth::login))
@@ -472,6 +473,46 @@ async fn export(
                         "attachment; filename=\"exempelbanken.{}\"",
                         format.extension()
                     ),
+                ),
+        )
+        .body(Body::from(bytes))
+        .expect("valid response"),
+        Err(err) => error(err),
+    }
+}
+
+/// A bundle of what a search selects (an empty request: the whole library), as a file
+/// download: a curator's "save" in the browser.
+async fn bundle(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Response {
+    if caller.scope.access < commands::Access::Curate {
+        return error(Error::forbidden(
+            "att skapa ett paket kräver rollen redaktör",
+        ));
+    }
+    let request: model::query::SearchRequest =
+        match body_text(body).and_then(|b| model::validate::parse_json(&b)) {
+            Ok(request) => request,
+            Err(err) => return error(err),
+        };
+    let result = tokio::task::spawn_blocking(move || {
+        let mut lib = server.writer();
+        let uids = lib.select(&caller.scope.search(request))?;
+        lib.bundle_bytes(&uids)
+    })
+    .await
+    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+    match result {
+        Ok((_, bytes)) => with_headers(
+            Response::builder()
+                .status(StatusCode::OK)
+                .header(header::CONTENT_TYPE, "application/zip")
+                .header(
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"exempelbanken-paket.zip\"",
                 ),
         )
         .body(Body::from(bytes))

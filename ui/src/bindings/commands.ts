@@ -10,6 +10,7 @@ import type { AddAccountArgs } from './AddAccountArgs';
 import type { AttachArgs } from './AttachArgs';
 import type { AuditArgs } from './AuditArgs';
 import type { AuditEvent } from './AuditEvent';
+import type { BundleArgs } from './BundleArgs';
 import type { DetachArgs } from './DetachArgs';
 import type { DiffArgs } from './DiffArgs';
 import type { Entry } from './Entry';
@@ -88,6 +89,7 @@ export const COMMANDS = {
   rename_focus_area: 'curate',
   merge_focus_areas: 'curate',
   import_file: 'curate',
+  import_bundle: 'curate',
   erase_person: 'curate',
   accounts: 'curate',
   add_account: 'curate',
@@ -173,7 +175,7 @@ export function setNote(args: NoteArgs): Promise<Note> {
   return call('set_note', args);
 }
 
-/** The name recorded in the history. */
+/** The name recorded in the history (runs on the writer, which holds it). */
 export function userName(args: NoArgs): Promise<string> {
   return call('user_name', args);
 }
@@ -275,6 +277,11 @@ export function mergeFocusAreas(args: MergeFocusAreasArgs): Promise<FocusArea> {
 /** Imports a file's content; a dry run writes nothing. */
 export function importFile(args: ImportArgs): Promise<WriteReport> {
   return call('import_file', args);
+}
+
+/** Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither this library nor trusted is refused unless `trust`, which remembers it. */
+export function importBundle(args: BundleArgs): Promise<WriteReport> {
+  return call('import_bundle', args);
 }
 
 /** Erases a person's contact data from every entry, revision and backup. */
