@@ -254,33 +254,6 @@ fn main() {
     lib.add_account("last-granskare", Role::Granskare, PASSWORD)
         .unwrap();
     println!("library made in {:.1} s", t.elapsed().as_secs_f64());
-    if std::env::var("LOAD_PROBE").is_ok() {
-        if std::env::var("LOAD_PROBE").as_deref() == Ok("keep") {
-            lib.keep_index_writer();
-        }
-        for id in ids.iter().take(60) {
-            let t = Instant::now();
-            let mut e = lib.get(id).unwrap();
-            e.summary.push_str(" Ändrad.");
-            let rev = e.revision;
-            lib.edit(id, e, None, Some(rev), "prov").unwrap();
-            let segments = std::fs::read_dir(dir.join("index"))
-                .unwrap()
-                .filter(|f| {
-                    f.as_ref()
-                        .unwrap()
-                        .path()
-                        .extension()
-                        .is_some_and(|e| e == "store")
-                })
-                .count();
-            println!(
-                "edit in {:.1} ms, {segments} segments",
-                t.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        return;
-    }
 
     let (ready, started) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
