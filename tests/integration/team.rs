@@ -695,3 +695,23 @@ fn bundles_go_out_as_downloads_and_come_in_as_uploads() {
     );
     assert_eq!(answer.status, 403);
 }
+
+/// Under `--team` the server takes uploads of 256 MB from a writer; a reader (or anyone,
+/// with `--public`) may send only a reader's 4 MB.
+#[test]
+fn a_reader_may_not_send_a_writers_upload() {
+    let t = team_library();
+    let team = Team::start(&t, &["--public"]);
+    let big = format!(r#"{{"query":"{}"}}"#, "a".repeat(5 * 1024 * 1024));
+    let answer = team.post("/api/search", None, &big);
+    assert_eq!(answer.status, 413, "{}", answer.body);
+    let reader = team.login("läsa");
+    assert_eq!(team.post("/api/search", Some(&reader), &big).status, 413);
+    let writer = team.login("skriva");
+    let answer = team.post("/api/search", Some(&writer), &big);
+    assert_eq!(
+        answer.status, 400,
+        "read, and refused as too long a query: {}",
+        answer.body
+    );
+}

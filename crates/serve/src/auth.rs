@@ -90,6 +90,29 @@ pub async fn guard(
             .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
     match checked {
         Ok(caller) => {
+            // Only a writer uploads files: anyone else's body is bounded as a reader's, by
+            // its declared length (a body without one is refused).
+            if caller.scope.access < Access::Draft && request.method() == Method::POST {
+                let length = header(request.headers(), header::CONTENT_LENGTH)
+                    .and_then(|v| v.parse::<usize>().ok());
+                if length.is_none_or(|n| n > crate::MAX_READER_BODY_BYTES) {
+                    // A body a little too large is read (and dropped), so that the client
+                    // gets this answer rather than a broken connection.
+                    if length.is_some_and(|n| n <= 2 * crate::MAX_READER_BODY_BYTES) {
+                        let _ = axum::body::to_bytes(
+                            request.into_body(),
+                            2 * crate::MAX_READER_BODY_BYTES,
+                        )
+                        .await;
+                    }
+                    let mut response = error(Error::invalid(format!(
+                        "anropet är större än {} MB, det mesta en läsare skickar",
+                        crate::MAX_READER_BODY_BYTES / (1024 * 1024)
+                    )));
+                    *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+                    return response;
+                }
+            }
             request.extensions_mut().insert(caller);
             next.run(request).await
         }

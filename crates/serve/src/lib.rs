@@ -56,7 +56,7 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// The largest request body of a curator: an import or an attachment sent as JSON.
 const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
 /// The largest request body a reader may send: a search or the ids of an export.
-const MAX_READER_BODY_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_READER_BODY_BYTES: usize = 4 * 1024 * 1024;
 /// Idle readers kept for the next requests.
 const MAX_IDLE_READERS: usize = 32;
 
