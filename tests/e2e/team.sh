@@ -6,36 +6,18 @@
 # the skribent writes a draft and sends it to review, the granskare publishes it with a
 # comment, the läsare finds it but may change nothing (the server answers 403), the history
 # names the accounts, a logged-out session cookie is refused, the redaktör keeps the accounts
-# and reads the audit log, a session that ends brings the login back, and too many failed
-# logins are told to wait; axe-core on the login and accounts pages, light and dark. Then the
-# same library is served with `--team --public`: readers need no login, a "Logga in" link
-# leads to it, and logging out leaves the reader's view. The server is stopped and the library
-# removed on exit.
+# and reads the audit log, downloads a bundle and imports it again (and one from a sender she
+# then trusts), a session that ends brings the login back, and too many failed logins are told
+# to wait; axe-core on the login, accounts and Redaktion pages, light and dark. Then the same
+# library is served with `--team --public`: readers need no login, a "Logga in" link leads to
+# it, and logging out leaves the reader's view. The server is stopped and the library removed
+# on exit (tests/e2e/serve-lib.sh).
 #
 # env: EXEMPELBANK_CLI (target/debug/exempelbank), SCREENSHOT_DIR (test-output/).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${EXEMPELBANK_CLI:-$root/target/debug/exempelbank}
-shots=${SCREENSHOT_DIR:-$root/test-output}
-[ -x "$bin" ] || { echo "team: $bin is missing: cargo build --workspace first"; exit 1; }
-[ -f "$root/ui/dist/index.html" ] || { echo "team: ui/dist is missing: cd ui && npm run build"; exit 1; }
-
-work=$(mktemp -d)
-pid=""
-flows=""
-# On exit, and at once on Ctrl-C: the flows and the server stop, and the library goes.
-cleanup() {
-  for p in $flows $pid; do
-    kill "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-library=$work/bibliotek
-cli() { timeout 60 "$bin" --library "$library" "$@"; }
+suite=team
+# shellcheck source=tests/e2e/serve-lib.sh
+source "$(dirname "$0")/serve-lib.sh"
 
 cli init > /dev/null
 
@@ -56,52 +38,35 @@ for line in "${accounts[@]}"; do
 done
 cli account list
 
-# Starts `serve` with the given flags; sets `base` to the address it prints when it listens.
-start() {
-  timeout 900 "$bin" --library "$library" serve "$@" --addr 127.0.0.1:0 \
-    > "$work/serve.out" 2> "$work/serve.err" &
-  pid=$!
-  base=""
-  for _ in $(seq 1 300); do
-    base=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.out" | head -n 1 || true)
-    [ -n "$base" ] && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ -z "$base" ]; then
-    echo "team: the server did not start (serve $*)"
-    cat "$work/serve.out" "$work/serve.err"
-    exit 1
-  fi
+# A bundle from another library (one made-up published entry), signed by a sender this library
+# does not trust yet: the redaktör imports it from the browser after saying she trusts it.
+other() { timeout 60 "$bin" --library "$work/annan" "$@"; }
+cat > "$work/annan.json" <<'JSON'
+{
+  "id": "annan-region-verktygsbibliotek",
+  "kind": "exempel",
+  "status": "publicerad",
+  "title": "Verktygsbibliotek i Region Annanstans (testdata)",
+  "summary": "En påhittad post i ett paket från ett annat bibliotek, för tests/e2e/team.sh.",
+  "focus_areas": ["hallbarhet-agenda-2030"],
+  "tags": ["testdata"]
 }
+JSON
+other init --empty > /dev/null
+other add "$work/annan.json" > /dev/null
+other bundle keygen "$work/annan.key" --name "Region Annanstans" > /dev/null
+other bundle create --out "$work/annan-paket.zip" --key "$work/annan.key" > /dev/null
 
-stop() {
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  pid=""
-}
-
-# Runs the flows against the server; the server's stderr is shown when they fail.
+# Runs the flows of a phase against the server.
 run() {
-  cd "$root/ui"
-  # In the background, so that a signal reaches the trap while the flows run.
-  BASE_URL="$base" PHASE="$1" ACCOUNTS="$(printf '%s\n' "${accounts[@]}")" SCREENSHOT_DIR="$shots" \
-    timeout 420 node tests/e2e/team.mjs &
-  flows=$!
-  local status=0
-  wait "$flows" || status=$?
-  flows=""
-  if [ "$status" -ne 0 ] && [ -s "$work/serve.err" ]; then
-    echo "team: the server's stderr:"
-    tail -n 40 "$work/serve.err"
-  fi
-  return "$status"
+  run_flows tests/e2e/team.mjs PHASE="$1" ACCOUNTS="$(printf '%s\n' "${accounts[@]}")" \
+    FOREIGN_BUNDLE="$work/annan-paket.zip"
 }
 
 status=0
-start --team
+serve_start 'http://127\.0\.0\.1:[0-9]*/' --team
 run team || status=$?
-stop
-start --team --public
+serve_stop
+serve_start 'http://127\.0\.0\.1:[0-9]*/' --team --public
 run public || status=$?
 exit "$status"

@@ -514,3 +514,19 @@ fn a_named_key_signs_and_is_trusted_by_name() {
     let added = report["totals"]["create"].as_u64().unwrap();
     assert!(added > 0 && added < 14, "a selection: {added}");
 }
+
+/// A trusted bundle whose entries were all unchanged returned before it saved the signer, so
+/// the next import asked to trust it again.
+#[test]
+fn trusting_a_bundle_with_nothing_new_is_remembered() {
+    let source = TestLibrary::starter();
+    let bundle = source.dir().parent().unwrap().join("samma.zip");
+    let bundle_arg = bundle.to_string_lossy().into_owned();
+    source.cli(&["bundle", "create", "--out", &bundle_arg]).ok();
+    let target = TestLibrary::starter();
+    target
+        .cli(&["bundle", "import", &bundle_arg, "--trust"])
+        .ok();
+    let again = target.cli(&["bundle", "import", &bundle_arg, "--dry-run"]);
+    assert_eq!(again.code(), 0, "{}", again.stderr());
+}

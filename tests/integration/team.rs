@@ -687,6 +687,24 @@ fn bundles_go_out_as_downloads_and_come_in_as_uploads() {
     let answer = upload(false, true);
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.body["applied"], true);
+    // A browser elsewhere learns no path on the server's disk.
+    let backup = answer.body["backup"].as_str().expect("a backup was made");
+    assert!(
+        backup.starts_with("fore-") && !backup.contains('/'),
+        "{backup}"
+    );
+    let info = receiver.rpc(Some(&editor), "library_info", json!({}));
+    assert_eq!(info.body["dir"], "", "{}", info.body);
+    let broken = receiver.rpc(
+        Some(&editor),
+        "import_bundle",
+        json!({"name": "trasigt.zip", "bytes": [80, 75, 1, 2], "dryRun": true}),
+    );
+    let message = broken.body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("trasigt.zip") && !message.contains('/'),
+        "{message}"
+    );
     let writer = receiver.login("skriva");
     let answer = receiver.rpc(
         Some(&writer),

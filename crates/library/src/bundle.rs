@@ -113,9 +113,11 @@ impl Library {
     }
 
     /// Imports a bundle whose bytes were uploaded (a browser's "open"), as
-    /// [`Library::bundle_import`] does a file.
+    /// [`Library::bundle_import`] does a file. Messages name the upload by `name`, never by
+    /// the temporary file it is read from.
     pub fn bundle_import_bytes(
         &mut self,
+        name: &str,
         bytes: &[u8],
         dry_run: bool,
         trust: bool,
@@ -126,7 +128,12 @@ impl Library {
         file.write_all(bytes)
             .and_then(|()| file.flush())
             .map_err(|e| Error::io(file.path(), e))?;
+        let shown = file.path().display().to_string();
         self.bundle_import(file.path(), dry_run, trust)
+            .map_err(|err| Error {
+                message: err.message.replace(&shown, name),
+                ..err
+            })
     }
 
     /// Imports a bundle: everything is checked first; then, unless `dry_run`, a backup is

@@ -48,16 +48,21 @@ pub enum Access {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scope {
     pub access: Access,
+    /// Whether the caller is on the library's machine (the desktop app, `serve --write`):
+    /// only then do answers name paths on its disk.
+    pub local: bool,
 }
 
 impl Scope {
     /// The desktop app and a `serve --write`: everything.
     pub const OWNER: Scope = Scope {
         access: Access::Curate,
+        local: true,
     };
     /// A read-only `serve`: published entries only.
     pub const READER: Scope = Scope {
         access: Access::Read,
+        local: false,
     };
 
     /// The scope of an account of a team library.
@@ -68,7 +73,23 @@ impl Scope {
             Role::Granskare => Access::Review,
             Role::Redaktor => Access::Curate,
         };
-        Scope { access }
+        Scope {
+            access,
+            local: false,
+        }
+    }
+
+    /// A write report as this caller may see it: the backup by its file name only when the
+    /// caller is elsewhere.
+    fn report(self, mut report: WriteReport) -> WriteReport {
+        if !self.local {
+            report.backup = report.backup.map(|path| {
+                std::path::Path::new(&path)
+                    .file_name()
+                    .map_or_else(String::new, |name| name.to_string_lossy().into_owned())
+            });
+        }
+        report
     }
 
     /// Whether this caller sees drafts, entries in review, archived ones and the trash.
@@ -449,7 +470,8 @@ commands! {
         let info = lib.info()?;
         let access = scope.access;
         if scope.sees_unpublished() {
-            return Ok(LibraryInfo { access, ..info });
+            let dir = if scope.local { info.dir.clone() } else { String::new() };
+            return Ok(LibraryInfo { access, dir, ..info });
         }
         // A reader learns what readers may see: no path on the server's disk, no count of
         // drafts.
@@ -567,11 +589,17 @@ commands! {
         |lib, _, a| lib.merge_focus_areas(&a.from, &a.into);
     /// Imports a file's content; a dry run writes nothing.
     import_file(Curate, ImportArgs) writes -> WriteReport =
-        |lib, _, a| lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run);
+        |lib, scope, a| {
+            let report = lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run)?;
+            Ok(scope.report(report))
+        };
     /// Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither
     /// this library nor trusted is refused unless `trust`, which remembers it.
     import_bundle(Curate, BundleArgs) writes -> WriteReport =
-        |lib, _, a| lib.bundle_import_bytes(&a.bytes, a.dry_run, a.trust);
+        |lib, scope, a| {
+            let report = lib.bundle_import_bytes(&a.name, &a.bytes, a.dry_run, a.trust)?;
+            Ok(scope.report(report))
+        };
     /// Erases a person's contact data from every entry, revision and backup.
     erase_person(Curate, NameArgs) writes -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
 

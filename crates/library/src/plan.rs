@@ -426,7 +426,8 @@ impl Library {
         if dry_run || plan.is_rejected() {
             return Ok((report, written));
         }
-        if plan.steps.is_empty() && plan.new_areas.is_empty() {
+        let trusts_sender = plan.trust_sender && plan.sender.is_some();
+        if plan.steps.is_empty() && plan.new_areas.is_empty() && !trusts_sender {
             report.applied = true;
             return Ok((report, written));
         }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { EntrySummary } from '../bindings/EntrySummary';
 import type { Status } from '../bindings/Status';
@@ -12,9 +12,12 @@ import {
   cleanText,
   formatDateTime,
   importKey,
+  MAX_UPLOAD_BYTES,
+  readUpload,
   STATUSES,
   statusCounts,
   statusFilter,
+  uploadTooLarge,
   verdictText,
   withStatus,
   writeHeading,
@@ -102,6 +105,31 @@ describe('an import', () => {
     expect(canImport({ key: key!, report: report({ totals: totals({ reject: 1 }) }) }, key)).toBe(false);
     expect(canImport({ key: key!, report: report({ dry_run: false, applied: true }) }, key)).toBe(false);
     expect(canImport({ key: key!, report: report({ rows: [], totals: totals({ create: 0 }) }) }, key)).toBe(false);
+  });
+});
+
+describe('an upload (an import of a file, a bundle from a browser)', () => {
+  it('is held to the import\'s 100 MB, said as the library says it', () => {
+    expect(MAX_UPLOAD_BYTES).toBe(100 * 1024 * 1024);
+    expect(uploadTooLarge({ name: 'paket.zip', size: MAX_UPLOAD_BYTES })).toBeNull();
+    expect(uploadTooLarge({ name: 'paket.zip', size: MAX_UPLOAD_BYTES + 1 })).toBe(
+      'paket.zip: filen är 100 MB; importen läser högst 100 MB',
+    );
+    expect(uploadTooLarge({ name: 'stor.csv', size: 250 * 1024 * 1024 + 5 })).toBe(
+      'stor.csv: filen är 250 MB; importen läser högst 100 MB',
+    );
+  });
+
+  it('reads the bytes of a file within the limit, and refuses a larger one without reading it', async () => {
+    const small = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'paket.zip');
+    expect(Array.from(await readUpload(small))).toEqual([0x50, 0x4b, 3, 4]);
+    const arrayBuffer = vi.fn();
+    const huge = { name: 'stor.zip', size: MAX_UPLOAD_BYTES + 1, arrayBuffer } as unknown as File;
+    await expect(readUpload(huge)).rejects.toEqual({
+      code: 'invalid_input',
+      message: 'stor.zip: filen är 100 MB; importen läser högst 100 MB',
+    });
+    expect(arrayBuffer).not.toHaveBeenCalled();
   });
 });
 

@@ -2,6 +2,7 @@
 // they can be tested on their own.
 
 import type { EntrySummary } from '../bindings/EntrySummary';
+import type { Error as ApiError } from '../bindings/Error';
 import type { Status } from '../bindings/Status';
 import type { WriteAction } from '../bindings/WriteAction';
 import type { WriteReport } from '../bindings/WriteReport';
@@ -65,6 +66,29 @@ export const IMPORT_FIELDS: readonly string[] = [
 
 /** The file types the import reads. */
 export const IMPORT_ACCEPT = '.csv,.xlsx,.json,.jsonl';
+
+/**
+ * The largest file an import reads (`MAX_IMPORT_BYTES` in crates/library/src/import.rs). A
+ * bundle uploaded from a browser is held to the same limit, before it is read into memory.
+ */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+/** Why a file is too large to import (in the library's words), or null when it is not. */
+export function uploadTooLarge(file: { name: string; size: number }): string | null {
+  if (file.size <= MAX_UPLOAD_BYTES) return null;
+  const mb = (bytes: number) => Math.floor(bytes / (1024 * 1024));
+  return t.uploadTooLarge(file.name, mb(file.size), mb(MAX_UPLOAD_BYTES));
+}
+
+/**
+ * A picked file's content, to send to an import of a file or of a bundle; a file larger than
+ * the import reads is refused (`invalid_input`) without being read.
+ */
+export async function readUpload(file: Blob & { name: string }): Promise<Uint8Array> {
+  const tooLarge = uploadTooLarge(file);
+  if (tooLarge !== null) throw { code: 'invalid_input', message: tooLarge } satisfies ApiError;
+  return new Uint8Array(await file.arrayBuffer());
+}
 
 /** A column mapping as it is sent: trimmed, or null when none is given. */
 export function cleanMapping(text: string): string | null {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const invoke = vi.hoisted(() => vi.fn());
-vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke,
+  Channel: class {
+    onmessage: (event: unknown) => void = () => {};
+  },
+}));
 vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: vi.fn() }));
 
 import type { SearchRequest } from '../bindings/SearchRequest';
@@ -10,13 +15,18 @@ import {
   addAccount,
   addToList,
   auditLog,
+  bundleSourceName,
+  cancelTask,
   changePassword,
+  createBundle,
   createList,
   deleteList,
   deleteSavedSearch,
+  importBundle,
   lists,
   login,
   logout,
+  pickBundle,
   removeFromList,
   renameList,
   resetPassword,
@@ -211,6 +221,165 @@ describe('logging in to a team library (HTTP only)', () => {
     fetch.mockResolvedValueOnce(json({ error: { code: 'not_found', message: 'ingen lista' } }, 404));
     await expect(lists()).rejects.toMatchObject({ code: 'not_found' });
     expect(refused).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('bundles', () => {
+  const summary = {
+    entries: 12,
+    attachments: 2,
+    missing_attachments: 0,
+    bytes: 4096,
+    signer: 'Exempelbanken',
+    public_key: 'ab'.repeat(32),
+  };
+  const report = {
+    source: 'bundle',
+    format: '',
+    attachments: 0,
+    erased_contacts: 0,
+    dry_run: true,
+    applied: false,
+    totals: { create: 0, update: 0, unchanged: 12, reject: 0, keep_for_review: 0 },
+    rows: [],
+  };
+
+  describe('in the desktop app (the system\'s dialogs, progress over a channel)', () => {
+    beforeEach(() => {
+      vi.stubGlobal('window', { __TAURI_INTERNALS__: {} });
+      invoke.mockReset();
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('writes a bundle where the save dialog says, or nothing when it is closed', async () => {
+      invoke.mockResolvedValueOnce('/hem/paket.zip').mockResolvedValueOnce(summary);
+      expect(await createBundle(request, 'exempelbanken-2025-03-12')).toEqual({
+        path: '/hem/paket.zip',
+        bytes: 4096,
+        summary,
+      });
+      expect(invoke).toHaveBeenNthCalledWith(1, 'choose_save_path', {
+        suggestedName: 'exempelbanken-2025-03-12.zip',
+        filter: { name: 'Exempelbanken-paket', extensions: ['zip'] },
+      });
+      expect(invoke.mock.calls[1]?.[0]).toBe('bundle_create');
+      expect(invoke.mock.calls[1]?.[1]).toMatchObject({ request, path: '/hem/paket.zip' });
+      invoke.mockReset();
+      invoke.mockResolvedValueOnce(null);
+      expect(await createBundle(request, 'x')).toBeNull();
+      expect(invoke).toHaveBeenCalledTimes(1);
+    });
+
+    it('imports the file the open dialog picked, by its path', async () => {
+      invoke.mockResolvedValueOnce('/hem/Hämtade filer/paket.zip');
+      const picked = await pickBundle();
+      expect(picked).toEqual({ path: '/hem/Hämtade filer/paket.zip' });
+      expect(invoke).toHaveBeenCalledWith('choose_open_path', {
+        filter: { name: 'Exempelbanken-paket', extensions: ['zip'] },
+      });
+      expect(bundleSourceName(picked!)).toBe('paket.zip');
+      expect(bundleSourceName({ path: 'C:\\Users\\a\\paket 2.zip' })).toBe('paket 2.zip');
+      invoke.mockResolvedValueOnce(report);
+      expect(await importBundle(picked!, true, false)).toEqual(report);
+      expect(invoke.mock.calls[1]?.[0]).toBe('bundle_import');
+      expect(invoke.mock.calls[1]?.[1]).toMatchObject({ path: '/hem/Hämtade filer/paket.zip', dryRun: true, trust: false });
+      expect(invoke).not.toHaveBeenCalledWith('call', expect.anything());
+      invoke.mockResolvedValueOnce(null);
+      expect(await pickBundle()).toBeNull();
+      invoke.mockResolvedValueOnce(null);
+      await cancelTask();
+      expect(invoke).toHaveBeenLastCalledWith('cancel_task', undefined);
+    });
+  });
+
+  describe('in a browser (a download, an upload)', () => {
+    const fetch = vi.fn();
+    const refused = vi.fn();
+    const clicked: { href: string; download: string }[] = [];
+    beforeEach(() => {
+      fetch.mockReset();
+      refused.mockReset();
+      invoke.mockReset();
+      clicked.length = 0;
+      vi.stubGlobal('fetch', fetch);
+      vi.stubGlobal('document', {
+        createElement: () => {
+          const link = { href: '', download: '', click: () => clicked.push({ href: link.href, download: link.download }) };
+          return link;
+        },
+      });
+      vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:paket');
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+      onRefusal(refused);
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+      onRefusal(null);
+    });
+
+    it('downloads a bundle of what the request selects from POST api/bundle', async () => {
+      const zip = new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]);
+      fetch.mockResolvedValueOnce(new Response(zip, { status: 200, headers: { 'Content-Type': 'application/zip' } }));
+      expect(await createBundle(request, 'exempelbanken-2025-03-12')).toEqual({
+        path: 'exempelbanken-2025-03-12.zip',
+        bytes: 6,
+        summary: null,
+      });
+      const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+      expect(url).toBe('api/bundle');
+      expect(init.method).toBe('POST');
+      expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
+      expect(JSON.parse(String(init.body))).toEqual(request);
+      expect(clicked).toEqual([{ href: 'blob:paket', download: 'exempelbanken-2025-03-12.zip' }]);
+    });
+
+    it('passes a refusal on (and tells the session state), downloading nothing', async () => {
+      const forbidden = { code: 'forbidden', message: 'att skapa ett paket kräver rollen redaktör' };
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify({ error: forbidden }), { status: 403 }));
+      await expect(createBundle(request, 'x')).rejects.toEqual(forbidden);
+      expect(refused).toHaveBeenCalledWith(forbidden);
+      fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+      await expect(createBundle(request, 'x')).rejects.toMatchObject({ code: 'io' });
+      expect(clicked).toEqual([]);
+    });
+
+    it('stops the download when the task is cancelled: nothing is saved', async () => {
+      fetch.mockImplementationOnce(
+        (_url: string, init: RequestInit) =>
+          new Promise((_, reject) => {
+            init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          }),
+      );
+      const running = createBundle(request, 'x');
+      await cancelTask();
+      await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+      expect(clicked).toEqual([]);
+      // Nothing under way: cancelling again does nothing.
+      await cancelTask();
+    });
+
+    it('uploads a bundle with import_bundle: its name, its bytes, a dry run and the trust', async () => {
+      const source = { name: 'paket.zip', bytes: new Uint8Array([0x50, 0x4b, 255]) };
+      expect(bundleSourceName(source)).toBe('paket.zip');
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify(report), { status: 200 }));
+      expect(await importBundle(source, true, false)).toEqual(report);
+      const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+      expect(url).toBe('api/rpc/import_bundle');
+      expect(JSON.parse(String(init.body))).toEqual({ name: 'paket.zip', bytes: [0x50, 0x4b, 255], dryRun: true, trust: false });
+      // An unknown signer is refused as a conflict, with the library's message.
+      const untrusted = {
+        code: 'conflict',
+        message: 'paket.zip: paketet är signerat av "Region Test" (nyckel 0123456789abcdef…), som biblioteket inte litar på ännu; importera med --trust om du vet att det kommer från dem',
+      };
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify({ error: untrusted }), { status: 409 }));
+      await expect(importBundle(source, true, false)).rejects.toEqual(untrusted);
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify({ ...report, dry_run: false, applied: true }), { status: 200 }));
+      await importBundle(source, false, true);
+      expect(JSON.parse(String((fetch.mock.calls[2] as [string, RequestInit])[1].body))).toMatchObject({ dryRun: false, trust: true });
+      expect(refused).not.toHaveBeenCalled();
+      expect(invoke).not.toHaveBeenCalled();
+    });
   });
 });
 

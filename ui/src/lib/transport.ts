@@ -324,9 +324,11 @@ export function selectEntries(request: SearchRequest): Promise<string[]> {
 }
 
 // Export and bundles. In the desktop app the user picks where the file goes in the system's
-// save dialog and the task reports its progress over a channel; `cancelTask` stops it before it
-// writes anything. In a browser an export is downloaded (published entries only, from
-// `exempelbank serve`), and bundles are not offered.
+// save dialog (or which bundle to open in its open dialog) and the task reports its progress
+// over a channel; `cancelTask` stops it before it writes anything. In a browser an export
+// (published entries only, from `exempelbank serve`) and a bundle (a redaktör's, `POST
+// api/bundle`) are downloaded, `cancelTask` stops the download, and a bundle to import is a
+// file the user uploads (`import_bundle`).
 
 /** Whether files can be saved where the user chooses (the desktop app). */
 export function canSaveFiles(): boolean {
@@ -360,6 +362,44 @@ function chooseSavePath(
   return call<string | null>('choose_save_path', { suggestedName, filter });
 }
 
+/** The browser's download under way, which `cancelTask` stops. */
+let downloading: AbortController | null = null;
+
+/**
+ * A browser's "save": POSTs `body` as JSON to `path` and downloads the answer as `fileName`.
+ * Returns the file's size. Stopped by `cancelTask` (a `cancelled` error; nothing is saved).
+ */
+async function download(path: string, body: unknown, fileName: string): Promise<number> {
+  const controller = new AbortController();
+  downloading = controller;
+  const cancelled = () => toApiError({ code: 'cancelled', message: t.cancelled });
+  try {
+    let response: Response;
+    try {
+      response = await fetch(path, { ...withJson('POST', body), signal: controller.signal });
+    } catch {
+      throw controller.signal.aborted ? cancelled() : toApiError(null, t.errorUnreachable);
+    }
+    if (!response.ok) throw heard(await responseError(response));
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch {
+      throw controller.signal.aborted ? cancelled() : toApiError(null, t.errorUnreachable);
+    }
+    if (controller.signal.aborted) throw cancelled();
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return blob.size;
+  } finally {
+    if (downloading === controller) downloading = null;
+  }
+}
+
 /**
  * Exports entries. In the app: asks where to save, then writes the file and returns its path
  * (null when the user closed the dialog). In a browser: downloads the file and returns its name.
@@ -372,19 +412,7 @@ export async function exportEntries(
 ): Promise<string | null> {
   const fileName = `${suggestedName}.${options.format}`;
   if (!inTauri()) {
-    let response: Response;
-    try {
-      response = await fetch('api/export', withJson('POST', { ids, options }));
-    } catch {
-      throw toApiError(null, t.errorUnreachable);
-    }
-    if (!response.ok) throw heard(await responseError(response));
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await download('api/export', { ids, options }, fileName);
     return fileName;
   }
   const path = await chooseSavePath(fileName, FILE_FILTERS[options.format]);
@@ -393,40 +421,79 @@ export async function exportEntries(
   return path;
 }
 
-/** Writes a bundle of what a search selects (an empty request: the whole library). */
+/**
+ * A bundle written: where (the desktop's path, or the name a browser downloaded it under), its
+ * size, and what it holds (the desktop app knows; a download says only its size).
+ */
+export type CreatedBundle = { path: string; bytes: number; summary: BundleSummary | null };
+
+/**
+ * Writes a bundle of what a search selects (an empty request: the whole library). In the app:
+ * asks where to save it (null when the user closed the dialog). In a browser: downloads it.
+ */
 export async function createBundle(
   request: SearchRequest,
   suggestedName: string,
   onProgress: (event: ProgressEvent) => void = () => {},
-): Promise<{ path: string; summary: BundleSummary } | null> {
-  const path = await chooseSavePath(`${suggestedName}.zip`, FILE_FILTERS.zip);
+): Promise<CreatedBundle | null> {
+  const fileName = `${suggestedName}.zip`;
+  if (!inTauri()) {
+    const bytes = await download('api/bundle', request, fileName);
+    return { path: fileName, bytes, summary: null };
+  }
+  const path = await chooseSavePath(fileName, FILE_FILTERS.zip);
   if (path === null) return null;
   const summary = await call<BundleSummary>('bundle_create', {
     request,
     path,
     onProgress: progressChannel(onProgress),
   });
-  return { path, summary };
+  return { path, bytes: summary.bytes, summary };
 }
 
-/** Asks for a bundle file to import; null when the user closed the dialog. */
-export async function pickBundle(): Promise<string | null> {
-  return call<string | null>('choose_open_path', { filter: FILE_FILTERS.zip });
+/**
+ * A bundle to import: a path the desktop's open dialog returned, or a file a browser read
+ * (`readUpload`).
+ */
+export type BundleSource = { path: string } | { name: string; bytes: Uint8Array };
+
+/** The name a bundle to import is shown under. */
+export function bundleSourceName(source: BundleSource): string {
+  return 'path' in source ? (source.path.split(/[\\/]/).pop() ?? source.path) : source.name;
 }
 
-/** Imports a bundle (a dry run first, to show the report); `trust` accepts a new signer. */
+/** Asks for a bundle file to import (the desktop app); null when the user closed the dialog. */
+export async function pickBundle(): Promise<BundleSource | null> {
+  const path = await call<string | null>('choose_open_path', { filter: FILE_FILTERS.zip });
+  return path === null ? null : { path };
+}
+
+/**
+ * Imports a bundle (a dry run first, to show the report); `trust` accepts a new signer. The
+ * desktop app reads the file itself and reports progress; a browser uploads the bytes.
+ */
 export function importBundle(
-  path: string,
+  source: BundleSource,
   dryRun: boolean,
   trust: boolean,
   onProgress: (event: ProgressEvent) => void = () => {},
 ): Promise<WriteReport> {
-  return call('bundle_import', { path, dryRun, trust, onProgress: progressChannel(onProgress) });
+  if ('path' in source) {
+    return call('bundle_import', {
+      path: source.path,
+      dryRun,
+      trust,
+      onProgress: progressChannel(onProgress),
+    });
+  }
+  return commands.importBundle({ name: source.name, bytes: Array.from(source.bytes), dryRun, trust });
 }
 
-/** Stops the running export or bundle task; it writes nothing. */
+/** Stops the running export or bundle task (in a browser, the download); it writes nothing. */
 export function cancelTask(): Promise<void> {
-  return inTauri() ? call('cancel_task') : Promise.resolve();
+  if (inTauri()) return call('cancel_task');
+  downloading?.abort();
+  return Promise.resolve();
 }
 
 /**

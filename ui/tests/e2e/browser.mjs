@@ -41,7 +41,8 @@
 // - export, which a browser downloads from `POST api/export`: an entry as Markdown (its request,
 //   its file name, its content, "Hämtad: …"), axe with the dialog open in light and dark,
 //   Escape and focus back; "Exportera träffarna" sends every hit as CSV with the columns ticked
-//   (and the file holds each of them); no bundles in a browser;
+//   (and the file holds each of them); a bundle of the library downloaded from Redaktion →
+//   Paket (a zip), whose upload is offered (team.mjs imports one);
 // - axe-core (WCAG 2.0/2.1 A and AA, and Label in Name: tests/e2e/axe.mjs) on the start page,
 //   a results page, an entry, the overview, and with `--write` the lists page (with and without
 //   its delete dialog), the Redaktion page with an import report and the trash, in light and
@@ -62,9 +63,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium } from 'playwright-core';
-
 import { axeViolations } from './axe.mjs';
+import { assert, checks, launchChromium, watchProblems } from './harness.mjs';
 
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:7878/';
 const EXPECT_TITLE = process.env.EXPECT_TITLE || 'Södertälje';
@@ -95,61 +95,7 @@ const seeded = {
 const READ_COMMANDS = new Set(['library_info', 'taxonomy', 'search', 'select_entries', 'get_entry']);
 const READ_ROUTES = /^\/api\/(info|taxonomy|search|session|entries\/[^/]+|export)$/;
 
-let passed = 0;
-let failed = 0;
-
-function report(ok, name, detail) {
-  if (ok) {
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } else {
-    failed += 1;
-    console.log(`not ok - ${name}`);
-    if (detail) console.log(String(detail).replace(/^/gm, '  '));
-  }
-}
-
-function summary() {
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-}
-
-// The whole run has one deadline: past it, say so and stop.
-const deadline = setTimeout(() => {
-  report(false, `the run finished within ${TOTAL_MS / 1000} s`);
-  summary();
-  process.exit(1);
-}, TOTAL_MS);
-
-/**
- * Runs one check with a time limit; a throw or a time-out is a failure. A check that `needs`
- * an earlier one that failed fails at once, without waiting for its time limit.
- */
-async function step(name, fn, ms = STEP_MS, needs = true) {
-  if (!needs) {
-    report(false, name, 'skipped: an earlier check it depends on failed');
-    return false;
-  }
-  let timer;
-  try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-    report(true, name);
-    return true;
-  } catch (err) {
-    report(false, name, err instanceof Error ? err.message : err);
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { report, step, finish } = checks('browser', { stepMs: STEP_MS, totalMs: TOTAL_MS });
 
 const url = (hash) => new URL(hash, APP_URL).href;
 
@@ -209,27 +155,7 @@ function makePdf(text) {
 
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: STEP_MS,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-} catch (err) {
-  report(false, `Chromium starts (${CHROMIUM})`, err instanceof Error ? err.message : err);
-  summary();
-  process.exit(1);
-}
+const browser = await launchChromium({ report, finish }, CHROMIUM, STEP_MS);
 
 const context = await browser.newContext({
   viewport: { width: 1280, height: 800 },
@@ -243,21 +169,7 @@ const page = await context.newPage();
 // Console errors (a CSP violation among them) and failed requests are failures; the few the
 // test causes on purpose (validation messages, a refused import) are taken out where they
 // happen.
-const problems = [];
-page.on('console', (msg) => {
-  if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
-    problems.push(`console: ${msg.text()}`);
-  }
-});
-page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-page.on('response', (res) => {
-  if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-});
-const forgive = (pattern) => {
-  for (let i = problems.length - 1; i >= 0; i -= 1) {
-    if (pattern.test(problems[i])) problems.splice(i, 1);
-  }
-};
+const { problems, forgive } = watchProblems(page);
 
 // Every API request the page makes, by command name (`api/rpc/<name>`) or route.
 const apiCalls = [];
@@ -1156,12 +1068,20 @@ try {
     found,
   );
 
-  await collectionStep('export: a browser offers no bundles on the Redaktion page', async () => {
+  await collectionStep('bundles: Redaktion → Paket downloads a bundle of the library (a zip) and offers an upload', async () => {
     await open('#/redaktion');
-    await page.getByTestId('status-filter').waitFor();
-    const offered = await page.locator('[data-testid="bundle-create"], [data-testid="bundle-import"]').count();
-    assert(offered === 0, `${offered} bundle controls in a browser`);
-  });
+    await page.locator('#bundles-heading').waitFor();
+    assert((await page.getByTestId('bundle-import').count()) === 0, 'the desktop\'s "Välj paket …" in a browser');
+    assert((await page.getByTestId('bundle-file').getAttribute('accept')) === '.zip', 'no file field for a .zip');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('bundle-create').click();
+    const file = await download;
+    assert((await file.failure()) === null, `the download failed: ${await file.failure()}`);
+    assert(file.suggestedFilename().endsWith('.zip'), `the download is named ${file.suggestedFilename()}`);
+    const bytes = readFileSync(await file.path());
+    assert(bytes.subarray(0, 2).toString('latin1') === 'PK', 'the download is not a zip');
+    await page.getByTestId('bundle-summary').waitFor();
+  }, 30_000);
 
   // ------------------------------------------------------------------------------------------
   // axe and screenshots, in light and dark
@@ -1426,8 +1346,6 @@ try {
   report(false, 'the run completed', err instanceof Error ? err.message : err);
 } finally {
   await browser.close().catch(() => {});
-  clearTimeout(deadline);
 }
 
-summary();
-process.exit(failed > 0 ? 1 : 0);
+finish();

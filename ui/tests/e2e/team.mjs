@@ -21,6 +21,11 @@
 //   and dark;
 // - a session that ends under the user (the redaktör resets the skribent's password) brings
 //   the login page back saying so, with the name filled in; logging in again goes on;
+// - bundles (Redaktion → Paket, a redaktör's): "Skapa paket" downloads a zip, which uploaded
+//   back is tried (the report, no question about the library's own signer) and imported; a
+//   bundle from another library (FOREIGN_BUNDLE) asks whether to trust its signer, then is
+//   tried and imported, and the next try asks no more; axe in light and dark; the granskare and
+//   the skribent see no Paket, and the server answers 403 to the skribent's bundle requests;
 // - "Mitt konto": the granskare changes the password (a wrong old one, and a repeat that
 //   differs, are said beside their fields); the old password no longer logs in;
 // - too many failed logins: the login page shows the server's "try again in N seconds".
@@ -32,26 +37,27 @@
 // - a session that ends under the user (here the server answers as to a reader, 403) also
 //   brings the login page back.
 //
-// Screenshots (1280×800) of the login page, the header logged in, the accounts page and the
-// login page after a session ended go to SCREENSHOT_DIR. Prints `ok - ...` or `not ok - ...`
+// Screenshots (1280×800) of the login page, the header logged in, the accounts page, the login
+// page after a session ended, the trust question and the Paket section go to SCREENSHOT_DIR. Prints `ok - ...` or `not ok - ...`
 // for each check, then `team (PHASE): N passed, M failed`, and exits 1 on any failure. Every
 // step has a time limit, and the whole run one of 300 s.
 //
 // env: BASE_URL (the address the server printed), PHASE (team | public), ACCOUNTS (lines of
-// "name|role|password", as team.sh made them), SCREENSHOT_DIR (test-output/), CHROMIUM
-// (/usr/bin/chromium).
+// "name|role|password", as team.sh made them), FOREIGN_BUNDLE (a bundle signed by another
+// library), SCREENSHOT_DIR (test-output/), CHROMIUM (/usr/bin/chromium).
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium } from 'playwright-core';
-
 import { axeViolations } from './axe.mjs';
+import { assert, checks, launchChromium, watchProblems } from './harness.mjs';
 
 const BASE_URL = process.env.BASE_URL || 'http://127.0.0.1:7878/';
 const PHASE = process.env.PHASE === 'public' ? 'public' : 'team';
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FOREIGN_BUNDLE = process.env.FOREIGN_BUNDLE || '';
 const STEP_MS = 20_000;
 const TOTAL_MS = 300_000;
 
@@ -84,61 +90,7 @@ const NEWCOMER = { name: 'Nils Nykomling', password: 'nykomlingens lösenord 7' 
 const COMMENT = 'Granskad och godkänd (testdata).';
 const THROTTLED_NAME = 'Ingen Alls';
 
-let passed = 0;
-let failed = 0;
-
-function report(ok, name, detail) {
-  if (ok) {
-    passed += 1;
-    console.log(`ok - ${name}`);
-  } else {
-    failed += 1;
-    console.log(`not ok - ${name}`);
-    if (detail) console.log(String(detail).replace(/^/gm, '  '));
-  }
-}
-
-function summary() {
-  console.log(`team (${PHASE}): ${passed} passed, ${failed} failed`);
-}
-
-// The whole run has one deadline: past it, say so and stop.
-const deadline = setTimeout(() => {
-  report(false, `the run finished within ${TOTAL_MS / 1000} s`);
-  summary();
-  process.exit(1);
-}, TOTAL_MS);
-
-/**
- * Runs one check with a time limit; a throw or a time-out is a failure. A check that `needs`
- * an earlier one that failed fails at once, without waiting for its time limit.
- */
-async function step(name, fn, ms = STEP_MS, needs = true) {
-  if (!needs) {
-    report(false, name, 'skipped: an earlier check it depends on failed');
-    return false;
-  }
-  let timer;
-  try {
-    await Promise.race([
-      fn(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-    report(true, name);
-    return true;
-  } catch (err) {
-    report(false, name, err instanceof Error ? err.message : err);
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { report, step, finish } = checks(`team (${PHASE})`, { stepMs: STEP_MS, totalMs: TOTAL_MS });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const url = (hash) => new URL(hash, BASE_URL).href;
@@ -179,31 +131,10 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 if (!skribent || !granskare || !lasare || !redaktor) {
   report(false, 'ACCOUNTS names a skribent, a granskare, a läsare and a redaktör', process.env.ACCOUNTS);
-  summary();
-  process.exit(1);
+  finish();
 }
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: STEP_MS,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-} catch (err) {
-  report(false, `Chromium starts (${CHROMIUM})`, err instanceof Error ? err.message : err);
-  summary();
-  process.exit(1);
-}
+const browser = await launchChromium({ report, finish }, CHROMIUM, STEP_MS);
 
 /**
  * A person at a browser of their own: a context (their cookies) and a page. Console errors and
@@ -218,22 +149,7 @@ async function person(label) {
   });
   context.setDefaultTimeout(STEP_MS);
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
-      problems.push(`${label}: console: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (err) => problems.push(`${label}: page error: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()}: ${new URL(res.url()).pathname}`);
-  });
-  const forgive = (pattern) => {
-    for (let i = problems.length - 1; i >= 0; i -= 1) {
-      if (pattern.test(problems[i])) problems.splice(i, 1);
-    }
-  };
-  return { label, context, page, problems, forgive };
+  return { label, context, page, ...watchProblems(page, label) };
 }
 
 const people = [];
@@ -499,7 +415,7 @@ async function teamPhase() {
       await byTestId(gustav, 'edit-entry').waitFor();
       await byTestId(gustav, 'nav-curation').click();
       await byTestId(gustav, 'status-filter').waitFor();
-      for (const heading of ['focus-heading', 'import-heading', 'erasure-heading', 'settings-heading']) {
+      for (const heading of ['focus-heading', 'import-heading', 'bundles-heading', 'erasure-heading', 'settings-heading']) {
         assert((await count(gustav, `#${heading}`)) === 0, `the Redaktion page shows #${heading} to a granskare`);
       }
     },
@@ -765,6 +681,8 @@ async function teamPhase() {
       await sara.page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
       await sara.page.locator('[data-testid^="entry-row-"] a', { hasText: TITLE }).waitFor();
       assert(new URL(sara.page.url()).hash === '#/redaktion', `the address is ${sara.page.url()}`);
+      // A skribent's Redaktion has no "Paket".
+      assert((await count(sara, '#bundles-heading, [data-testid="bundle-create"]')) === 0, 'a skribent is offered bundles');
     },
     30_000,
     accountsOpen && saraIn,
@@ -820,6 +738,137 @@ async function teamPhase() {
     },
     30_000,
   );
+
+  // ----------------------------------------------------------------------------------------
+  // Bundles in the browser: a download, and an upload with a dry run first
+  const bundleDir = mkdtempSync(join(tmpdir(), 'exempelbank-team-'));
+  let bundleFile = null;
+  const bundleSection = rut.page.locator('section[aria-labelledby="bundles-heading"]');
+  const bundleReport = byTestId(rut, 'bundle-report');
+  const reportHeading = () => bundleReport.locator('.report-heading').innerText();
+  const trustDialog = rut.page.locator('dialog[aria-labelledby="bundle-trust-dialog-heading"]');
+
+  const downloaded = await step(
+    'the redaktör\'s Redaktion has "Paket": "Skapa paket" downloads a zip of the library, and says what it saved',
+    async () => {
+      await open(rut, '#/redaktion');
+      await rut.page.locator('#bundles-heading').waitFor();
+      await rut.page.locator('.contents button', { hasText: 'Paket' }).waitFor();
+      assert((await count(rut, '[data-testid="bundle-import"]')) === 0, 'the desktop\'s "Välj paket …" in a browser');
+      assert((await byTestId(rut, 'bundle-file').getAttribute('accept')) === '.zip', 'the file field does not ask for a .zip');
+      const hint = await bundleSection.innerText();
+      assert(hint.includes('Webbläsaren hämtar filen'), 'the section does not say the file is downloaded');
+      const sent = rut.page.waitForRequest((r) => new URL(r.url()).pathname === '/api/bundle');
+      const download = rut.page.waitForEvent('download');
+      await byTestId(rut, 'bundle-create').click();
+      const request = await sent;
+      assert(request.method() === 'POST', `api/bundle by ${request.method()}`);
+      const file = await download;
+      assert((await file.failure()) === null, `the download failed: ${await file.failure()}`);
+      const name = file.suggestedFilename();
+      assert(/^exempelbanken-\d{4}-\d{2}-\d{2}\.zip$/.test(name), `the download is named ${name}`);
+      bundleFile = join(bundleDir, name);
+      await file.saveAs(bundleFile);
+      const bytes = readFileSync(bundleFile);
+      assert(bytes.subarray(0, 2).toString('latin1') === 'PK', `the file begins ${JSON.stringify(bytes.subarray(0, 4).toString('latin1'))}`);
+      const summary = byTestId(rut, 'bundle-summary');
+      await summary.waitFor();
+      const said = await summary.innerText();
+      assert(said.includes('Paketet är skapat') && said.includes(name), `the summary says "${said}"`);
+      assert(/Storlek\s+[\d,]+\s*(byte|kB|MB)/.test(said), `the summary gives no size: "${said}"`);
+      await rut.page.waitForFunction(() => document.activeElement?.tagName === 'H4');
+    },
+    30_000,
+    accountsOpen,
+  );
+
+  await step(
+    'the same file uploaded back: "Provkör paketet" shows the dry run (the library\'s own signer: no question), then Importera completes',
+    async () => {
+      await byTestId(rut, 'bundle-file').setInputFiles(bundleFile);
+      await byTestId(rut, 'bundle-dry-run').click();
+      await bundleReport.waitFor();
+      assert((await reportHeading()).trim() === 'Provkörning – inget har sparats', `the report is "${await reportHeading()}"`);
+      const text = await bundleReport.innerText();
+      assert(text.includes(`Posterna i ${bundleFile.split('/').pop()}`), 'the caption does not name the file');
+      assert(text.includes('Signerat av'), 'the report does not name the signer');
+      assert(text.includes(TITLE), 'the published entry is not in the bundle');
+      assert(!(await trustDialog.evaluate((d) => d.open)), 'the library asks whether to trust its own signer');
+      await rut.page.waitForFunction(() => document.activeElement?.classList.contains('report-heading'));
+      await byTestId(rut, 'bundle-run').click();
+      await bundleReport.locator('.report-heading', { hasText: 'Importen är klar' }).waitFor();
+      assert((await count(rut, '[data-testid="bundle-run"]')) === 0, '"Importera" is still offered');
+    },
+    30_000,
+    downloaded,
+  );
+
+  await step(
+    'a bundle from another library: the redaktör is asked whether to trust its signer, and after yes it is tried and imported',
+    async () => {
+      assert(FOREIGN_BUNDLE !== '', 'FOREIGN_BUNDLE is not set (run tests/e2e/team.sh)');
+      await byTestId(rut, 'bundle-file').setInputFiles(FOREIGN_BUNDLE);
+      assert((await count(rut, '[data-testid="bundle-report"]')) === 0, 'the last report stays beside another file');
+      await byTestId(rut, 'bundle-dry-run').click();
+      await rut.page.locator('dialog[aria-labelledby="bundle-trust-dialog-heading"][open]').waitFor();
+      // The refusal (409, the signer not trusted yet) is what asks the question.
+      rut.forgive(/HTTP 409: \/api\/rpc\/import_bundle$/);
+      const question = await trustDialog.innerText();
+      assert(question.includes('Region Annanstans'), `the dialog asks "${question}"`);
+      await rut.page.screenshot({ path: join(SCREENSHOT_DIR, 'team-bundle-trust.png') });
+      const found = await axeViolations(rut.page, 'the trust dialog: ');
+      assert(found.length === 0, found.join('\n'));
+      await byTestId(rut, 'bundle-trust').click();
+      await bundleReport.waitFor();
+      assert((await reportHeading()).trim() === 'Provkörning – inget har sparats', `the report is "${await reportHeading()}"`);
+      const text = await bundleReport.innerText();
+      assert(text.includes('Signerat av ”Region Annanstans”'), 'the report does not name the sender');
+      assert(text.includes('Verktygsbibliotek i Region Annanstans'), 'the new entry is not in the report');
+      await byTestId(rut, 'bundle-run').click();
+      await bundleReport.locator('.report-heading', { hasText: 'Importen är klar' }).waitFor();
+      assert((await bundleReport.innerText()).includes('säkerhetskopia'), 'no backup is named');
+      // Trusted now: the same file is tried without a question.
+      await byTestId(rut, 'bundle-dry-run').click();
+      await bundleReport.locator('.report-heading', { hasText: 'Provkörning' }).waitFor();
+      assert(!(await trustDialog.evaluate((d) => d.open)), 'the library asks again about a sender it trusts');
+      // The imported entry is the library's now.
+      await rut.page.locator('[data-testid^="entry-row-"] a', { hasText: 'Verktygsbibliotek i Region Annanstans' }).waitFor();
+    },
+    30_000,
+    downloaded,
+  );
+
+  await step(
+    'axe: no WCAG 2.1 A/AA violations on Redaktion with a bundle report (light, dark); a screenshot of the Paket section',
+    async () => {
+      await axeBoth(rut, 'curation-bundles');
+      await bundleSection.scrollIntoViewIfNeeded();
+      await bundleSection.screenshot({ path: join(SCREENSHOT_DIR, 'team-bundles.png') });
+    },
+    30_000,
+    downloaded,
+  );
+
+  await step('the server refuses bundles to a skribent: api/bundle and import_bundle answer 403', async () => {
+    const answers = await sara.page.evaluate(async () => {
+      const post = async (path, body) => {
+        const response = await fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return response.status;
+      };
+      return [
+        await post('api/bundle', {}),
+        await post('api/rpc/import_bundle', { name: 'paket.zip', bytes: [80, 75], dryRun: true, trust: false }),
+      ];
+    });
+    assert(JSON.stringify(answers) === '[403,403]', `a skribent's bundle requests: HTTP ${answers.join(', ')}`);
+    sara.forgive(/HTTP 403: \/api\/(bundle|rpc\/import_bundle)$/);
+  }, STEP_MS, saraIn);
+
+  rmSync(bundleDir, { recursive: true, force: true });
 
   // ----------------------------------------------------------------------------------------
   // Too many failed logins (last: the address must then wait too)
@@ -965,9 +1014,7 @@ try {
 } catch (err) {
   report(false, 'the flows ran to the end', err instanceof Error ? err.stack : err);
 } finally {
-  clearTimeout(deadline);
   await browser.close().catch(() => {});
 }
 
-summary();
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -474,6 +474,8 @@ export const en: Messages = {
   importRunHint:
     'Import can be chosen after a dry run of the same file and mapping in which no row is rejected.',
   importChooseFile: 'Choose a file first.',
+  uploadTooLarge: (name: string, size: number, max: number) =>
+    `${name}: the file is ${size} MB; the import reads at most ${max} MB`,
   importDryRunning: 'Trying the import …',
   importRunning: 'Importing …',
   importCaption: (file: string) => `The rows of ${file}`,
@@ -627,6 +629,8 @@ export const en: Messages = {
   bundleCreateHeading: 'Create a bundle',
   bundleCreateHint:
     'The bundle gets all the library’s published entries with their attachments. Drafts, entries in review, archived entries and your personal notes are left out. You choose where the file is saved.',
+  bundleCreateHintDownload:
+    'The bundle gets all the library’s published entries with their attachments. Drafts, entries in review, archived entries and your personal notes are left out. Your browser downloads the file.',
   bundleCreate: 'Bundle the whole library',
   bundleCreating: 'Creating the bundle …',
   bundleCreated: 'The bundle is created',
@@ -642,6 +646,12 @@ export const en: Messages = {
   bundleImportHint:
     'Choose a bundle file. First you see what the import would do to each entry; nothing is saved until you choose Import.',
   bundleImport: 'Choose a bundle …',
+  bundleImportHintUpload:
+    'Choose a bundle file and try it. First you see what the import would do to each entry; nothing is saved until you choose Import.',
+  bundleFileLabel: 'Bundle file',
+  bundleFileHint: 'A zip file made by Exempelbanken.',
+  bundleDryRun: 'Try the bundle',
+  bundleChooseFile: 'Choose a bundle file first.',
   bundleChecking: 'Checking the bundle …',
   bundleImporting: 'Importing the bundle …',
   bundleProgressLabel: 'Progress of the bundle',

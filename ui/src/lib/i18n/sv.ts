@@ -472,6 +472,8 @@ export const sv = {
   importRunHint:
     'Importera går att välja efter en provkörning av samma fil och mappning där ingen rad avvisas.',
   importChooseFile: 'Välj en fil först.',
+  uploadTooLarge: (name: string, size: number, max: number) =>
+    `${name}: filen är ${size} MB; importen läser högst ${max} MB`,
   importDryRunning: 'Provkör importen …',
   importRunning: 'Importerar …',
   importCaption: (file: string) => `Raderna i ${file}`,
@@ -628,6 +630,8 @@ export const sv = {
   bundleCreateHeading: 'Skapa ett paket',
   bundleCreateHint:
     'Paketet får bibliotekets alla publicerade poster med sina bilagor. Utkast, poster under granskning, arkiverade poster och dina personliga anteckningar tas inte med. Du väljer var filen sparas.',
+  bundleCreateHintDownload:
+    'Paketet får bibliotekets alla publicerade poster med sina bilagor. Utkast, poster under granskning, arkiverade poster och dina personliga anteckningar tas inte med. Webbläsaren hämtar filen som en nedladdning.',
   bundleCreate: 'Skapa paket av hela biblioteket',
   bundleCreating: 'Skapar paketet …',
   bundleCreated: 'Paketet är skapat',
@@ -643,6 +647,12 @@ export const sv = {
   bundleImportHint:
     'Välj en paketfil. Först visas vad importen skulle göra med varje post; inget sparas förrän du väljer Importera.',
   bundleImport: 'Välj paket …',
+  bundleImportHintUpload:
+    'Välj en paketfil och provkör den. Först visas vad importen skulle göra med varje post; inget sparas förrän du väljer Importera.',
+  bundleFileLabel: 'Paketfil',
+  bundleFileHint: 'En zip-fil som Exempelbanken har skapat.',
+  bundleDryRun: 'Provkör paketet',
+  bundleChooseFile: 'Välj en paketfil först.',
   bundleChecking: 'Kontrollerar paketet …',
   bundleImporting: 'Importerar paketet …',
   bundleProgressLabel: 'Paketets förlopp',
