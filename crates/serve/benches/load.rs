@@ -6,7 +6,12 @@
 //! and entry-page latency while the writers write, every HTTP answer by status, and whether
 //! every acknowledged write is in the library afterwards.
 //!
-//! env: LOAD_SECONDS (60), LOAD_ENTRIES (10 000), LOAD_READERS (50), LOAD_WRITERS (5).
+//! The clients run in this process, on the same two cores as the server: to model people on
+//! other machines, their threads run at a lower priority (`nice` LOAD_NICE, 10; 0 makes them
+//! equal to the server's).
+//!
+//! env: LOAD_SECONDS (60), LOAD_ENTRIES (10 000), LOAD_READERS (50), LOAD_WRITERS (5),
+//! LOAD_NICE (10).
 
 #[path = "../../library/benches/common/synthetic.rs"]
 mod synthetic;
@@ -131,6 +136,15 @@ fn typed(query: &str) -> Vec<String> {
     out
 }
 
+/// Lowers the calling thread's priority (Linux: `setpriority` on a thread id is per thread).
+fn lower_priority() {
+    let nice = env("LOAD_NICE", 10) as libc::c_int;
+    // SAFETY: setpriority with PRIO_PROCESS and 0 changes only the calling thread's nice value.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, nice);
+    }
+}
+
 fn reader(
     client: Client,
     words: Arc<Vec<String>>,
@@ -138,6 +152,7 @@ fn reader(
     stop: Arc<AtomicBool>,
     tally: Arc<Mutex<Tally>>,
 ) {
+    lower_priority();
     let mut rng = Rng(seed);
     let mut local = Tally::default();
     while !stop.load(Ordering::Relaxed) {
@@ -183,6 +198,7 @@ fn writer(
     stop: Arc<AtomicBool>,
     tally: Arc<Mutex<Tally>>,
 ) {
+    lower_priority();
     let mut rng = Rng(seed);
     let mut local = Tally::default();
     let mut n = 0;
