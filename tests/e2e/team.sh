@@ -5,7 +5,8 @@
 # (ui/tests/e2e/team.mjs) log each in through the login page in a browser context of its own:
 # the skribent writes a draft and sends it to review, the granskare publishes it with a
 # comment, the läsare finds it but may change nothing (the server answers 403), the history
-# names the accounts, a logged-out session cookie is refused, the redaktör keeps the accounts
+# names the accounts, two editors of one draft meet a conflict that the editor shows with both
+# versions (and merge it), a logged-out session cookie is refused, the redaktör keeps the accounts
 # and reads the audit log, downloads a bundle and imports it again (and one from a sender she
 # then trusts), a session that ends brings the login back, and too many failed logins are told
 # to wait; axe-core on the login, accounts and Redaktion pages, light and dark. Then the same

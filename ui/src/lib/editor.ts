@@ -160,7 +160,8 @@ export function parseTags(text: string): string[] {
     .filter((t) => t !== '');
 }
 
-function year(value: number | null | undefined): number | undefined {
+/** A year the form holds, as a whole number (undefined when the field is empty or not a number). */
+export function year(value: number | null | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : undefined;
 }
 

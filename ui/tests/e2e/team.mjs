@@ -15,6 +15,12 @@
 //   läsare finds it by the word but sees no edit link, no "Ny post" and no Redaktion, and the
 //   server answers 403 to update_entry and create_entry sent from the läsare's page;
 // - the history names the skribent and the granskare as the authors of their revisions;
+// - two editors of one draft (the skribent and the granskare, each in the editor at revision
+//   1): the granskare saves a new title, and the skribent's later save of a new summary is
+//   refused (409); the editor shows both versions of the title and the summary (and of nothing
+//   else), the saved one named by revision, author and time; axe in light and dark, and at
+//   320 px the versions stack with no sideways scrolling; she takes the saved title ("Ta den
+//   sparade") and saves: the entry has his title and her summary, and the history both names;
 // - after the läsare logs out, the session cookie read before is refused (401);
 // - the redaktör's "Konton": the accounts with their roles, an account added, its role changed
 //   and disabled, the audit log newest first with Swedish names of the events; axe in light
@@ -38,7 +44,8 @@
 //   brings the login page back.
 //
 // Screenshots (1280×800) of the login page, the header logged in, the accounts page, the login
-// page after a session ended, the trust question and the Paket section go to SCREENSHOT_DIR. Prints `ok - ...` or `not ok - ...`
+// page after a session ended, the editor's conflict (also at 320 px), the trust question and the
+// Paket section go to SCREENSHOT_DIR. Prints `ok - ...` or `not ok - ...`
 // for each check, then `team (PHASE): N passed, M failed`, and exits 1 on any failure. Every
 // step has a time limit, and the whole run one of 300 s.
 //
@@ -89,6 +96,13 @@ const GRANSKARE_NEW_PASSWORD = 'granskarens nya lösenord 6';
 const NEWCOMER = { name: 'Nils Nykomling', password: 'nykomlingens lösenord 7' };
 const COMMENT = 'Granskad och godkänd (testdata).';
 const THROTTLED_NAME = 'Ingen Alls';
+// The draft two people edit at once (not published: bundles and the public phase leave it be).
+const CONFLICT = {
+  title: 'Konflikttest med två redigerare (testdata)',
+  newTitle: 'Konflikttest, rubriken ändrad av granskaren (testdata)',
+  summary: 'Sammanfattningen som den skrevs först (testdata).',
+  newSummary: 'Skribentens nya sammanfattning (testdata).',
+};
 
 const { report, step, finish } = checks(`team (${PHASE})`, { stepMs: STEP_MS, totalMs: TOTAL_MS });
 
@@ -252,6 +266,7 @@ function rpcFromPage(p, name, body) {
 }
 
 let entryId = null;
+let conflictId = null;
 
 async function teamPhase() {
   // ----------------------------------------------------------------------------------------
@@ -526,6 +541,150 @@ async function teamPhase() {
     },
     STEP_MS,
     published,
+  );
+
+  // ----------------------------------------------------------------------------------------
+  // Two editors of one entry: the later save is refused (a stale revision) and shown with both
+  // versions; never a silent overwrite
+  const conflictEdit = async (p) => {
+    await open(p, `#/post/${encodeURIComponent(conflictId)}/redigera`);
+    await p.page.waitForFunction(
+      (title) => document.querySelector('[data-testid="field-title"]')?.value === title,
+      CONFLICT.title,
+    );
+  };
+  const conflictPanel = byTestId(sara, 'conflict');
+  const conflictRow = (key) => byTestId(sara, `conflict-field-${key}`);
+  const rowText = async (key, which) =>
+    (await conflictRow(key).getByTestId(`conflict-${which}`).innerText()).trim();
+
+  const conflictShown = await step(
+    'two editors of one draft: the granskare saves a new title; the skribent\'s later save of a new summary is refused, and the editor shows both versions of each field that differs (title and summary), the saved one named by revision, author and time',
+    async () => {
+      // The skribent writes the draft; both open its editor at revision 1.
+      await open(sara, '#/ny');
+      await byTestId(sara, 'field-title').fill(CONFLICT.title);
+      await byTestId(sara, 'field-summary').fill(CONFLICT.summary);
+      await byTestId(sara, 'save-entry').click();
+      await sara.page.locator('h1.entry-title', { hasText: CONFLICT.title }).waitFor();
+      conflictId = decodeURIComponent(new URL(sara.page.url()).hash.slice('#/post/'.length));
+      sara.forgive(/HTTP 400: \/api\/rpc\/validate_entry$/);
+      await conflictEdit(sara);
+      await conflictEdit(gustav);
+      // The granskare saves first.
+      await byTestId(gustav, 'field-title').fill(CONFLICT.newTitle);
+      await byTestId(gustav, 'save-entry').click();
+      await gustav.page.locator('h1.entry-title', { hasText: CONFLICT.newTitle }).waitFor();
+      // The skribent, still at revision 1, changes the summary and saves.
+      await byTestId(sara, 'field-summary').fill(CONFLICT.newSummary);
+      await byTestId(sara, 'save-entry').click();
+      await conflictPanel.waitFor();
+      sara.forgive(/HTTP 409: \/api\/rpc\/update_entry$/);
+      const alert = conflictPanel.locator('[role="alert"]');
+      const heading = (await alert.getByRole('heading', { level: 2 }).innerText()).trim();
+      assert(heading === 'Posten har ändrats sedan du började redigera', `the alert's heading is "${heading}"`);
+      const said = await alert.innerText();
+      assert(said.includes('skiljer sig åt i: Rubrik och Sammanfattning.'), `the alert says "${said}"`);
+      // Focus goes to the message, as for any refused save.
+      await sara.page.waitForFunction(() => document.activeElement?.classList.contains('summary-box'));
+      // The fields that differ from the saved version: the title (hers is the old one) and the
+      // summary (hers is the new one); nothing else.
+      const keys = await conflictPanel
+        .locator('[data-testid^="conflict-field-"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+      assert(
+        JSON.stringify(keys) === '["conflict-field-title","conflict-field-summary"]',
+        `the fields listed: ${keys.join(', ')}`,
+      );
+      for (const [key, label] of [['title', 'Rubrik'], ['summary', 'Sammanfattning']]) {
+        const h3 = (await conflictRow(key).getByRole('heading', { level: 3 }).innerText()).trim();
+        assert(h3 === label, `the row of ${key} is headed "${h3}"`);
+      }
+      assert((await rowText('title', 'mine')) === CONFLICT.title, `her title: "${await rowText('title', 'mine')}"`);
+      assert((await rowText('title', 'saved')) === CONFLICT.newTitle, `the saved title: "${await rowText('title', 'saved')}"`);
+      assert((await rowText('summary', 'mine')) === CONFLICT.newSummary, `her summary: "${await rowText('summary', 'mine')}"`);
+      assert((await rowText('summary', 'saved')) === CONFLICT.summary, `the saved summary: "${await rowText('summary', 'saved')}"`);
+      // The two versions are a description list: "Din version" and the saved one, named.
+      const terms = await conflictRow('title').locator('dl dt').allInnerTexts();
+      assert(terms[0]?.trim() === 'Din version', `the first term is "${terms[0]}"`);
+      assert(
+        new RegExp(`^Sparad version \\(revision 2, av ${granskare.name}, \\d+ \\S+ \\d{4} \\d\\d:\\d\\d\\)$`).test(terms[1]?.trim() ?? ''),
+        `the second term is "${terms[1]}"`,
+      );
+      // Side by side in a wide window.
+      const [mineBox, savedBox] = await conflictRow('title').locator('dl > div').evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect().toJSON()),
+      );
+      assert(mineBox.top === savedBox.top && mineBox.right < savedBox.left, 'the versions are not side by side at 1280 px');
+      // What she may do: per field, and with the whole.
+      for (const label of ['Rubrik', 'Sammanfattning']) {
+        await conflictPanel.getByRole('button', { name: `Ta den sparade: ${label}`, exact: true }).waitFor();
+      }
+      await conflictPanel.getByRole('button', { name: 'Behåll mina ändringar', exact: true }).waitFor();
+      await conflictPanel.getByRole('button', { name: 'Använd den sparade versionen', exact: true }).waitFor();
+      // Nothing of hers was saved, and the form still holds her work.
+      assert((await byTestId(sara, 'field-summary').inputValue()) === CONFLICT.newSummary, 'her summary left the form');
+      const stored = await rpcFromPage(sara, 'get_entry', { id: conflictId });
+      assert(
+        stored.body?.revision === 2 && stored.body.title === CONFLICT.newTitle && stored.body.summary === CONFLICT.summary,
+        `the library has ${JSON.stringify({ revision: stored.body?.revision, title: stored.body?.title, summary: stored.body?.summary })}`,
+      );
+      await conflictPanel.screenshot({ path: join(SCREENSHOT_DIR, 'team-editor-conflict.png') });
+    },
+    45_000,
+    sentToReview && published,
+  );
+
+  await step(
+    'axe: no WCAG 2.1 A/AA violations on the editor with the conflict shown (light, dark); at 320 px the versions stack and nothing scrolls sideways',
+    async () => {
+      await conflictPanel.scrollIntoViewIfNeeded();
+      await axeBoth(sara, 'editor-conflict');
+      await sara.page.setViewportSize({ width: 320, height: 800 });
+      try {
+        await sara.page.waitForTimeout(150);
+        const width = await sara.page.evaluate(() => document.documentElement.scrollWidth);
+        const [mineBox, savedBox] = await conflictRow('title').locator('dl > div').evaluateAll((els) =>
+          els.map((el) => el.getBoundingClientRect().toJSON()),
+        );
+        await conflictPanel.screenshot({ path: join(SCREENSHOT_DIR, 'team-320-editor-conflict.png') });
+        assert(width <= 320, `scrollWidth is ${width} at 320 px`);
+        assert(savedBox.top >= mineBox.bottom, 'the versions are not stacked at 320 px');
+      } finally {
+        await sara.page.setViewportSize({ width: 1280, height: 800 });
+      }
+    },
+    45_000,
+    conflictShown,
+  );
+
+  await step(
+    'the skribent takes the saved title ("Ta den sparade: Rubrik") and saves: the entry has the granskare\'s title and her summary, and its history both authors',
+    async () => {
+      await conflictPanel.getByRole('button', { name: 'Ta den sparade: Rubrik', exact: true }).click();
+      assert((await byTestId(sara, 'field-title').inputValue()) === CONFLICT.newTitle, 'the form did not take the saved title');
+      assert((await byTestId(sara, 'field-summary').inputValue()) === CONFLICT.newSummary, 'her summary left the form');
+      // The row says so, and has focus in place of the button that went.
+      await conflictRow('title').getByTestId('conflict-taken').waitFor();
+      assert((await activeId(sara)) === 'conflict-title-taken', `focus is on #${await activeId(sara)}`);
+      assert((await conflictRow('summary').getByTestId('conflict-take').count()) === 1, 'the summary\'s button went too');
+      await byTestId(sara, 'save-entry').click();
+      await sara.page.locator('h1.entry-title', { hasText: CONFLICT.newTitle }).waitFor();
+      const saved = await rpcFromPage(sara, 'get_entry', { id: conflictId });
+      assert(
+        saved.body?.revision === 3 && saved.body.title === CONFLICT.newTitle && saved.body.summary === CONFLICT.newSummary,
+        `the library has ${JSON.stringify({ revision: saved.body?.revision, title: saved.body?.title, summary: saved.body?.summary })}`,
+      );
+      const history = await rpcFromPage(sara, 'history', { id: conflictId });
+      const by = history.body.map((r) => r.by);
+      assert(JSON.stringify(by) === JSON.stringify([skribent.name, granskare.name, skribent.name]), `by: ${by.join(', ')}`);
+      await open(sara, `#/post/${encodeURIComponent(conflictId)}/historik`);
+      await byTestId(sara, 'revision-3').waitFor();
+      assert((await byTestId(sara, 'revision-2').innerText()).includes(granskare.name), 'revision 2 is not the granskare\'s');
+      assert((await byTestId(sara, 'revision-3').innerText()).includes(skribent.name), 'revision 3 is not the skribent\'s');
+    },
+    30_000,
+    conflictShown,
   );
 
   // ----------------------------------------------------------------------------------------

@@ -274,6 +274,25 @@ export const en: Messages = {
   conflictAdvice:
     'Someone saved a newer version (perhaps you, in another window). Your changes are still here. Copy what you want to keep, then fetch the latest version.',
   conflictReload: 'Discard my changes and fetch the latest version',
+  conflictIntro: (fields: string) =>
+    `Someone saved a newer version while you were editing (perhaps you, in another window). Your version and the saved one differ in: ${fields}. None of your changes has been saved, but they are still in the form.`,
+  conflictNoFields:
+    'Someone saved a newer version while you were editing (perhaps you, in another window). The fields of the form are the same in your version and the saved one: what changed is something else, such as the status or the attachments.',
+  conflictChoose:
+    'Choose which version should apply. You can also take the saved version of single fields and then save the entry.',
+  conflictFieldsLabel: 'The fields that differ',
+  conflictMine: 'Your version',
+  conflictSaved: (revision: number, by: string, at: string) =>
+    `Saved version (revision ${revision}${by ? `, by ${by}` : ''}${at ? `, ${at}` : ''})`,
+  conflictEmpty: 'Empty',
+  conflictTakeSaved: 'Take the saved one',
+  conflictTaken: 'The form now has the saved version of the field.',
+  conflictKeepMine: 'Keep my changes',
+  conflictKeepMineHint: 'Saves your version as the newest, instead of the one that was saved.',
+  conflictUseSaved: 'Use the saved version',
+  conflictUseSavedHint: 'Discards your changes and shows the entry as it is saved.',
+  conflictNotEditable: (status: string) =>
+    `The entry now has the status ${status.toLowerCase()}. Only a reviewer or an editor can change it, so your changes cannot be saved.`,
   entrySaved: (title: string) => `“${title}” was saved.`,
   curationBar: 'Editing',
   statusLabel: 'Status',

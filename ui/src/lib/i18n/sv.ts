@@ -298,6 +298,25 @@ export const sv = {
   conflictAdvice:
     'Någon har sparat en nyare version (kanske du, i ett annat fönster). Dina ändringar finns kvar här. Kopiera det du vill behålla, och hämta sedan den senaste versionen.',
   conflictReload: 'Släng mina ändringar och hämta den senaste versionen',
+  conflictIntro: (fields: string) =>
+    `Någon har sparat en nyare version medan du redigerade (kanske du, i ett annat fönster). Din version och den sparade skiljer sig åt i: ${fields}. Inget av dina ändringar har sparats, men de finns kvar i formuläret.`,
+  conflictNoFields:
+    'Någon har sparat en nyare version medan du redigerade (kanske du, i ett annat fönster). Formulärets fält är likadana i din version och den sparade: det som ändrades är något annat, till exempel status eller bilagor.',
+  conflictChoose:
+    'Välj vilken version som ska gälla. Du kan också ta den sparade versionen av enstaka fält och sedan spara posten.',
+  conflictFieldsLabel: 'Fälten som skiljer sig åt',
+  conflictMine: 'Din version',
+  conflictSaved: (revision: number, by: string, at: string) =>
+    `Sparad version (revision ${revision}${by ? `, av ${by}` : ''}${at ? `, ${at}` : ''})`,
+  conflictEmpty: 'Tomt',
+  conflictTakeSaved: 'Ta den sparade',
+  conflictTaken: 'Formuläret har nu den sparade versionen av fältet.',
+  conflictKeepMine: 'Behåll mina ändringar',
+  conflictKeepMineHint: 'Sparar din version som den nyaste, i stället för den som sparades.',
+  conflictUseSaved: 'Använd den sparade versionen',
+  conflictUseSavedHint: 'Slänger dina ändringar och visar posten som den är sparad.',
+  conflictNotEditable: (status: string) =>
+    `Posten har nu status ${status.toLowerCase()}. Bara en granskare eller redaktör kan ändra den, så dina ändringar kan inte sparas.`,
   entrySaved: (title: string) => `”${title}” sparades.`,
   curationBar: 'Redigering',
   statusLabel: 'Status',
