@@ -315,6 +315,8 @@ export const en: Messages = {
   backFromTrash: (title: string) => `“${title}” is back.`,
   noteHeading: 'Personal note',
   noteHint: 'Only you see it. It is never exported, and an import never overwrites it.',
+  noteHintTeam:
+    'In a shared library the note is shared with everyone who writes in it. It is never exported, and an import never overwrites it.',
   saveNote: 'Save the note',
   noteSaved: 'The note was saved.',
   attachmentsHeading: 'Attachments',

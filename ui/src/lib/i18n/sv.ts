@@ -333,6 +333,8 @@ export const sv = {
   backFromTrash: (title: string) => `”${title}” är tillbaka.`,
   noteHeading: 'Personlig anteckning',
   noteHint: 'Syns bara för dig. Exporteras inte och skrivs aldrig över av en import.',
+  noteHintTeam:
+    'I en gemensam exempelbank delas anteckningen med alla som skriver i den. Exporteras inte och skrivs aldrig över av en import.',
   saveNote: 'Spara anteckningen',
   noteSaved: 'Anteckningen sparades.',
   attachmentsHeading: 'Bilagor',
