@@ -62,16 +62,22 @@ pub fn nfc(text: &str) -> String {
 
 /// Lower case without the diacritics Swedish readers type without (å → a, é → e).
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' => 'u',
-            other => other,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (it is cleared first): a snippet folds every word
+/// of the texts it reads.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(text.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ü' => 'u',
+        other => other,
+    }));
 }
 
 /// Escapes text for HTML.

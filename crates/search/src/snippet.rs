@@ -7,7 +7,7 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use model::text::{escape_html, fold};
+use model::text::{escape_html, fold, fold_into};
 
 use crate::index::stem_analyzer;
 use model::{Entry, SectionKey};
@@ -137,8 +137,9 @@ fn find(text: &str, needles: &[Needle]) -> Matched {
     let spans = words(text);
     let mut marked = Vec::new();
     let mut distinct = vec![false; needles.len()];
+    let mut token = String::new();
     for &(s, e) in &spans {
-        let token = fold(&text[s..e]);
+        fold_into(&text[s..e], &mut token);
         let mut hit = false;
         for (i, needle) in needles.iter().enumerate() {
             if matches(&token, needle) {
