@@ -1,10 +1,9 @@
 //! `exempelbank serve`: the JSON API over HTTP with a strict CSP, read-only by default and
 //! writable for one user with `--write` and its token.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
-use crate::util::TestLibrary;
+use crate::util::{TestLibrary, start_serve};
 
 /// A running `serve` on a free port, stopped when dropped.
 struct Server {
@@ -20,21 +19,7 @@ impl Server {
     }
 
     fn start_with(t: &TestLibrary, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
-            .arg("--library")
-            .arg(t.dir())
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let start = line.find("http://").expect("the address is printed");
-        let link = line[start..].split_whitespace().next().unwrap().to_owned();
+        let (child, link) = start_serve(t, extra);
         let base = link
             .split('?')
             .next()

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use library::commands::{Access, COMMANDS};
 use serde_json::{Value, json};
 
-use crate::util::TestLibrary;
+use crate::util::{TestLibrary, start_serve};
 
 const PASSWORD: &str = "ett långt lösenord";
 
@@ -56,26 +56,9 @@ impl Team {
     }
 
     fn start_with_agent(t: &TestLibrary, extra: &[&str], agent: ureq::Agent) -> Team {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
-            .arg("--library")
-            .arg(t.dir())
-            .args(["serve", "--team", "--addr", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let start = line.find("http").expect("the address is printed");
-        let base = line[start..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .trim_end_matches('/')
-            .to_owned();
+        let args = [&["--team"], extra].concat();
+        let (child, link) = start_serve(t, &args);
+        let base = link.trim_end_matches('/').to_owned();
         Team { child, base, agent }
     }
 

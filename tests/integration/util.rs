@@ -1,10 +1,32 @@
 //! Helpers shared by the integration tests.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use library::{Contents, Library};
 use tempfile::TempDir;
+
+/// Starts `exempelbank serve --addr 127.0.0.1:0` and `args` on the library: the child (to
+/// stop) and the link it printed when it listened (http or https, with `--write` its token).
+pub fn start_serve(t: &TestLibrary, args: &[&str]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
+        .arg("--library")
+        .arg(t.dir())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let start = line.find("http").expect("the address is printed");
+    let link = line[start..].split_whitespace().next().unwrap().to_owned();
+    (child, link)
+}
 
 /// A temporary directory that holds a library at `dir()`.
 pub struct TestLibrary {

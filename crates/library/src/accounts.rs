@@ -56,6 +56,9 @@ pub struct SessionAccount {
     pub account: AccountInfo,
     /// The hash of the session's token, to end it or keep it on a password change.
     pub token_hash: String,
+    /// Whether its last use should be written now ([`Library::touch_session`]): about once a
+    /// minute, so that a read does not write every time.
+    pub needs_touch: bool,
 }
 
 fn argon2() -> Argon2<'static> {
@@ -130,37 +133,53 @@ impl Library {
         self.store.accounts()
     }
 
+    /// Runs an account change of this library's user, with its audit line.
+    fn by_user<T>(
+        &mut self,
+        event: &str,
+        change: impl FnOnce(&mut store::Store, &Audit<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let at = crate::now();
+        let audit = Audit {
+            at: &at,
+            actor: &self.user,
+            event,
+            address: "",
+        };
+        change(&mut self.store, &audit)
+    }
+
     /// Adds an account with a password (at least ten characters).
     pub fn add_account(&mut self, name: &str, role: Role, password: &str) -> Result<AccountInfo> {
         let name = account::check_name(name)?.to_owned();
         account::check_password(password)?;
         let hash = hash_password(password)?;
-        let at = crate::now();
-        let actor = self.user.clone();
-        let audit = Audit {
-            at: &at,
-            actor: &actor,
-            event: "account_added",
-            address: "",
-        };
-        self.store.insert_account(&name, role, &hash, &audit)
+        self.by_user("account_added", |store, audit| {
+            store.insert_account(&name, role, &hash, audit)
+        })
     }
 
-    /// Refuses a change that would leave no enabled redaktör: nobody could manage the
-    /// accounts then, except from the command line on the server.
-    fn keep_a_redaktor(&self, name: &str, role: Role, disabled: bool) -> Result<()> {
+    /// Refuses a change that would leave no enabled redaktör (nobody could manage the
+    /// accounts then, except from the command line on the server). `after` gives the
+    /// account's role and whether it is disabled once changed.
+    fn keep_a_redaktor(
+        &self,
+        name: &str,
+        after: impl FnOnce(&AccountInfo) -> (Role, bool),
+    ) -> Result<()> {
         let Some(target) = self.store.account(name.trim())? else {
             return Ok(()); // the store names the missing account
         };
-        let manages = |role: Role, disabled: bool| role == Role::Redaktor && !disabled;
-        if !manages(target.info.role, target.info.disabled) || manages(role, disabled) {
+        let manages = |(role, disabled): (Role, bool)| role == Role::Redaktor && !disabled;
+        let before = (target.info.role, target.info.disabled);
+        if !manages(before) || manages(after(&target.info)) {
             return Ok(());
         }
         let others = self
             .store
             .accounts()?
             .iter()
-            .filter(|a| a.name != target.info.name && manages(a.role, a.disabled))
+            .filter(|a| a.name != target.info.name && manages((a.role, a.disabled)))
             .count();
         if others == 0 {
             return Err(Error::conflict(format!(
@@ -174,59 +193,32 @@ impl Library {
 
     /// Gives an account another role (recorded in the audit log).
     pub fn set_account_role(&mut self, name: &str, role: Role) -> Result<AccountInfo> {
-        let disabled = self
-            .store
-            .account(name.trim())?
-            .is_some_and(|a| a.info.disabled);
-        self.keep_a_redaktor(name, role, disabled)?;
-        let at = crate::now();
-        let actor = self.user.clone();
-        let audit = Audit {
-            at: &at,
-            actor: &actor,
-            event: "role_changed",
-            address: "",
-        };
-        self.store.set_role(name.trim(), role, &audit)
+        self.keep_a_redaktor(name, |a| (role, a.disabled))?;
+        self.by_user("role_changed", |store, audit| {
+            store.set_role(name.trim(), role, audit)
+        })
     }
 
     /// Disables an account (its sessions end) or enables it again.
     pub fn set_account_disabled(&mut self, name: &str, disabled: bool) -> Result<AccountInfo> {
-        let role = self
-            .store
-            .account(name.trim())?
-            .map_or(Role::Lasare, |a| a.info.role);
-        self.keep_a_redaktor(name, role, disabled)?;
-        let at = crate::now();
+        self.keep_a_redaktor(name, |a| (a.role, disabled))?;
         let event = if disabled {
             "account_disabled"
         } else {
             "account_enabled"
         };
-        let actor = self.user.clone();
-        let audit = Audit {
-            at: &at,
-            actor: &actor,
-            event,
-            address: "",
-        };
-        self.store.set_disabled(name.trim(), disabled, &audit)
+        self.by_user(event, |store, audit| {
+            store.set_disabled(name.trim(), disabled, audit)
+        })
     }
 
     /// Sets a new password for an account; every session of the account ends.
     pub fn reset_password(&mut self, name: &str, password: &str) -> Result<()> {
         account::check_password(password)?;
         let hash = hash_password(password)?;
-        let at = crate::now();
-        let actor = self.user.clone();
-        let audit = Audit {
-            at: &at,
-            actor: &actor,
-            event: "password_reset",
-            address: "",
-        };
-        self.store
-            .set_password_hash(name.trim(), &hash, None, &audit)
+        self.by_user("password_reset", |store, audit| {
+            store.set_password_hash(name.trim(), &hash, None, audit)
+        })
     }
 
     /// The account's own change of its password: the old one must match; every other
@@ -326,20 +318,18 @@ impl Library {
         Ok(SessionAccount {
             account: session.account,
             token_hash: hash,
+            needs_touch: now - session.last_seen >= TOUCH_EVERY_SECONDS,
         })
     }
 
-    /// Whether a session's last use should be written now (about once a minute).
-    pub fn session_needs_touch(&self, token: &str, now: i64) -> Result<bool> {
-        Ok(self
-            .store
-            .session(&token_hash(token))?
-            .is_some_and(|s| now - s.last_seen >= TOUCH_EVERY_SECONDS))
-    }
-
     /// Notes a session's use, and removes the sessions that have expired.
-    pub fn touch_session(&mut self, token: &str, limits: SessionLimits, now: i64) -> Result<()> {
-        self.store.touch_session(&token_hash(token), now)?;
+    pub fn touch_session(
+        &mut self,
+        session: &SessionAccount,
+        limits: SessionLimits,
+        now: i64,
+    ) -> Result<()> {
+        self.store.touch_session(&session.token_hash, now)?;
         self.store
             .delete_expired_sessions(now - limits.idle_seconds, now - limits.absolute_seconds)?;
         Ok(())
@@ -457,7 +447,8 @@ mod tests {
             Role::Granskare
         );
         assert!(lib.session(&session.token, limits, now + 101).is_err());
-        lib.touch_session(&session.token, limits, now + 90).unwrap();
+        let live = lib.session(&session.token, limits, now + 90).unwrap();
+        lib.touch_session(&live, limits, now + 90).unwrap();
         assert!(lib.session(&session.token, limits, now + 180).is_ok());
         assert!(lib.session(&session.token, limits, now + 1001).is_err());
         assert!(lib.session("not-a-token", limits, now).is_err());

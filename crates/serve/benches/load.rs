@@ -105,6 +105,17 @@ struct Tally {
 }
 
 impl Tally {
+    /// Adds one client's tally to this one.
+    fn add(&mut self, other: Tally) {
+        self.searches.extend(other.searches);
+        self.pages.extend(other.pages);
+        self.writes.extend(other.writes);
+        self.acknowledged.extend(other.acknowledged);
+        for (key, n) in other.statuses {
+            *self.statuses.entry(key).or_default() += n;
+        }
+    }
+
     fn count(&mut self, command: &str, status: u16) {
         *self
             .statuses
@@ -183,12 +194,7 @@ fn reader(
         }
         std::thread::sleep(Duration::from_millis(1000 + rng.below(1000) as u64));
     }
-    let mut tally = tally.lock().unwrap();
-    tally.searches.extend(local.searches);
-    tally.pages.extend(local.pages);
-    for (key, n) in local.statuses {
-        *tally.statuses.entry(key).or_default() += n;
-    }
+    tally.lock().unwrap().add(local);
 }
 
 fn writer(
@@ -235,12 +241,7 @@ fn writer(
                 .push((id.clone(), saved["revision"].as_u64().unwrap_or(0), marker));
         }
     }
-    let mut tally = tally.lock().unwrap();
-    tally.acknowledged.extend(local.acknowledged);
-    tally.writes.extend(local.writes);
-    for (key, n) in local.statuses {
-        *tally.statuses.entry(key).or_default() += n;
-    }
+    tally.lock().unwrap().add(local);
 }
 
 fn main() {

@@ -203,20 +203,18 @@ fn admit(
                 .map(str::to_owned);
             let now = accounts::unix_now();
             let found = match &token {
-                Some(token) => server.read(|lib| {
-                    let session = lib.session(token, server.limits, now)?;
-                    let touch = lib.session_needs_touch(token, now)?;
-                    Ok((session, touch))
-                }),
+                Some(token) => server.read(|lib| lib.session(token, server.limits, now)),
                 None => Err(Error::new(
                     ErrorCode::Unauthenticated,
                     "logga in för att fortsätta",
                 )),
             };
             match found {
-                Ok((session, touch)) => {
-                    if touch && let Some(token) = &token {
-                        server.writer().touch_session(token, server.limits, now)?;
+                Ok(session) => {
+                    if session.needs_touch {
+                        server
+                            .writer()
+                            .touch_session(&session, server.limits, now)?;
                     }
                     let scope = Scope::for_role(session.account.role);
                     Ok(caller(scope, Some(session)))
