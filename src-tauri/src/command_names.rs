@@ -13,4 +13,6 @@ pub const DESKTOP_COMMANDS: &[&str] = &[
     "bundle_create",
     "bundle_import",
     "cancel_task",
+    "subscription_peek",
+    "subscription_pull",
 ];

@@ -1,11 +1,12 @@
 //! Exempelbanken's desktop shell: a window on the user's library. No logic lives here.
 //!
-//! The window reaches the library through seven Tauri commands (`command_names.rs`, which
+//! The window reaches the library through nine Tauri commands (`command_names.rs`, which
 //! `build.rs` declares and the capability allows): `call`, which runs any command of the
 //! table in `library::commands`, and what only a desktop has: the system's save and open
 //! dialogs (`choose_save_path`, `choose_open_path`), shown from here, and the tasks that write
 //! or read a file the user picked in them, reporting progress over a channel: `export_file`,
-//! `bundle_create`, `bundle_import` and `cancel_task`.
+//! `bundle_create`, `bundle_import` and `cancel_task`; and the network of subscriptions,
+//! which never holds the library while it waits (`subscription_peek`, `subscription_pull`).
 //!
 //! The webview never names a file on its own: the tasks accept only a path that one of the
 //! dialogs returned in this session, once.
@@ -23,7 +24,9 @@ use std::sync::{Arc, Mutex};
 use library::bundle::BundleSummary;
 use library::commands::{self, Scope};
 use library::export::ExportOptions;
+use library::feed::FeedInfo;
 use library::plan::WriteReport;
+use library::subscriptions::{self, FetchLimits, PullReport};
 use library::{Library, default_dir};
 use model::error::{Error, ErrorCode};
 use model::progress::{Progress, ProgressEvent};
@@ -255,6 +258,31 @@ async fn call(
     .map_err(|e| Error::new(ErrorCode::Io, format!("anropet avbröts: {e}")))?
 }
 
+/// What a source says about itself (its library, signer and fingerprint), for the person
+/// to decide whether to follow it. Reads the network, never the library.
+#[tauri::command]
+async fn subscription_peek(source: String) -> Result<FeedInfo, Error> {
+    tauri::async_runtime::spawn_blocking(move || {
+        subscriptions::peek(&source, &FetchLimits::default())
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("anropet avbröts: {e}")))?
+}
+
+/// Pulls one subscription, or every one: the network off the library's lock, each delta
+/// merged under it, so searches go on meanwhile. An unreachable source is a report, not an
+/// error: the app works offline.
+#[tauri::command]
+async fn subscription_pull(app: AppHandle, name: Option<String>) -> Result<Vec<PullReport>, Error> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let library = state.library.as_ref().map_err(Clone::clone)?;
+        subscriptions::pull_some(library, name.as_deref(), &FetchLimits::default())
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::Io, format!("hämtningen avbröts: {e}")))?
+}
+
 fn main() {
     // The same executable extracts PDF text in a child process (see `attachments`).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -288,7 +316,9 @@ fn main() {
             export_file,
             bundle_create,
             bundle_import,
-            cancel_task
+            cancel_task,
+            subscription_peek,
+            subscription_pull
         ])
         .run(tauri::generate_context!())
         .expect("the window could not be opened");

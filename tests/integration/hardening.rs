@@ -231,6 +231,7 @@ fn finding_6_an_attachment_whose_bytes_are_not_its_name_is_refused() {
         created_at: "2026-01-01T00:00:00Z",
         entries: &entries,
         taxonomy: &[],
+        feed: None,
     };
     // The manifest is signed over the bytes that are sent, but the member keeps the name of
     // the real file's digest.

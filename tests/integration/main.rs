@@ -21,4 +21,5 @@ mod search;
 mod serve;
 mod starter;
 mod store;
+mod subscriptions;
 mod team;

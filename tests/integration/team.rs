@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 
 use crate::util::{TestLibrary, start_serve};
 
-const PASSWORD: &str = "ett långt lösenord";
+pub(crate) const PASSWORD: &str = "ett långt lösenord";
 
 /// A library with one account of each role: läsa, skriva, granska, redigera.
-fn team_library() -> TestLibrary {
+pub(crate) fn team_library() -> TestLibrary {
     let t = TestLibrary::starter();
     let file = t.file("losenord.txt", PASSWORD);
     for (name, role) in [
@@ -36,22 +36,22 @@ fn team_library() -> TestLibrary {
 }
 
 /// A running `serve --team` on a free port, stopped when dropped.
-struct Team {
+pub(crate) struct Team {
     child: Child,
-    base: String,
+    pub(crate) base: String,
     agent: ureq::Agent,
 }
 
 /// An answer: status, headers we look at, JSON body.
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     set_cookie: Option<String>,
     retry_after: Option<String>,
-    body: Value,
+    pub(crate) body: Value,
 }
 
 impl Team {
-    fn start(t: &TestLibrary, extra: &[&str]) -> Team {
+    pub(crate) fn start(t: &TestLibrary, extra: &[&str]) -> Team {
         Team::start_with_agent(t, extra, plain_agent())
     }
 
@@ -107,7 +107,7 @@ impl Team {
         self.request("POST", path, &headers, body)
     }
 
-    fn rpc(&self, session: Option<&str>, command: &str, args: Value) -> Answer {
+    pub(crate) fn rpc(&self, session: Option<&str>, command: &str, args: Value) -> Answer {
         self.post(&format!("/api/rpc/{command}"), session, &args.to_string())
     }
 
@@ -117,7 +117,7 @@ impl Team {
     }
 
     /// Logs in; the session token from the cookie.
-    fn login(&self, name: &str) -> String {
+    pub(crate) fn login(&self, name: &str) -> String {
         let answer = self.login_answer(name, PASSWORD);
         assert_eq!(answer.status, 200, "login {name}: {}", answer.body);
         session_token(&answer.set_cookie.expect("a login sets a cookie"))

@@ -7,13 +7,18 @@ use std::process::{Child, Command, Output, Stdio};
 use library::{Contents, Library};
 use tempfile::TempDir;
 
-/// Starts `exempelbank serve --addr 127.0.0.1:0` and `args` on the library: the child (to
+/// Starts `exempelbank serve --addr 127.0.0.1:0` (unless `args` has an `--addr`) and `args` on the library: the child (to
 /// stop) and the link it printed when it listened (http or https, with `--write` its token).
 pub fn start_serve(t: &TestLibrary, args: &[&str]) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_exempelbank"))
         .arg("--library")
         .arg(t.dir())
-        .args(["serve", "--addr", "127.0.0.1:0"])
+        .arg("serve")
+        .args(if args.contains(&"--addr") {
+            &[][..]
+        } else {
+            &["--addr", "127.0.0.1:0"][..]
+        })
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

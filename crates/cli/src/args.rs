@@ -173,6 +173,17 @@ pub enum Command {
         #[arg(long)]
         behind_proxy: bool,
     },
+    /// Bibliotekets signerare: namnet och fingeravtrycket som prenumeranter jämför.
+    Key {
+        /// Ge signeraren ett namn (till exempel organisationens); nyckeln är densamma.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Prenumerationer: följ andra bibliotek och håll dem aktuella offline.
+    Subscribe {
+        #[command(subcommand)]
+        action: SubscribeAction,
+    },
     /// Konton i en gemensam exempelbank (serve --team): läsare, skribent, granskare, redaktör.
     Account {
         #[command(subcommand)]
@@ -219,6 +230,43 @@ pub enum AccountAction {
 }
 
 #[derive(Subcommand)]
+pub enum SubscribeAction {
+    /// Följ ett bibliotek: en server (https://…) eller en mapp som `bundle publish` skriver.
+    /// Visar signeraren och fingeravtrycket och frågar om du litar på dem.
+    Add {
+        source: String,
+        /// Namnet exemplen visar som sin källa (annars signerarens).
+        #[arg(long)]
+        name: Option<String>,
+        /// Lita på signeraren med det här fingeravtrycket utan att fråga.
+        #[arg(long, value_name = "FINGERAVTRYCK")]
+        trust: Option<String>,
+        /// Sekunder att vänta på ett svar.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+    /// Visa prenumerationerna: källa, signerare, senaste hämtning, antal exempel, läge.
+    List,
+    /// Hämta det nya från en prenumeration, eller från alla.
+    Pull {
+        name: Option<String>,
+        /// Sekunder att vänta på ett svar.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+    /// Sluta följa en prenumeration; frågar om exemplen därifrån ska vara kvar.
+    Remove {
+        name: String,
+        /// Behåll exemplen som kom därifrån.
+        #[arg(long, conflicts_with = "remove_entries")]
+        keep_entries: bool,
+        /// Flytta exemplen som kom därifrån till papperskorgen.
+        #[arg(long)]
+        remove_entries: bool,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum BundleAction {
     /// Skapa ett signerat paket av hela biblioteket (publicerade poster) eller ett urval.
     Create {
@@ -246,6 +294,9 @@ pub enum BundleAction {
         action: Option<String>,
         id: Option<String>,
     },
+    /// Publicera bibliotekets flöde i en mapp (en nätverksdelning, ett USB-minne) som
+    /// andra kan prenumerera på: bara det som ändrats sedan förra gången skrivs.
+    Publish { dir: PathBuf },
     /// Skapa en ny signeringsnyckel i en fil.
     Keygen {
         file: PathBuf,
@@ -287,6 +338,9 @@ pub struct SearchArgs {
     pub kind: Vec<Kind>,
     #[arg(long, value_parser = parse_stage)]
     pub stage: Vec<Stage>,
+    /// Källa: prenumerationen (eller paketets signerare) som posterna kom från.
+    #[arg(long)]
+    pub source: Vec<String>,
     /// År eller intervall: 2019 eller 2018..2021.
     #[arg(long, value_parser = parse_years)]
     pub year: Option<(Option<i32>, Option<i32>)>,

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod args;
 mod print;
+mod subscribe;
 
 use clap::Parser;
 use library::{Contents, Library, default_dir};
@@ -358,6 +359,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     );
                 }
             }
+            BundleAction::Publish { dir } => subscribe::publish(&mut lib, &dir, json)?,
             BundleAction::Import {
                 file,
                 dry_run,
@@ -478,6 +480,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
         }
         Command::Account { action } => account(&mut lib, action, json)?,
+        Command::Key { name } => subscribe::key(&mut lib, name.as_deref(), json)?,
+        Command::Subscribe { action } => return subscribe::subscribe(lib, action, json),
         Command::Reindex => {
             let n = lib.reindex()?;
             println!("Byggde om sökindexet: {n} poster.");
@@ -667,6 +671,7 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
         municipality,
         kind: args.kind,
         stage: args.stage,
+        source: args.source,
         year_from,
         year_to,
         limit: Some(args.limit),

@@ -63,6 +63,31 @@ impl Library {
         Ok(key)
     }
 
+    /// Names the library's signer: the name subscribers and importers see beside the key
+    /// (an organisation's, say). The key stays the same, so trust in it holds.
+    pub fn set_signer_name(&mut self, name: &str) -> Result<BundleKey> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+            return Err(Error::field(
+                "name",
+                "signerarens namn är 1–100 tecken utan radbrytningar",
+            ));
+        }
+        let key = self.bundle_key()?;
+        let renamed = BundleKey {
+            name: name.to_owned(),
+            key: key.key,
+        };
+        let path = self.dir.join(SIGNING_KEY_FILE);
+        let fresh = self
+            .dir
+            .join(format!("{SIGNING_KEY_FILE}.ny-{}", std::process::id()));
+        let _ = std::fs::remove_file(&fresh);
+        renamed.write(&fresh)?;
+        std::fs::rename(&fresh, &path).map_err(|e| Error::io(&path, e))?;
+        Ok(renamed)
+    }
+
     /// Writes a bundle of the entries with these uids (in the trash or not) to `out`.
     pub fn bundle_create(
         &mut self,
@@ -93,6 +118,7 @@ impl Library {
             created_at: &now(),
             entries: &entries,
             taxonomy: &taxonomy,
+            feed: None,
         };
         write_bundle(
             out,
@@ -234,7 +260,7 @@ impl Library {
     /// An entry is rejected when one of its attachments is neither in the bundle (`carried`)
     /// nor in this library. An update from another signer than the one the entry came from is
     /// kept for review, never applied.
-    fn plan_merge(
+    pub(crate) fn plan_merge(
         &self,
         taxonomy: &[FocusArea],
         entries: Vec<Entry>,
@@ -324,7 +350,7 @@ impl Library {
     }
 
     /// Extracts the text of PDF attachments that have none yet (after a bundle brought them).
-    fn extract_missing_texts(&mut self) -> Result<()> {
+    pub(crate) fn extract_missing_texts(&mut self) -> Result<()> {
         let mut wanted = Vec::new();
         self.store.for_each_live(|entry| {
             for a in entry.attachments {
@@ -418,7 +444,7 @@ impl Library {
             .ok_or_else(|| {
                 Error::not_found(format!("posten \"{id}\" har ingen inkommande version"))
             })?;
-        let signer = self
+        let (signer, source) = self
             .store
             .incoming_signer(&current.uid)?
             .unwrap_or_default();
@@ -435,7 +461,12 @@ impl Library {
         };
         let batch = self.store.batch()?;
         batch.update(&mut entry, Some(current.revision), &change)?;
-        batch.mark_received(&entry.uid, origin_revision, entry.revision, &signer, &at)?;
+        let from = store::Sender {
+            signer: &signer,
+            source: &source,
+            at: &at,
+        };
+        batch.mark_received(&entry.uid, origin_revision, entry.revision, &from)?;
         batch.delete_incoming(&entry.uid)?;
         batch.commit()?;
         self.after_write();

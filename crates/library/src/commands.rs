@@ -23,7 +23,10 @@ use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 
 use crate::curation::{ErasureReport, Note};
 use crate::plan::WriteReport;
+use crate::subscriptions::Unsubscribed;
 use crate::{EntryList, Library, LibraryInfo, SavedSearch};
+use model::subscription::{EntryOrigin, Subscription};
+use share::feed::FeedInfo;
 
 /// What a command needs of its caller, from least to most. The roles of a team library
 /// ([`Role`]) map onto these; the desktop app and `serve --write` have them all.
@@ -395,6 +398,30 @@ pub struct PasswordArgs {
     pub password: String,
 }
 
+/// A source to follow, as `subscription_peek` described it, and the fingerprint the person
+/// confirmed.
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct SubscribeArgs {
+    pub source: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub name: Option<String>,
+    pub info: FeedInfo,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, rename_all = "camelCase")]
+pub struct UnsubscribeArgs {
+    pub name: String,
+    /// Move the entries that came from it to the trash; else they stay.
+    pub remove_entries: bool,
+}
+
 #[derive(Debug, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
@@ -495,6 +522,11 @@ commands! {
         |lib, scope, request| lib.select(&scope.search(request));
     /// One entry, by its id (slug) or uid.
     get_entry(Read, IdArgs) -> Entry = |lib, scope, a| scope.visible(lib.get(&a.id)?);
+    /// Where an entry came from (a subscription or a bundle), if from another library.
+    entry_origin(Read, IdArgs) -> Option<EntryOrigin> = |lib, scope, a| {
+        scope.visible(lib.get(&a.id)?)?;
+        lib.origin(&a.id)
+    };
 
     /// The user's lists of entries, sorted by name.
     lists(Write, NoArgs) -> Vec<EntryList> = |lib, _, _| lib.lists();
@@ -600,6 +632,14 @@ commands! {
             let report = lib.bundle_import_bytes(&a.name, &a.bytes, a.dry_run, a.trust)?;
             Ok(scope.report(report))
         };
+    /// The libraries this one follows, with how their last pulls went.
+    subscriptions(Curate, NoArgs) -> Vec<Subscription> = |lib, _, _| lib.subscriptions();
+    /// Follows a source once its signer's fingerprint is confirmed.
+    subscribe(Curate, SubscribeArgs) writes -> Subscription =
+        |lib, _, a| lib.subscribe(&a.source, a.name.as_deref(), &a.info, &a.fingerprint);
+    /// Stops following a source; its entries stay unless `removeEntries`.
+    unsubscribe(Curate, UnsubscribeArgs) writes -> Unsubscribed =
+        |lib, _, a| lib.unsubscribe(&a.name, a.remove_entries);
     /// Erases a person's contact data from every entry, revision and backup.
     erase_person(Curate, NameArgs) writes -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
 

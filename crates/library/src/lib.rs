@@ -21,9 +21,11 @@ pub mod bundle;
 pub mod commands;
 pub mod curation;
 pub mod export;
+pub mod feed;
 pub mod import;
 pub mod plan;
 pub mod starter;
+pub mod subscriptions;
 
 use std::path::{Path, PathBuf};
 

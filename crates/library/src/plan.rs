@@ -127,6 +127,13 @@ pub(crate) struct Plan {
     /// Whether applying the plan remembers the sender as trusted (a bundle from another
     /// library; not the library's own key, not the starter library).
     pub(crate) trust_sender: bool,
+    /// The source received entries are recorded with: a subscription's name, else the
+    /// sender's.
+    pub(crate) source_name: Option<String>,
+    /// A subscription's new position, recorded in the transaction of the merge.
+    pub(crate) pull: Option<(String, u64, String)>,
+    /// How many of the updates archive an entry its source withdrew.
+    pub(crate) withdrawn: u32,
     erased: store::erasure::ErasedPeople,
     erased_contacts: u32,
 }
@@ -310,6 +317,9 @@ impl Library {
             new_areas: Vec::new(),
             sender: None,
             trust_sender: false,
+            source_name: None,
+            pull: None,
+            withdrawn: 0,
             erased: self.store.erased_people()?,
             erased_contacts: 0,
         })
@@ -427,7 +437,11 @@ impl Library {
             return Ok((report, written));
         }
         let trusts_sender = plan.trust_sender && plan.sender.is_some();
-        if plan.steps.is_empty() && plan.new_areas.is_empty() && !trusts_sender {
+        if plan.steps.is_empty()
+            && plan.new_areas.is_empty()
+            && !trusts_sender
+            && plan.pull.is_none()
+        {
             report.applied = true;
             return Ok((report, written));
         }
@@ -452,7 +466,15 @@ impl Library {
         {
             batch.trust(&sender.public_key, &sender.name, &at)?;
         }
-        let sender_key = sender.map(|s| s.public_key.as_str()).unwrap_or_default();
+        let from = store::Sender {
+            signer: sender.map(|s| s.public_key.as_str()).unwrap_or_default(),
+            source: plan
+                .source_name
+                .as_deref()
+                .or(sender.map(|s| s.name.as_str()))
+                .unwrap_or_default(),
+            at: &at,
+        };
         for step in plan.steps {
             let (entry, received) = match step {
                 Step::Create {
@@ -480,20 +502,31 @@ impl Library {
                     received,
                 } => {
                     entry.revision = received;
-                    batch.keep_incoming(&entry, sender_key, &at)?;
+                    batch.keep_incoming(&entry, &from)?;
                     continue;
                 }
             };
             if let Some(origin_revision) = received {
-                batch.mark_received(
-                    &entry.uid,
-                    origin_revision,
-                    entry.revision,
-                    sender_key,
-                    &at,
-                )?;
+                batch.mark_received(&entry.uid, origin_revision, entry.revision, &from)?;
             }
             written.push(entry);
+        }
+        if let Some((name, cursor, etag)) = &plan.pull {
+            let totals = report.totals;
+            let brought = totals.create + totals.update + totals.keep_for_review > 0;
+            batch.record_pull(
+                name,
+                &store::subscriptions::PullOutcome {
+                    cursor: *cursor,
+                    etag,
+                    at: &at,
+                    counts: brought.then_some((
+                        totals.create,
+                        totals.update - plan.withdrawn,
+                        plan.withdrawn,
+                    )),
+                },
+            )?;
         }
         batch.commit()?;
         self.after_write();

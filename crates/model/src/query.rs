@@ -32,6 +32,9 @@ pub struct SearchRequest {
     pub municipality: Vec<String>,
     pub kind: Vec<Kind>,
     pub stage: Vec<Stage>,
+    /// Sources: the subscriptions (or bundle signers) entries came from, by name.
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub source: Vec<String>,
     /// Inclusive year range.
     #[ts(optional)]
     pub year_from: Option<i32>,
@@ -83,6 +86,7 @@ impl SearchRequest {
             ("municipality", self.municipality.len()),
             ("kind", self.kind.len()),
             ("stage", self.stage.len()),
+            ("source", self.source.len()),
         ] {
             if count > MAX_FILTER_VALUES {
                 return Err(Error::field(

@@ -26,7 +26,7 @@ use model::error::{Error, Result};
 use store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
@@ -67,6 +67,9 @@ pub(crate) struct Fields {
     pub stage: Field,
     pub year: Field,
     pub updated: Field,
+    /// Where the entry came from (a subscription's or a bundle signer's name), for the
+    /// source filter.
+    pub source: Field,
 }
 
 /// The facet fields, named as in JSON and on the command line; each is a multi-valued
@@ -109,6 +112,7 @@ fn schema() -> (Schema, Fields) {
         stage: b.add_text_field("stage", facet.clone()),
         year: b.add_text_field("year", facet.clone()),
         updated: b.add_i64_field("updated", INDEXED | FAST),
+        source: b.add_text_field("source", STRING),
     };
     (b.build(), fields)
 }
@@ -509,6 +513,10 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     .map(|t| t.unix_timestamp())
     .unwrap_or(0);
     doc.add_i64(f.updated, updated);
+    let source = store.source_of(&entry.uid)?;
+    if !source.is_empty() {
+        doc.add_text(f.source, &source);
+    }
     Ok(doc)
 }
 

@@ -187,7 +187,7 @@ impl Server {
 
 /// Serves `library` until the process is stopped. `on_ready` receives the address actually
 /// bound (useful with port 0) and the link to open.
-pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started)) -> Result<()> {
+pub fn serve(mut library: Library, options: Options, on_ready: impl FnOnce(Started)) -> Result<()> {
     let loopback = options.addr.ip().is_loopback();
     if options.mode == Mode::Owner && !loopback {
         return Err(Error::invalid(format!(
@@ -243,6 +243,9 @@ pub fn serve(library: Library, options: Options, on_ready: impl FnOnce(Started))
             None => format!("{scheme}://{bound}/"),
         };
         library.keep_index_writer();
+        // The feed is signed with the library's key: made now if it is the first time, so
+        // that readers find it in its file.
+        library.bundle_key()?;
         let template = library.reader()?;
         let server = Arc::new(Server {
             writer: Mutex::new(library),
@@ -307,6 +310,10 @@ fn router(server: Shared) -> Router {
         .route("/api/entries/{id}", get(entry))
         .route("/api/export", post(export))
         .route("/api/bundle", post(bundle))
+        .route("/api/feed", get(feed))
+        .route("/api/feed/info", get(feed_info))
+        .route("/api/subscriptions/peek", post(subscription_peek))
+        .route("/api/subscriptions/pull", post(subscription_pull))
         .route("/api/rpc/{name}", post(rpc))
         .route("/api/session", get(auth::session))
         .route("/api/login", post(auth::login))
@@ -517,6 +524,144 @@ async fn bundle(
         )
         .body(Body::from(bytes))
         .expect("valid response"),
+        Err(err) => error(err),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FeedQuery {
+    since: Option<String>,
+}
+
+/// The library's published entries as a signed delta after the cursor `since` (none: the
+/// whole library), for subscribers. A subscriber that sends back the `ETag` of its last pull
+/// gets `304 Not Modified` while nothing has changed: one small request.
+async fn feed(
+    State(server): State<Shared>,
+    Query(query): Query<FeedQuery>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let since = match query.since.as_deref().map(str::parse::<u64>) {
+        None => 0,
+        Some(Ok(since)) => since,
+        Some(Err(_)) => {
+            return error(Error::field(
+                "since",
+                "since är flödets position, ett heltal från 0",
+            ));
+        }
+    };
+    let known = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let result = tokio::task::spawn_blocking(move || {
+        server.read(|lib| {
+            let tag = lib.feed_tag()?;
+            if known.as_deref() == Some(tag.as_str()) {
+                return Ok(Err(tag));
+            }
+            lib.feed_delta(since).map(Ok)
+        })
+    })
+    .await
+    .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+    let feed_headers = |builder: axum::http::response::Builder, tag: &str| {
+        builder
+            .header(header::ETAG, tag)
+            .header(header::CACHE_CONTROL, "no-cache")
+            .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+    };
+    match result {
+        Ok(Err(tag)) => feed_headers(Response::builder().status(StatusCode::NOT_MODIFIED), &tag)
+            .body(Body::empty())
+            .expect("valid response"),
+        Ok(Ok(delta)) => feed_headers(Response::builder().status(StatusCode::OK), &delta.etag)
+            .header(header::CONTENT_TYPE, "application/zip")
+            .header("x-exempelbank-cursor", delta.cursor)
+            .header("x-exempelbank-latest", delta.latest)
+            .body(Body::from(delta.bytes))
+            .expect("valid response"),
+        Err(err) => error(err),
+    }
+}
+
+/// What the feed says about itself: the library, its signer and key, its newest cursor.
+async fn feed_info(State(server): State<Shared>) -> Response {
+    let result = tokio::task::spawn_blocking(move || server.read(|lib| lib.feed_info()))
+        .await
+        .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))));
+    match result {
+        Ok(info) => json(StatusCode::OK, &info),
+        Err(err) => error(err),
+    }
+}
+
+/// The network of subscriptions is the library owner's: `serve --write` on their machine.
+fn owner_only(caller: &Caller) -> Result<()> {
+    if caller.scope.local && caller.scope.access >= commands::Access::Curate {
+        Ok(())
+    } else {
+        Err(Error::forbidden(
+            "prenumerationer hämtas av bibliotekets ägare (skrivbordsappen eller serve --write)",
+        ))
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeekArgs {
+    source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PullArgs {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// What a source says about itself, as the desktop's `subscription_peek`.
+async fn subscription_peek(Extension(caller): Extension<Caller>, body: Bytes) -> Response {
+    let result = async {
+        owner_only(&caller)?;
+        let args: PeekArgs = model::validate::parse_json(&body_text(body)?)?;
+        tokio::task::spawn_blocking(move || {
+            library::subscriptions::peek(&args.source, &Default::default())
+        })
+        .await
+        .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))))
+    }
+    .await;
+    match result {
+        Ok(info) => json(StatusCode::OK, &info),
+        Err(err) => error(err),
+    }
+}
+
+/// Pulls one subscription or all, as the desktop's `subscription_pull`: the network off the
+/// writer, each merge on it.
+async fn subscription_pull(
+    State(server): State<Shared>,
+    Extension(caller): Extension<Caller>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        owner_only(&caller)?;
+        let args: PullArgs = model::validate::parse_json(&body_text(body)?)?;
+        tokio::task::spawn_blocking(move || {
+            library::subscriptions::pull_some(
+                &server.writer,
+                args.name.as_deref(),
+                &Default::default(),
+            )
+        })
+        .await
+        .unwrap_or_else(|e| Err(Error::library(format!("anropet avbröts: {e}"))))
+    }
+    .await;
+    match result {
+        Ok(reports) => json(StatusCode::OK, &reports),
         Err(err) => error(err),
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! manifest.json          format, library id, signer (name, ed25519 public key), the SHA-256
-//!                        of every other member
+//!                        of every other member; for a feed delta also where it starts and
+//!                        ends in the source's change log and the uids it withdraws
 //! manifest.sig           the ed25519 signature of manifest.json's exact bytes, in hex
 //! taxonomy.json          the focus areas the entries use
 //! entries/<uid>.json     each entry in the exchange format
@@ -31,6 +32,9 @@ use model::progress::Progress;
 use model::taxonomy::FocusArea;
 
 pub const BUNDLE_FORMAT: u32 = 1;
+/// The format of a feed delta: a bundle whose manifest also has [`FeedPart`]. A bundle
+/// without one is still written as format 1, so older programs read it.
+pub const FEED_FORMAT: u32 = 2;
 /// The signer recorded for the starter library, which is compiled into the program and so
 /// trusted as much as the program itself.
 pub const STARTER_SIGNER: &str = "exempelbanken-start";
@@ -57,6 +61,52 @@ pub struct Manifest {
     pub attachments: u32,
     /// Member name → SHA-256 in hex, for every member but the manifest and its signature.
     pub members: BTreeMap<String, String>,
+    /// Present in a feed delta (signed with the rest, so neither its range nor its
+    /// withdrawals can be changed on the way).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<FeedPart>,
+}
+
+/// What makes a bundle a feed delta: the changes of the source's change log after `since` up
+/// to `cursor`, and the entries withdrawn in them (archived, deleted or no longer published
+/// there), by uid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedPart {
+    pub since: u64,
+    pub cursor: u64,
+    pub withdrawn: Vec<String>,
+}
+
+/// Whether `uid` is a uuid in its hyphenated lower-case form, the only form an entry's uid has
+/// in a bundle.
+fn is_uid(uid: &str) -> bool {
+    uuid::Uuid::parse_str(uid)
+        .ok()
+        .is_some_and(|u| u.hyphenated().to_string() == uid)
+}
+
+/// A signer's fingerprint, as `exempelbank key` prints it and `subscribe add --trust` takes it:
+/// the ed25519 public key in lower-case hex. [`normalise_fingerprint`] reads it back from what
+/// a person typed or pasted (spaces, colons, capitals).
+pub fn fingerprint(public_key_hex: &str) -> String {
+    public_key_hex.to_ascii_lowercase()
+}
+
+/// A fingerprint as typed, in the form [`fingerprint`] prints; an error names what is wrong.
+pub fn normalise_fingerprint(typed: &str) -> Result<String> {
+    let hex: String = typed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ':' | '-'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(Error::field(
+            "fingerprint",
+            "ett fingeravtryck är 64 hexadecimala tecken, som `exempelbank key` skriver det",
+        ));
+    }
+    Ok(hex)
 }
 
 /// Who signed a bundle.
@@ -175,10 +225,7 @@ fn member_kind(name: &str) -> Option<&'static str> {
         .strip_prefix("entries/")
         .and_then(|n| n.strip_suffix(".json"))
     {
-        return uuid::Uuid::parse_str(uid)
-            .ok()
-            .filter(|u| u.hyphenated().to_string() == uid)
-            .map(|_| "entry");
+        return is_uid(uid).then_some("entry");
     }
     if let Some(hash) = name.strip_prefix("attachments/") {
         return (hash.len() == 64
@@ -308,7 +355,7 @@ pub fn read_bundle(
     let (_, signature_hex) = read_member(&mut archive, index_of("manifest.sig")?, 1024, &file)?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .map_err(|e| bad(&file, format!("manifestet kan inte läsas: {e}")))?;
-    if manifest.format > BUNDLE_FORMAT {
+    if manifest.format > FEED_FORMAT {
         return Err(bad(
             &file,
             format!(
@@ -335,6 +382,23 @@ pub fn read_bundle(
                 "signaturen stämmer inte med manifestet: paketet har ändrats efter att det signerades",
             )
         })?;
+    if let Some(feed) = &manifest.feed {
+        if feed.withdrawn.len() > MAX_MEMBERS {
+            return Err(bad(
+                &file,
+                format!("fler än {MAX_MEMBERS} återkallade poster"),
+            ));
+        }
+        if let Some(uid) = feed.withdrawn.iter().find(|uid| !is_uid(uid)) {
+            return Err(bad(
+                &file,
+                format!("en återkallad post har ogiltigt uid \"{uid}\""),
+            ));
+        }
+        if feed.cursor < feed.since {
+            return Err(bad(&file, "flödets intervall slutar före sin början"));
+        }
+    }
     decide_trust(&manifest)?;
     // Every member is in the manifest, and every manifest entry is a member.
     for name in by_name.keys() {
@@ -420,6 +484,8 @@ pub struct Outgoing<'a> {
     pub entries: &'a [Entry],
     /// The library's focus areas; the bundle holds those its entries use.
     pub taxonomy: &'a [FocusArea],
+    /// Set for a feed delta.
+    pub feed: Option<&'a FeedPart>,
 }
 
 /// Writes a bundle to `out`, signed with `key`, with the attachment files that `attachment`
@@ -432,92 +498,29 @@ pub fn write_bundle(
     key: &BundleKey,
     progress: &Progress,
 ) -> Result<BundleSummary> {
-    let Outgoing {
-        library_id,
-        created_at,
-        entries,
-        taxonomy,
-    } = *outgoing;
     let partial = out.with_extension(format!("partial-{}", std::process::id()));
     let result = (|| -> Result<BundleSummary> {
         let handle = std::fs::File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(handle));
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        let zip_err = |e: zip::result::ZipError| Error::io(&partial, e);
-        let io_err = |e: std::io::Error| Error::io(&partial, e);
-        let mut members = BTreeMap::new();
-        let used: HashSet<&str> = entries
-            .iter()
-            .flat_map(|e| e.focus_areas.iter().map(String::as_str))
-            .collect();
-        let taxonomy: Vec<&FocusArea> = taxonomy
-            .iter()
-            .filter(|f| used.contains(f.slug.as_str()))
-            .collect();
-        let bytes = serde_json::to_vec_pretty(&taxonomy).expect("taxonomy serialises");
-        members.insert("taxonomy.json".to_owned(), sha256_hex(&bytes));
-        zip.start_file("taxonomy.json", options).map_err(zip_err)?;
-        zip.write_all(&bytes).map_err(io_err)?;
-        let mut attachments = HashSet::new();
-        let mut missing = 0;
-        for (done, entry) in entries.iter().enumerate() {
-            progress.step(done as u64, entries.len() as u64, "Packar posterna")?;
-            let name = format!("entries/{}.json", entry.uid);
-            let bytes = serde_json::to_vec_pretty(entry).expect("entries serialise");
-            members.insert(name.clone(), sha256_hex(&bytes));
-            zip.start_file(name, options).map_err(zip_err)?;
-            zip.write_all(&bytes).map_err(io_err)?;
-            for a in &entry.attachments {
-                if !attachments.insert(a.sha256.clone()) {
-                    continue;
-                }
-                let Some(bytes) = attachment(&a.sha256) else {
-                    missing += 1;
-                    attachments.remove(&a.sha256);
-                    continue;
-                };
-                let name = format!("attachments/{}", a.sha256);
-                members.insert(name.clone(), sha256_hex(&bytes));
-                // Attachments are mostly compressed already (PDF, JPEG, DOCX).
-                zip.start_file(name, stored).map_err(zip_err)?;
-                zip.write_all(&bytes).map_err(io_err)?;
-            }
-        }
-        let manifest = Manifest {
-            format: BUNDLE_FORMAT,
-            library_id: library_id.to_owned(),
-            created_at: created_at.to_owned(),
-            signer: BundleSigner {
-                name: key.name.clone(),
-                public_key: key.public_hex(),
+        let (mut summary, writer) = write_bundle_to(
+            std::io::BufWriter::new(handle),
+            outgoing,
+            attachment,
+            key,
+            progress,
+        )
+        .map_err(|e| match e.code {
+            ErrorCode::Io => Error {
+                message: format!("{}: {}", partial.display(), e.message),
+                ..e
             },
-            entries: entries.len() as u32,
-            attachments: attachments.len() as u32,
-            members,
-        };
-        let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
-        let signature = key.key.sign(&manifest_bytes);
-        zip.start_file("manifest.json", options).map_err(zip_err)?;
-        zip.write_all(&manifest_bytes).map_err(io_err)?;
-        zip.start_file("manifest.sig", options).map_err(zip_err)?;
-        zip.write_all(hex::encode(signature.to_bytes()).as_bytes())
-            .map_err(io_err)?;
-        let writer = zip.finish().map_err(zip_err)?;
+            _ => e,
+        })?;
         let handle = writer
             .into_inner()
             .map_err(|e| Error::io(&partial, e.error()))?;
-        handle.sync_all().map_err(io_err)?;
-        Ok(BundleSummary {
-            entries: entries.len() as u32,
-            attachments: attachments.len() as u32,
-            missing_attachments: missing,
-            bytes: handle.metadata().map_err(io_err)?.len(),
-            signer: key.name.clone(),
-            public_key: key.public_hex(),
-        })
+        handle.sync_all().map_err(|e| Error::io(&partial, e))?;
+        summary.bytes = handle.metadata().map_err(|e| Error::io(&partial, e))?.len();
+        Ok(summary)
     })();
     match result {
         Ok(summary) => {
@@ -529,4 +532,103 @@ pub fn write_bundle(
             Err(err)
         }
     }
+}
+
+/// Writes a bundle to any seekable writer (a file, or memory for a feed served over HTTP)
+/// and returns the writer; [`BundleSummary::bytes`] is left at 0 for the caller to fill.
+pub fn write_bundle_to<W: Write + Seek>(
+    writer: W,
+    outgoing: &Outgoing,
+    attachment: impl Fn(&str) -> Option<Vec<u8>>,
+    key: &BundleKey,
+    progress: &Progress,
+) -> Result<(BundleSummary, W)> {
+    let Outgoing {
+        library_id,
+        created_at,
+        entries,
+        taxonomy,
+        feed,
+    } = *outgoing;
+    let mut zip = zip::ZipWriter::new(writer);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let zip_err = |e: zip::result::ZipError| Error::new(ErrorCode::Io, e.to_string());
+    let io_err = |e: std::io::Error| Error::new(ErrorCode::Io, e.to_string());
+    let mut members = BTreeMap::new();
+    let used: HashSet<&str> = entries
+        .iter()
+        .flat_map(|e| e.focus_areas.iter().map(String::as_str))
+        .collect();
+    let taxonomy: Vec<&FocusArea> = taxonomy
+        .iter()
+        .filter(|f| used.contains(f.slug.as_str()))
+        .collect();
+    let bytes = serde_json::to_vec_pretty(&taxonomy).expect("taxonomy serialises");
+    members.insert("taxonomy.json".to_owned(), sha256_hex(&bytes));
+    zip.start_file("taxonomy.json", options).map_err(zip_err)?;
+    zip.write_all(&bytes).map_err(io_err)?;
+    let mut attachments = HashSet::new();
+    let mut missing = 0;
+    for (done, entry) in entries.iter().enumerate() {
+        progress.step(done as u64, entries.len() as u64, "Packar posterna")?;
+        let name = format!("entries/{}.json", entry.uid);
+        let bytes = serde_json::to_vec_pretty(entry).expect("entries serialise");
+        members.insert(name.clone(), sha256_hex(&bytes));
+        zip.start_file(name, options).map_err(zip_err)?;
+        zip.write_all(&bytes).map_err(io_err)?;
+        for a in &entry.attachments {
+            if !attachments.insert(a.sha256.clone()) {
+                continue;
+            }
+            let Some(bytes) = attachment(&a.sha256) else {
+                missing += 1;
+                attachments.remove(&a.sha256);
+                continue;
+            };
+            let name = format!("attachments/{}", a.sha256);
+            members.insert(name.clone(), sha256_hex(&bytes));
+            // Attachments are mostly compressed already (PDF, JPEG, DOCX).
+            zip.start_file(name, stored).map_err(zip_err)?;
+            zip.write_all(&bytes).map_err(io_err)?;
+        }
+    }
+    let manifest = Manifest {
+        format: if feed.is_some() {
+            FEED_FORMAT
+        } else {
+            BUNDLE_FORMAT
+        },
+        library_id: library_id.to_owned(),
+        created_at: created_at.to_owned(),
+        signer: BundleSigner {
+            name: key.name.clone(),
+            public_key: key.public_hex(),
+        },
+        entries: entries.len() as u32,
+        attachments: attachments.len() as u32,
+        members,
+        feed: feed.cloned(),
+    };
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
+    let signature = key.key.sign(&manifest_bytes);
+    zip.start_file("manifest.json", options).map_err(zip_err)?;
+    zip.write_all(&manifest_bytes).map_err(io_err)?;
+    zip.start_file("manifest.sig", options).map_err(zip_err)?;
+    zip.write_all(hex::encode(signature.to_bytes()).as_bytes())
+        .map_err(io_err)?;
+    let writer = zip.finish().map_err(zip_err)?;
+    Ok((
+        BundleSummary {
+            entries: entries.len() as u32,
+            attachments: attachments.len() as u32,
+            missing_attachments: missing,
+            bytes: 0,
+            signer: key.name.clone(),
+            public_key: key.public_hex(),
+        },
+        writer,
+    ))
 }

@@ -7,5 +7,6 @@
 
 pub mod bundle;
 pub mod export;
+pub mod feed;
 pub mod pdf;
 pub mod tabular;

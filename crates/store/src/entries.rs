@@ -150,30 +150,9 @@ impl Store {
     /// Moves an entry to the trash (`deleted = true`) or back, recording a revision (set in
     /// `entry`).
     pub fn set_trashed(&mut self, entry: &mut Entry, deleted: bool, change: &Change) -> Result<()> {
-        let tx = crate::write_transaction(&mut self.conn)?;
-        let Some(revision) = current_revision(&tx, &entry.uid)? else {
-            return Err(Error::not_found(format!(
-                "ingen post med id \"{}\"",
-                entry.id
-            )));
-        };
-        entry.revision = revision + 1;
-        let deleted_at = deleted.then_some(change.at);
-        let body = to_json(entry)?;
-        tx.execute(
-            "UPDATE entries SET deleted_at = ?2, revision = ?3, body = ?4, updated_at = ?5
-             WHERE uid = ?1",
-            params![
-                entry.uid,
-                deleted_at,
-                entry.revision,
-                body,
-                entry.updated_at
-            ],
-        )?;
-        record_revision(&tx, entry, &body, change)?;
-        tx.commit()?;
-        Ok(())
+        let batch = self.batch()?;
+        batch.set_trashed(entry, deleted, change)?;
+        batch.commit()
     }
 
     /// Deletes every entry in the trash for good, with its revisions, notes and list
@@ -226,6 +205,32 @@ impl Store {
 }
 
 impl Batch<'_> {
+    /// Moves an entry to the trash (`deleted = true`) or back in this transaction.
+    pub fn set_trashed(&self, entry: &mut Entry, deleted: bool, change: &Change) -> Result<()> {
+        let tx = &self.tx;
+        let Some(revision) = current_revision(tx, &entry.uid)? else {
+            return Err(Error::not_found(format!(
+                "ingen post med id \"{}\"",
+                entry.id
+            )));
+        };
+        entry.revision = revision + 1;
+        let deleted_at = deleted.then_some(change.at);
+        let body = to_json(entry)?;
+        tx.execute(
+            "UPDATE entries SET deleted_at = ?2, revision = ?3, body = ?4, updated_at = ?5
+             WHERE uid = ?1",
+            params![
+                entry.uid,
+                deleted_at,
+                entry.revision,
+                body,
+                entry.updated_at
+            ],
+        )?;
+        record_revision(tx, entry, &body, change)
+    }
+
     /// Inserts a new entry with its first revision (set in `entry`).
     pub fn insert(&self, entry: &mut Entry, change: &Change) -> Result<()> {
         let tx = &self.tx;

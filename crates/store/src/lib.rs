@@ -12,7 +12,9 @@ mod entries;
 pub mod erasure;
 pub mod files;
 mod notes;
+pub mod subscriptions;
 
+pub use bundles::Sender;
 pub use entries::Batch;
 pub use erasure::{Erasure, erase_person_in_backup};
 
@@ -162,6 +164,31 @@ const MIGRATIONS: &[M<'static>] = &[
         detail  TEXT NOT NULL,
         address TEXT NOT NULL
     ) STRICT;",
+    ),
+    // Subscriptions: the feeds this library follows, with the trusted key, where in the
+    // source's change log the next pull starts, and how the last pulls went. A received
+    // revision remembers the source it came by (a subscription's name or a bundle's signer).
+    M::up(
+        "CREATE TABLE subscriptions (
+        name           TEXT PRIMARY KEY COLLATE NOCASE,
+        source         TEXT NOT NULL UNIQUE,
+        kind           TEXT NOT NULL,
+        library_id     TEXT NOT NULL,
+        signer_name    TEXT NOT NULL,
+        public_key     TEXT NOT NULL,
+        cursor         INTEGER NOT NULL DEFAULT 0,
+        etag           TEXT NOT NULL DEFAULT '',
+        added_at       TEXT NOT NULL,
+        last_attempt   TEXT,
+        last_success   TEXT,
+        last_problem   TEXT NOT NULL DEFAULT '',
+        last_new       INTEGER NOT NULL DEFAULT 0,
+        last_updated   INTEGER NOT NULL DEFAULT 0,
+        last_withdrawn INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    ALTER TABLE received ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE incoming ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    CREATE INDEX received_by_source ON received(source);",
     ),
 ];
 

@@ -24,6 +24,10 @@ lan: Array<string>,
  */
 municipality: Array<string>, kind: Array<Kind>, stage: Array<Stage>, 
 /**
+ * Sources: the subscriptions (or bundle signers) entries came from, by name.
+ */
+source?: Array<string>, 
+/**
  * Inclusive year range.
  */
 year_from?: number, year_to?: number, 

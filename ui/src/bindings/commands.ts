@@ -16,6 +16,7 @@ import type { DiffArgs } from './DiffArgs';
 import type { Entry } from './Entry';
 import type { EntryArgs } from './EntryArgs';
 import type { EntryList } from './EntryList';
+import type { EntryOrigin } from './EntryOrigin';
 import type { EntrySummary } from './EntrySummary';
 import type { ErasureReport } from './ErasureReport';
 import type { FieldChange } from './FieldChange';
@@ -43,9 +44,13 @@ import type { SearchRequest } from './SearchRequest';
 import type { SearchResponse } from './SearchResponse';
 import type { SetStatusArgs } from './SetStatusArgs';
 import type { StatusFilter } from './StatusFilter';
+import type { SubscribeArgs } from './SubscribeArgs';
+import type { Subscription } from './Subscription';
 import type { Taxonomy } from './Taxonomy';
 import type { Transition } from './Transition';
 import type { TrashedEntry } from './TrashedEntry';
+import type { UnsubscribeArgs } from './UnsubscribeArgs';
+import type { Unsubscribed } from './Unsubscribed';
 import type { UpdateArgs } from './UpdateArgs';
 import type { WriteReport } from './WriteReport';
 
@@ -56,6 +61,7 @@ export const COMMANDS = {
   search: 'read',
   select_entries: 'read',
   get_entry: 'read',
+  entry_origin: 'read',
   lists: 'write',
   create_list: 'write',
   rename_list: 'write',
@@ -90,6 +96,9 @@ export const COMMANDS = {
   merge_focus_areas: 'curate',
   import_file: 'curate',
   import_bundle: 'curate',
+  subscriptions: 'curate',
+  subscribe: 'curate',
+  unsubscribe: 'curate',
   erase_person: 'curate',
   accounts: 'curate',
   add_account: 'curate',
@@ -122,6 +131,11 @@ export function selectEntries(args: SearchRequest): Promise<Array<string>> {
 /** One entry, by its id (slug) or uid. */
 export function getEntry(args: IdArgs): Promise<Entry> {
   return call('get_entry', args);
+}
+
+/** Where an entry came from (a subscription or a bundle), if from another library. */
+export function entryOrigin(args: IdArgs): Promise<EntryOrigin | null> {
+  return call('entry_origin', args);
 }
 
 /** The user's lists of entries, sorted by name. */
@@ -282,6 +296,21 @@ export function importFile(args: ImportArgs): Promise<WriteReport> {
 /** Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither this library nor trusted is refused unless `trust`, which remembers it. */
 export function importBundle(args: BundleArgs): Promise<WriteReport> {
   return call('import_bundle', args);
+}
+
+/** The libraries this one follows, with how their last pulls went. */
+export function subscriptions(args: NoArgs): Promise<Array<Subscription>> {
+  return call('subscriptions', args);
+}
+
+/** Follows a source once its signer's fingerprint is confirmed. */
+export function subscribe(args: SubscribeArgs): Promise<Subscription> {
+  return call('subscribe', args);
+}
+
+/** Stops following a source; its entries stay unless `removeEntries`. */
+export function unsubscribe(args: UnsubscribeArgs): Promise<Unsubscribed> {
+  return call('unsubscribe', args);
 }
 
 /** Erases a person's contact data from every entry, revision and backup. */

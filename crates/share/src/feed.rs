@@ -1,0 +1,76 @@
+//! Feeds: a library's published entries as a chain of signed delta bundles
+//! ([`crate::bundle::FeedPart`]), served by `exempelbank serve` at `GET /api/feed?since=N` or
+//! written to a folder by `bundle publish`.
+//!
+//! ```text
+//! feed.json          what `feed/info` answers: the library, its signer, the newest cursor
+//! since-0.zip        the whole published library up to that cursor
+//! since-<N>.zip      what changed after cursor N, up to the next one published
+//! ```
+//! The folder's file names are made from numbers only, never from what a file says.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use model::error::{Error, Result};
+
+use crate::bundle::BundleSigner;
+
+/// The format of `feed.json` and of `GET /api/feed/info`.
+pub const FEED_INFO_FORMAT: u32 = 1;
+/// The largest `feed.json` or `feed/info` answer read.
+pub const MAX_INFO_BYTES: u64 = 64 * 1024;
+/// The file of a folder feed that describes it.
+pub const INFO_FILE: &str = "feed.json";
+
+/// What a feed says about itself before anything is pulled: enough for a person to decide
+/// whether to trust its signer. Not signed itself; every delta is, and a pull checks that the
+/// delta's signer is the one trusted here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct FeedInfo {
+    pub format: u32,
+    pub library_id: String,
+    /// The signer's name and ed25519 public key in hex (its fingerprint).
+    #[ts(type = "{ name: string, public_key: string }")]
+    pub signer: BundleSigner,
+    /// The newest position of the feed.
+    #[ts(type = "number")]
+    pub cursor: u64,
+}
+
+impl FeedInfo {
+    /// Reads and checks `feed.json` or a `feed/info` answer; `place` names it in errors.
+    pub fn parse(bytes: &[u8], place: &str) -> Result<FeedInfo> {
+        let info: FeedInfo = serde_json::from_slice(bytes).map_err(|e| {
+            Error::invalid(format!(
+                "{place}: inget flöde från Exempelbanken ({e}); kontrollera adressen"
+            ))
+        })?;
+        if info.format > FEED_INFO_FORMAT {
+            return Err(Error::invalid(format!(
+                "{place}: flödesformat {} är nyare än det här programmet läser; uppdatera",
+                info.format
+            )));
+        }
+        if info.library_id.is_empty() || info.library_id.len() > 100 {
+            return Err(Error::invalid(format!(
+                "{place}: flödet saknar bibliotekets id"
+            )));
+        }
+        crate::bundle::normalise_fingerprint(&info.signer.public_key)
+            .map_err(|_| Error::invalid(format!("{place}: flödets signeringsnyckel är ogiltig")))?;
+        if info.signer.name.chars().count() > 200 {
+            return Err(Error::invalid(format!(
+                "{place}: signerarens namn är för långt"
+            )));
+        }
+        Ok(info)
+    }
+}
+
+/// The file of a folder feed that holds what changed after `since`.
+pub fn delta_file_name(since: u64) -> String {
+    format!("since-{since}.zip")
+}
