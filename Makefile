@@ -24,7 +24,7 @@ BUILD := cargo build --workspace --all-targets
 export RUSTC_WORKSPACE_WRAPPER := $(shell rustc --print sysroot 2>/dev/null)/bin/clippy-driver
 export CLIPPY_ARGS := -D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: run test fuzz deps deps-test node e2e e2e-browser e2e-team e2e-ui bench bench-serve bench-share bench-ui clean-tools
+.PHONY: run test fuzz deps deps-test node e2e e2e-browser e2e-team e2e-ui bench bench-serve bench-feed bench-share bench-ui clean-tools
 
 ## The app on your own library (the OS data directory), with the starter library on first run.
 run: deps ui/dist/index.html
@@ -122,6 +122,11 @@ bench:
 ## loopback, release build (BENCHMARKS.md).
 bench-serve:
 	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-serve --bench load
+
+## Subscriptions over loopback: the first pull of 10 000 entries, an unchanged pull (bytes
+## and requests), a pull after 1 000 changed; release build (BENCHMARKS.md).
+bench-feed:
+	CARGO_TARGET_DIR=target-bench cargo bench -p exempelbank-serve --bench feed
 
 ## Exports and bundles against their targets: a card, a brief of 100, a bundle of 10 000.
 bench-share:

@@ -376,11 +376,18 @@ pub fn pull(library: &Mutex<Library>, name: &str, limits: &FetchLimits) -> Resul
         ..PullReport::default()
     };
     for _ in 0..MAX_STEPS {
-        let step = fetch(&target, &scratch, limits)
-            .and_then(|fetched| lock()?.apply_fetched(&target, fetched));
+        let fetched = match fetch(&target, &scratch, limits) {
+            Ok(fetched) => fetched,
+            Err(err) => {
+                lock()?.record_pull_problem(&target.name, &err.message)?;
+                report.problem = err.message;
+                break;
+            }
+        };
+        report.reached = true;
+        let step = lock()?.apply_fetched(&target, fetched);
         match step {
             Ok(step) => {
-                report.reached = true;
                 report.add(&step.report, step.withdrawn);
                 report.deltas += u32::from(step.applied);
                 if !step.more {
@@ -442,6 +449,9 @@ impl PullReport {
         if !self.problem.is_empty() && !self.reached {
             return format!("{} kunde inte nås: {}", self.name, self.problem);
         }
+        if !self.problem.is_empty() && self.deltas == 0 {
+            return format!("Inget hämtades från {}: {}", self.name, self.problem);
+        }
         let mut parts = Vec::new();
         let count =
             |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -467,7 +477,7 @@ impl PullReport {
             format!("{} från {}", join_swedish(&parts), self.name)
         };
         if !self.problem.is_empty() {
-            sentence.push_str(&format!(" (sedan stoppades hämtningen: {})", self.problem));
+            sentence.push_str(&format!(" (sedan avbröts hämtningen: {})", self.problem));
         }
         sentence
     }
@@ -705,14 +715,17 @@ impl Library {
         };
         plan.pull = Some((target.name.clone(), part.cursor, etag));
         let withdrawn = plan.withdrawn;
-        let dir = self.dir.clone();
-        read_bundle(
-            file.path(),
-            &Progress::none(),
-            "Packar upp bilagorna",
-            |_| Ok(()),
-            |hash, bytes| store::files::store_file(&dir, hash, bytes).map(|_| ()),
-        )?;
+        if !contents.attachments.is_empty() {
+            // Attachments first, content-addressed, each hash checked again as it is written.
+            let dir = self.dir.clone();
+            read_bundle(
+                file.path(),
+                &Progress::none(),
+                "Packar upp bilagorna",
+                |_| Ok(()),
+                |hash, bytes| store::files::store_file(&dir, hash, bytes).map(|_| ()),
+            )?;
+        }
         let comment = format!("från prenumerationen {}", target.name);
         let report = self.apply(plan, false, None, &comment)?;
         if !contents.attachments.is_empty() {
@@ -769,5 +782,88 @@ impl Library {
             plan.withdrawn += 1;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(new: u32, updated: u32, withdrawn: u32, review: u32) -> PullReport {
+        PullReport {
+            name: "Regionens exempelbank".into(),
+            reached: true,
+            new,
+            updated,
+            withdrawn,
+            kept_for_review: review,
+            deltas: 1,
+            ..PullReport::default()
+        }
+    }
+
+    #[test]
+    fn a_pull_is_told_in_one_swedish_sentence() {
+        assert_eq!(
+            report(12, 0, 0, 0).sentence(),
+            "12 nya exempel från Regionens exempelbank"
+        );
+        assert_eq!(
+            report(1, 2, 1, 1).sentence(),
+            "1 nytt exempel, 2 uppdaterade, 1 tillbakadraget och 1 väntar på granskning \
+             från Regionens exempelbank"
+        );
+        assert_eq!(
+            report(0, 0, 0, 0).sentence(),
+            "Inget nytt från Regionens exempelbank"
+        );
+        let unreachable = PullReport {
+            reached: false,
+            deltas: 0,
+            problem: "http://x: det gick inte att ansluta; inget hämtades".into(),
+            ..report(0, 0, 0, 0)
+        };
+        assert!(
+            unreachable
+                .sentence()
+                .starts_with("Regionens exempelbank kunde inte nås")
+        );
+        let refused = PullReport {
+            deltas: 0,
+            problem: "flödet är signerat med en annan nyckel".into(),
+            ..report(0, 0, 0, 0)
+        };
+        assert!(
+            refused
+                .sentence()
+                .starts_with("Inget hämtades från Regionens exempelbank")
+        );
+    }
+
+    #[test]
+    fn a_source_is_an_address_without_credentials_or_an_existing_folder() {
+        let (kind, source) = parse_source("https://exempel.region.example/bank/").unwrap();
+        assert_eq!(
+            (kind, source.as_str()),
+            (SourceKind::Server, "https://exempel.region.example/bank")
+        );
+        for bad in [
+            "https://anna:hemligt@exempel.example",
+            "ftp://exempel.example",
+            "https://exempel.example/?since=3",
+            "",
+            "/finns/inte/har",
+        ] {
+            let err = parse_source(bad).unwrap_err();
+            assert_eq!(
+                err.field.as_deref(),
+                Some("source"),
+                "{bad}: {}",
+                err.message
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (kind, _) = parse_source(&dir.path().display().to_string()).unwrap();
+        assert_eq!(kind, SourceKind::Folder);
     }
 }
