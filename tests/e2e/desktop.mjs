@@ -8,7 +8,11 @@
 // create a draft in the editor, fill it, send it to review and publish it, find it by search,
 // edit it, compare two revisions in the history and restore the first. Last, sharing: a PDF
 // case card and a bundle of the library are saved through the system's save dialog (answered
-// with xdotool, since WebDriver cannot reach a native window) and the real commands.
+// with xdotool, since WebDriver cannot reach a native window) and the real commands. Last,
+// subscriptions: the app stops, its library follows another one (served by `exempelbank serve`
+// on a temporary library of two entries) with the CLI, and when the app starts again its
+// background pull brings them, which a notice says; the Prenumerationer page shows the
+// subscription and "Hämta alla nu" fetches again.
 //
 // Environment: TAURI_DRIVER (path to tauri-driver), APP (the built desktop binary),
 // EXEMPELBANK_CLI (the CLI binary). Screenshots go to test-output/ (and docs/ with
@@ -35,6 +39,8 @@ mkdirSync('test-output', { recursive: true });
 
 let passed = 0;
 let failed = 0;
+/** The server of the library the app's library follows (the last step starts it). */
+let feedServer = null;
 const driver = spawn(DRIVER, [], {
   env: { ...process.env, EXEMPELBANK_LIBRARY: library },
   stdio: ['ignore', 'ignore', 'pipe'],
@@ -331,6 +337,67 @@ try {
     if (!report.applied) throw new Error(`the bundle was not imported: ${JSON.stringify(report.totals)}`);
     if (report.totals.create !== published) throw new Error(`${report.totals.create} created, ${published} published`);
   });
+
+  await step('a library followed with the CLI is pulled in the background when the app starts; Prenumerationer shows it', async () => {
+    const signer = 'Regionens exempelbank';
+    const region = join(tmp, 'region');
+    const regionCli = (...args) => execFileSync(CLI, ['--library', region, ...args], { timeout: STEP_MS, encoding: 'utf8' });
+    regionCli('init', '--empty');
+    regionCli('key', '--name', signer);
+    const fingerprint = JSON.parse(regionCli('key', '--json')).fingerprint;
+    const entries = [
+      { title: 'Syntetiskt regionexempel om digitala bibliotekskort', focus: 'digitalisering' },
+      { title: 'Syntetiskt regionexempel om delade elcyklar i hemtjänsten', focus: 'digitalisering' },
+    ];
+    entries.forEach((e, i) => {
+      const file = join(tmp, `region-${i}.json`);
+      writeFileSync(file, JSON.stringify({
+        kind: 'exempel',
+        title: e.title,
+        summary: 'Ett syntetiskt exempel i biblioteket som appens bibliotek följer.',
+        focus_areas: [e.focus],
+        status: 'publicerad',
+      }));
+      regionCli('add', file);
+    });
+    feedServer = spawn(CLI, ['--library', region, 'serve', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    feedServer.stdout.on('data', (d) => { said += d; });
+    const feed = await waitFor('the library to follow, served', () => /http:\/\/127\.0\.0\.1:\d+\//.exec(said)?.[0]);
+
+    // The app stops; its library follows the other one; the app starts again.
+    await request('DELETE', `/session/${session}`);
+    session = null;
+    cli('subscribe', 'add', feed, '--trust', fingerprint);
+    session = await newSession();
+    await waitFor('the restarted app, with Prenumerationer in its menu', () => find('[data-testid="nav-subscriptions"]'), 60_000);
+    // The first background pull comes about 5 s after the start.
+    const notice = await waitFor('the notice of the background pull', async () => text(await find('[data-testid="pull-notice"]')), 40_000);
+    if (!notice.includes(`${entries.length} nya exempel från ${signer}`)) throw new Error(`the notice says: ${notice}`);
+
+    await click('[data-testid="nav-subscriptions"]');
+    await waitFor('the subscription', async () => (await text(await find('[data-testid="subscription-name"]'))) === signer);
+    const count = await text(await find('[data-testid="subscription-entries"]'));
+    if (count !== String(entries.length)) throw new Error(`${count} entries from it`);
+    const shown = await request('POST', s('/execute/sync'), {
+      script: 'return document.querySelector(\'[data-testid="subscription-fingerprint"]\').textContent',
+      args: [],
+    });
+    if (shown !== fingerprint) throw new Error(`the fingerprint shown is ${shown}`);
+    await click('[data-testid="subscriptions-pull-all"]');
+    await waitFor('the pull\'s result', async () =>
+      (await text(await find('[data-testid="subscriptions-said"]'))).includes(`Inget nytt från ${signer}`));
+    await screenshot('test-output/desktop-prenumerationer.png');
+    if (process.env.SCREENSHOT_DIR) await screenshot(join(process.env.SCREENSHOT_DIR, 'desktop-prenumerationer.png'));
+
+    // Its entries are found by search, and an entry's page says where it came from.
+    await typeSearch('bibliotekskort');
+    await waitFor('its entry in the results', async () => (await hitTitles()).includes(entries[0].title));
+    const [first] = await findAll('.hit-title');
+    await request('POST', s(`/element/${first}/click`), {});
+    const origin = await waitFor('the entry\'s origin', async () => text(await find('[data-testid="entry-origin"]')));
+    if (!origin.startsWith(`Kom från: ${signer}`)) throw new Error(`the entry says: ${origin}`);
+  });
 } catch (err) {
   if (failed === 0) {
     failed += 1;
@@ -345,6 +412,7 @@ try {
   }
 } finally {
   if (session) await request('DELETE', `/session/${session}`).catch(() => {});
+  feedServer?.kill();
   driver.kill();
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -16,9 +16,11 @@ shots=${SCREENSHOT_DIR:-$root/test-output}
 work=$(mktemp -d)
 pid=""
 flows=""
-# On exit, and at once on Ctrl-C: the flows and the server stop, and the library goes.
+# Other servers a suite starts (their pids), stopped with the rest.
+others=""
+# On exit, and at once on Ctrl-C: the flows and the servers stop, and the library goes.
 cleanup() {
-  for p in $flows $pid; do
+  for p in $flows $pid $others; do
     kill "$p" 2>/dev/null || true
     wait "$p" 2>/dev/null || true
   done

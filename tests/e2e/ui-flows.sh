@@ -11,6 +11,11 @@
 # (the save and open dialogs, progress over a channel, cancelling) are tested in the real
 # window by tests/e2e/desktop.mjs.
 #
+# Then subscriptions (ui/tests/e2e/subscriptions.mjs): a reader's `exempelbank serve` on a second
+# library (the starter entries, its signer named "Regionens exempelbank") and the owner's `serve
+# --write` on an empty one, which follows it in the UI, compares the fingerprint with what
+# `exempelbank key --json` prints, and finds what the pulls brought.
+#
 # env: EXEMPELBANK_CLI (target/debug/exempelbank), SCREENSHOT_DIR (test-output/).
 set -euo pipefail
 suite=ui-flows
@@ -27,3 +32,36 @@ done
 # The server writes one line with the link (and its token) when it listens.
 serve_start 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' --write
 run_flows tests/e2e/browser.mjs SEED="$seed"
+serve_stop
+
+# Subscriptions: the library to follow, served to readers on a port of its own.
+region=$work/region
+region_cli() { timeout 60 "$bin" --library "$region" "$@"; }
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(eval(process.argv[1])(JSON.parse(s))))' "$1"; }
+region_cli init > /dev/null
+region_cli key --name "Regionens exempelbank" > /dev/null
+fingerprint=$(region_cli key --json | json '(k) => k.fingerprint')
+published=$(region_cli list --status publicerad --json | json '(l) => l.length')
+title=$(region_cli search livsmedel --json | json '(r) => r.hits[0].title')
+timeout 900 "$bin" --library "$region" serve --addr 127.0.0.1:0 > "$work/region.out" 2> "$work/region.err" &
+others=$!
+feed=""
+for _ in $(seq 1 300); do
+  feed=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/region.out" | head -n 1 || true)
+  [ -n "$feed" ] && break
+  kill -0 "$others" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$feed" ]; then
+  echo "$suite: the library to follow was not served"
+  cat "$work/region.out" "$work/region.err"
+  exit 1
+fi
+
+# The owner's server, on an empty library.
+library=$work/tom
+cli init --empty > /dev/null
+serve_start 'http://127\.0\.0\.1:[0-9]*/?token=[0-9a-f]*' --write
+run_flows tests/e2e/subscriptions.mjs FEED_URL="$feed" FINGERPRINT="$fingerprint" \
+  SIGNER="Regionens exempelbank" EXPECTED_NEW="$published" EXPECT_TITLE="$title" \
+  FEED_LIBRARY="$region" EXEMPELBANK_CLI="$bin"

@@ -550,3 +550,40 @@ fn a_fingerprint_that_is_not_the_sources_is_refused_and_nothing_is_saved() {
         out.stderr()
     );
 }
+
+#[test]
+fn following_a_library_again_under_another_name_adopts_the_entries_kept_from_it() {
+    let source = TestLibrary::starter();
+    let folder = source.dir().parent().unwrap().join("mapp");
+    let folder = folder.to_string_lossy().into_owned();
+    source.cli(&["bundle", "publish", &folder]).ok();
+    let subscriber = TestLibrary::empty();
+    let trusted = fingerprint(&source);
+    let follow = |name: &str| {
+        subscriber
+            .cli(&[
+                "subscribe",
+                "add",
+                &folder,
+                "--name",
+                name,
+                "--trust",
+                &trusted,
+            ])
+            .ok();
+    };
+    follow("Gamla namnet");
+    let (_, reports) = pull(&subscriber, &[]);
+    let received = reports[0]["new"].as_u64().unwrap();
+    subscriber
+        .cli(&["subscribe", "remove", "Gamla namnet", "--keep-entries"])
+        .ok();
+    follow("Nya namnet");
+    let listed = subscriber.cli(&["--json", "subscribe", "list"]).ok().json();
+    assert_eq!(listed[0]["entries"], received);
+    let found = subscriber
+        .cli(&["search", "", "--source", "Nya namnet", "--json"])
+        .ok()
+        .json();
+    assert_eq!(found["total"], received);
+}

@@ -201,6 +201,16 @@ fn status_problem(source: &str, status: ureq::http::StatusCode) -> Error {
 /// Reads a source's description (the server's `feed/info`, a folder's `feed.json`): its
 /// library and signer, for a person to decide whether to trust it.
 pub fn peek(source: &str, limits: &FetchLimits) -> Result<FeedInfo> {
+    // Whatever went wrong is about the source the person typed: said beside that field (and
+    // never taken for a fault of the program that a server would hide).
+    read_info(source, limits).map_err(|err| Error {
+        code: ErrorCode::InvalidInput,
+        field: Some("source".to_owned()),
+        ..err
+    })
+}
+
+fn read_info(source: &str, limits: &FetchLimits) -> Result<FeedInfo> {
     let (kind, source) = parse_source(source)?;
     match kind {
         SourceKind::Server => {
@@ -561,6 +571,7 @@ impl Library {
                 public_key: &fingerprint,
                 at: &now(),
             })?;
+        self.after_write();
         Ok(self.subscription(&name)?.0)
     }
 
@@ -865,5 +876,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (kind, _) = parse_source(&dir.path().display().to_string()).unwrap();
         assert_eq!(kind, SourceKind::Folder);
+    }
+
+    #[test]
+    fn an_unreachable_source_is_told_beside_the_address_not_hidden_as_a_fault() {
+        // Regression: under `serve --write` an `io` error became "ett fel i servern".
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        drop(listener);
+        let err = peek(&format!("http://{addr}"), &FetchLimits::default()).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert_eq!(err.field.as_deref(), Some("source"));
+        assert!(err.message.contains("inget hämtades"), "{}", err.message);
     }
 }

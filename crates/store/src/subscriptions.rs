@@ -117,6 +117,19 @@ impl Store {
              VALUES (?1, ?2, ?3)",
             params![new.public_key, new.signer_name, new.at],
         )?;
+        // Entries kept from an earlier subscription to the same signer (or from its bundles)
+        // that no subscription follows now: this one is their source again, and the index
+        // learns it.
+        let orphans = "SELECT uid FROM received WHERE signer = ?1
+             AND source NOT IN (SELECT name FROM subscriptions WHERE name <> ?2)";
+        tx.execute(
+            &format!("INSERT INTO changes (uid) {orphans}"),
+            params![new.public_key, new.name],
+        )?;
+        tx.execute(
+            &format!("UPDATE received SET source = ?2 WHERE uid IN ({orphans})"),
+            params![new.public_key, new.name],
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -186,3 +186,36 @@ describe('filterCount', () => {
     expect(filterCount({ ...emptyState(), lan: ['18'], yearTo: 2022 })).toBe(2);
   });
 });
+
+describe('a source (the entries a subscription brought: "Visa exemplen")', () => {
+  const state: SearchState = { ...emptyState(), source: ['Regionens exempelbank'] };
+
+  it('is kept in the address as kalla=, and read back', () => {
+    const hash = toHash(state);
+    expect(hash).toBe('#/sok?kalla=Regionens+exempelbank');
+    expect(fromHash(hash)).toEqual(state);
+    expect(fromHash('#/sok?q=x').source).toBeUndefined();
+    expect(fromHash('#/sok?kalla=&q=x').source).toBeUndefined();
+  });
+
+  it('is a filter: not the start page, counted, sent, and part of the key', () => {
+    expect(isEmpty(state)).toBe(false);
+    expect(hasFilters(state)).toBe(true);
+    expect(filterCount({ ...state, kind: ['exempel'] })).toBe(2);
+    expect(toRequest(state, vocab, { limit: 20 }).source).toEqual(['Regionens exempelbank']);
+    expect(toRequest(emptyState(), vocab, { limit: 20 }).source).toBeUndefined();
+    expect(stateKey(state)).not.toBe(stateKey(emptyState()));
+    expect(stateKey({ ...emptyState(), source: ['b', 'a'] })).toBe(stateKey({ ...emptyState(), source: ['a', 'b'] }));
+  });
+
+  it('comes back from a saved request', () => {
+    expect(fromRequest(toRequest(state, vocab, { limit: 20 }))).toEqual(state);
+  });
+});
+
+describe('the subscriptions page', () => {
+  it('has its own address', () => {
+    expect(parseHash('#/prenumerationer')).toEqual({ name: 'subscriptions' });
+    expect(parseHash('#/prenumerationer/')).toEqual({ name: 'subscriptions' });
+  });
+});

@@ -21,6 +21,11 @@ export type SearchState = {
   sort: SortOrder;
   /** Drafts, entries in review and archived ones too (curators only; `alla=1`). */
   all?: boolean;
+  /**
+   * The sources entries came from: subscriptions (or bundle signers) by name (`kalla=`; "Visa
+   * exemplen" on the Prenumerationer page). Absent when none is picked.
+   */
+  source?: string[];
 };
 
 /** Parameter names in the address, in Swedish like the rest of it. */
@@ -32,13 +37,16 @@ export function emptyState(): SearchState {
 
 export function hasFilters(s: SearchState): boolean {
   return (
-    DIMENSIONS.some((d) => s[d].length > 0) || s.yearFrom !== undefined || s.yearTo !== undefined
+    DIMENSIONS.some((d) => s[d].length > 0) ||
+    s.yearFrom !== undefined ||
+    s.yearTo !== undefined ||
+    (s.source?.length ?? 0) > 0
   );
 }
 
 /** How many filters are picked: each value of a facet, and the years as one. */
 export function filterCount(s: SearchState): number {
-  const values = DIMENSIONS.reduce((n, d) => n + s[d].length, 0);
+  const values = DIMENSIONS.reduce((n, d) => n + s[d].length, 0) + (s.source?.length ?? 0);
   return values + (s.yearFrom !== undefined || s.yearTo !== undefined ? 1 : 0);
 }
 
@@ -64,6 +72,8 @@ export function fromParams(params: URLSearchParams): SearchState {
   state.yearTo = year(params.get('till'));
   state.sort = params.get('sortera') === 'nyast' ? 'newest' : 'relevance';
   if (params.get('alla') === '1') state.all = true;
+  const source = unique(params.getAll('kalla'));
+  if (source.length > 0) state.source = source;
   return state;
 }
 
@@ -75,6 +85,7 @@ export function toParams(s: SearchState): URLSearchParams {
   if (s.yearTo !== undefined) params.set('till', String(s.yearTo));
   if (s.sort === 'newest') params.set('sortera', 'nyast');
   if (s.all === true) params.set('alla', '1');
+  for (const v of s.source ?? []) params.append('kalla', v);
   return params;
 }
 
@@ -97,6 +108,7 @@ export function stateKey(s: SearchState): string {
     lan: sorted(s.lan),
     kind: sorted(s.kind),
     stage: sorted(s.stage),
+    ...(s.source === undefined ? {} : { source: sorted(s.source) }),
   });
   params.sort();
   return params.toString();
@@ -121,6 +133,7 @@ export function fromRequest(r: SearchRequest): SearchState {
     yearTo: yearOf(r.year_to),
     sort: r.sort === 'newest' ? 'newest' : 'relevance',
     ...(r.all === true ? { all: true } : {}),
+    ...(strings(r.source).length > 0 ? { source: strings(r.source) } : {}),
   };
 }
 
@@ -146,5 +159,6 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
   };
   if (s.yearFrom !== undefined) request.year_from = s.yearFrom;
   if (s.yearTo !== undefined) request.year_to = s.yearTo;
+  if (s.source !== undefined && s.source.length > 0) request.source = [...s.source];
   return request;
 }

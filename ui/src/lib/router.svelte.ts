@@ -14,6 +14,8 @@
 //                             shows it in place of any page until someone logs in)
 //   #/konton                  the accounts of a team library and their log (a redaktör's)
 //   #/mitt-konto              the account logged in: its role, a new password
+//   #/prenumerationer         the libraries this one follows (the owner's: the desktop app,
+//                             `serve --write`)
 // Each history entry remembers its scroll position; an entry page also remembers how many entry
 // pages deep it is since the last list, so "Tillbaka till sökresultaten" can go back that far.
 
@@ -31,6 +33,7 @@ export type Route =
   | { name: 'login' }
   | { name: 'accounts' }
   | { name: 'account' }
+  | { name: 'subscriptions' }
   | { name: 'notfound' };
 
 export const OVERVIEW_HASH = '#/oversikt';
@@ -42,6 +45,7 @@ export const NEW_HASH = '#/ny';
 export const LOGIN_HASH = '#/logga-in';
 export const ACCOUNTS_HASH = '#/konton';
 export const MY_ACCOUNT_HASH = '#/mitt-konto';
+export const SUBSCRIPTIONS_HASH = '#/prenumerationer';
 
 type PageState = {
   scrollY?: number;
@@ -70,6 +74,7 @@ export function parseHash(hash: string): Route {
   if (path === '/logga-in' || path === '/logga-in/') return { name: 'login' };
   if (path === '/konton' || path === '/konton/') return { name: 'accounts' };
   if (path === '/mitt-konto' || path === '/mitt-konto/') return { name: 'account' };
+  if (path === '/prenumerationer' || path === '/prenumerationer/') return { name: 'subscriptions' };
   const sub = /^\/post\/([^/]+)\/(redigera|historik)\/?$/.exec(path);
   if (sub?.[1]) {
     try {

@@ -22,6 +22,7 @@ import {
   createList,
   deleteList,
   deleteSavedSearch,
+  entryOrigin,
   importBundle,
   lists,
   login,
@@ -35,6 +36,11 @@ import {
   session,
   setAccountDisabled,
   setAccountRole,
+  subscribe,
+  subscriptionPeek,
+  subscriptionPull,
+  subscriptions,
+  unsubscribe,
 } from './transport';
 import { onRefusal } from './ipc';
 import { COMMANDS } from '../bindings/commands';
@@ -54,6 +60,23 @@ const request: SearchRequest = {
   sort: 'relevance',
 };
 const list = { id: 3, name: 'Att läsa', entries: ['u1'] };
+const feed = {
+  format: 1,
+  library_id: 'df20b0a7-998b-494f-8950-efc5e977fa12',
+  signer: { name: 'Regionens exempelbank', public_key: '27f59da7391826cb896182e0cc9ba75129ddc5e2446b0f7bde9a78d45b2b9af1' },
+  cursor: 14,
+};
+const pulled = {
+  name: 'Regionens exempelbank',
+  reached: true,
+  problem: '',
+  new: 14,
+  updated: 0,
+  withdrawn: 0,
+  kept_for_review: 0,
+  deltas: 1,
+  message: '14 nya exempel från Regionens exempelbank',
+};
 const anna = { name: 'Anna', role: 'skribent', disabled: false, created_at: '2025-01-01T00:00:00Z' };
 
 /** Every collection call, with the command and arguments it sends. */
@@ -79,6 +102,31 @@ const calls = [
   { run: () => resetPassword('Anna', 'ett nytt lösenord'), command: 'reset_password', args: { name: 'Anna', password: 'ett nytt lösenord' }, answer: null },
   { run: () => auditLog(), command: 'audit_log', args: {}, answer: [] },
   { run: () => auditLog(50), command: 'audit_log', args: { limit: 50 }, answer: [] },
+  { run: () => subscriptions(), command: 'subscriptions', args: {}, answer: [] },
+  {
+    run: () => subscribe('https://exempel.region.example', feed, feed.signer.public_key),
+    command: 'subscribe',
+    args: { source: 'https://exempel.region.example', info: feed, fingerprint: feed.signer.public_key },
+    answer: { name: 'Regionens exempelbank' },
+  },
+  {
+    run: () => subscribe('/media/delat', feed, feed.signer.public_key, 'Regionen'),
+    command: 'subscribe',
+    args: { source: '/media/delat', name: 'Regionen', info: feed, fingerprint: feed.signer.public_key },
+    answer: { name: 'Regionen' },
+  },
+  {
+    run: () => unsubscribe('Regionen', true),
+    command: 'unsubscribe',
+    args: { name: 'Regionen', removeEntries: true },
+    answer: { name: 'Regionen', trashed: 14, kept: 0 },
+  },
+  {
+    run: () => entryOrigin('en-post'),
+    command: 'entry_origin',
+    args: { id: 'en-post' },
+    answer: { source: 'Regionen', origin_revision: 2, received_at: '2026-12-03T09:12:00Z', changed_here: false },
+  },
 ];
 
 describe('commands in the desktop app', () => {
@@ -379,6 +427,97 @@ describe('bundles', () => {
       expect(JSON.parse(String((fetch.mock.calls[2] as [string, RequestInit])[1].body))).toMatchObject({ dryRun: false, trust: true });
       expect(refused).not.toHaveBeenCalled();
       expect(invoke).not.toHaveBeenCalled();
+    });
+  });
+});
+
+describe('subscriptions over the network (no command of the table)', () => {
+  describe('in the desktop app: its own Tauri commands', () => {
+    beforeEach(() => {
+      vi.stubGlobal('window', { __TAURI_INTERNALS__: {} });
+      invoke.mockReset();
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('reads a source with subscription_peek', async () => {
+      invoke.mockResolvedValueOnce(feed);
+      expect(await subscriptionPeek('https://exempel.region.example')).toEqual(feed);
+      expect(invoke).toHaveBeenCalledWith('subscription_peek', { source: 'https://exempel.region.example' });
+    });
+
+    it('pulls one source or every one with subscription_pull', async () => {
+      invoke.mockResolvedValueOnce([pulled]);
+      expect(await subscriptionPull('Regionens exempelbank')).toEqual([pulled]);
+      expect(invoke).toHaveBeenLastCalledWith('subscription_pull', { name: 'Regionens exempelbank' });
+      invoke.mockResolvedValueOnce([]);
+      await subscriptionPull();
+      expect(invoke).toHaveBeenLastCalledWith('subscription_pull', { name: null });
+      expect(invoke).not.toHaveBeenCalledWith('call', expect.anything());
+    });
+
+    it('says an entry written here came from nowhere (null)', async () => {
+      invoke.mockResolvedValueOnce(null);
+      expect(await entryOrigin('egen-post')).toBeNull();
+      expect(invoke).toHaveBeenCalledWith('call', { name: 'entry_origin', args: { id: 'egen-post' } });
+    });
+
+    it('rejects with the library error and its field', async () => {
+      const bad = { code: 'invalid_input', message: 'källan ska vara https://… eller en mapp', field: 'source' };
+      invoke.mockRejectedValueOnce(bad);
+      await expect(subscriptionPeek('ftp://x')).rejects.toEqual(bad);
+    });
+  });
+
+  describe('in a browser under serve --write: POST api/subscriptions/…', () => {
+    const fetch = vi.fn();
+    const refused = vi.fn();
+    beforeEach(() => {
+      fetch.mockReset();
+      refused.mockReset();
+      invoke.mockReset();
+      vi.stubGlobal('fetch', fetch);
+      onRefusal(refused);
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      onRefusal(null);
+    });
+
+    it('reads a source with POST api/subscriptions/peek', async () => {
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify(feed), { status: 200 }));
+      expect(await subscriptionPeek('http://127.0.0.1:8080/')).toEqual(feed);
+      const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+      expect(url).toBe('api/subscriptions/peek');
+      expect(init.method).toBe('POST');
+      expect(init.credentials).toBe('same-origin');
+      expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
+      expect(new Headers(init.headers).get('Accept')).toBe('application/json');
+      expect(JSON.parse(String(init.body))).toEqual({ source: 'http://127.0.0.1:8080/' });
+      expect(invoke).not.toHaveBeenCalled();
+    });
+
+    it('pulls with POST api/subscriptions/pull: a name, or {} for every one', async () => {
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify([pulled]), { status: 200 }));
+      expect(await subscriptionPull('Regionens exempelbank')).toEqual([pulled]);
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify([]), { status: 200 }));
+      expect(await subscriptionPull()).toEqual([]);
+      const bodies = fetch.mock.calls.map(([url, init]) => [url, JSON.parse(String((init as RequestInit).body))]);
+      expect(bodies).toEqual([
+        ['api/subscriptions/pull', { name: 'Regionens exempelbank' }],
+        ['api/subscriptions/pull', {}],
+      ]);
+    });
+
+    it('passes the error on with its field, and a refusal to the session state', async () => {
+      const bad = { code: 'io', message: 'https://x.invalid: kunde inte nås', field: 'source' };
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify({ error: bad }), { status: 502 }));
+      await expect(subscriptionPeek('https://x.invalid')).rejects.toEqual(bad);
+      const forbidden = { code: 'forbidden', message: 'prenumerationer hämtas av bibliotekets ägare' };
+      fetch.mockResolvedValueOnce(new Response(JSON.stringify({ error: forbidden }), { status: 403 }));
+      await expect(subscriptionPull()).rejects.toEqual(forbidden);
+      expect(refused).toHaveBeenCalledWith(forbidden);
+      fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+      await expect(subscriptionPull()).rejects.toMatchObject({ code: 'io' });
     });
   });
 });

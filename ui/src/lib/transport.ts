@@ -14,9 +14,12 @@ import type { AccountInfo } from '../bindings/AccountInfo';
 import type { AuditEvent } from '../bindings/AuditEvent';
 import type { Entry } from '../bindings/Entry';
 import type { BundleSummary } from '../bindings/BundleSummary';
+import type { EntryOrigin } from '../bindings/EntryOrigin';
 import type { EntrySummary } from '../bindings/EntrySummary';
+import type { FeedInfo } from '../bindings/FeedInfo';
 import type { ExportOptions } from '../bindings/ExportOptions';
 import type { ProgressEvent } from '../bindings/ProgressEvent';
+import type { PullReport } from '../bindings/PullReport';
 import type { ErasureReport } from '../bindings/ErasureReport';
 import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
@@ -24,8 +27,10 @@ import type { Note } from '../bindings/Note';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
 import type { Role } from '../bindings/Role';
 import type { Status } from '../bindings/Status';
+import type { Subscription } from '../bindings/Subscription';
 import type { Transition } from '../bindings/Transition';
 import type { TrashedEntry } from '../bindings/TrashedEntry';
+import type { Unsubscribed } from '../bindings/Unsubscribed';
 import type { EntryList } from '../bindings/EntryList';
 import type { LibraryInfo } from '../bindings/LibraryInfo';
 import type { SavedSearch } from '../bindings/SavedSearch';
@@ -248,6 +253,49 @@ export function detachFile(id: string, name: string): Promise<Entry> {
 /** Erases a person's contact data from every entry, revision and backup (ask first). */
 export function erasePerson(name: string): Promise<ErasureReport> {
   return commands.erasePerson({ name });
+}
+
+// Subscriptions: the libraries this one follows (the owner's: the desktop app, or `exempelbank
+// serve --write`). Reading a source's description and pulling go over the network, so they are
+// no commands of the table (which run holding the library): the desktop app has Tauri commands
+// for them, `serve --write` two routes of its own.
+
+/** The libraries this one follows, with when each was last reached and what it brought. */
+export function subscriptions(): Promise<Subscription[]> {
+  return commands.subscriptions({});
+}
+
+/**
+ * Follows a source described by `subscriptionPeek`; `fingerprint` is the signer's key the
+ * person confirmed (a pull signed by any other is refused). Nothing is pulled yet.
+ */
+export function subscribe(source: string, info: FeedInfo, fingerprint: string, name?: string): Promise<Subscription> {
+  return commands.subscribe({ source, info, fingerprint, ...(name === undefined || name === '' ? {} : { name }) });
+}
+
+/** Stops following a source; its entries stay, or (`removeEntries`) go to the trash. */
+export function unsubscribe(name: string, removeEntries: boolean): Promise<Unsubscribed> {
+  return commands.unsubscribe({ name, removeEntries });
+}
+
+/** Where an entry came from (a subscription or a bundle), or null if it was written here. */
+export function entryOrigin(id: string): Promise<EntryOrigin | null> {
+  return commands.entryOrigin({ id });
+}
+
+/** What a source (a server's address or a folder's path) says about itself: its signer. */
+export function subscriptionPeek(source: string): Promise<FeedInfo> {
+  if (inTauri()) return call<FeedInfo>('subscription_peek', { source });
+  return http<FeedInfo>('api/subscriptions/peek', withJson('POST', { source }));
+}
+
+/**
+ * Pulls what is new from one subscription, or from every one: a report each. A source that
+ * cannot be reached is a report (`reached` false) and no error: the library works offline.
+ */
+export function subscriptionPull(name?: string): Promise<PullReport[]> {
+  if (inTauri()) return call<PullReport[]>('subscription_pull', { name: name ?? null });
+  return http<PullReport[]>('api/subscriptions/pull', withJson('POST', name === undefined ? {} : { name }));
 }
 
 // The accounts of a team library (`exempelbank serve --team`): a redaktör's. The desktop app

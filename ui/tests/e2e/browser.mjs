@@ -92,7 +92,7 @@ const seeded = {
 // The commands a reader may send (Access::Read in crates/library/src/commands.rs), and the
 // routes that run them (and `api/session`, which only says how the server is used); a
 // read-only server must never be asked anything else.
-const READ_COMMANDS = new Set(['library_info', 'taxonomy', 'search', 'select_entries', 'get_entry']);
+const READ_COMMANDS = new Set(['library_info', 'taxonomy', 'search', 'select_entries', 'get_entry', 'entry_origin']);
 const READ_ROUTES = /^\/api\/(info|taxonomy|search|session|entries\/[^/]+|export)$/;
 
 const { report, step, finish } = checks('browser', { stepMs: STEP_MS, totalMs: TOTAL_MS });

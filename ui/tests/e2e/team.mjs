@@ -724,6 +724,8 @@ async function teamPhase() {
       await open(rut);
       await logIn(rut, redaktor);
       await byTestId(rut, 'nav-trash').waitFor();
+      // Subscriptions are the owner's on their own machine, never a team account's.
+      assert((await count(rut, '[data-testid="nav-subscriptions"]')) === 0, 'Prenumerationer is offered to a team account');
       await byTestId(rut, 'nav-accounts').click();
       await rut.page.locator('main h1', { hasText: 'Konton' }).waitFor();
       assert((await rut.page.title()) === 'Konton – Exempelbanken', `the title is "${await rut.page.title()}"`);

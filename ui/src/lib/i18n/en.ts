@@ -839,6 +839,75 @@ export const en: Messages = {
     password_changed: 'Password changed',
   },
 
+  navSubscriptions: 'Subscriptions',
+  subscriptionsHeading: 'Subscriptions',
+  subscriptionsIntro:
+    'Libraries this one follows. New and changed examples are fetched by themselves once the program has run for a moment, and then every three hours. If a source cannot be reached, everything goes on working as usual and it is fetched next time.',
+  subscriptionsUnavailable:
+    "Subscriptions are kept by the library's owner: in the Exempelbanken program, or with exempelbank serve --write on their own computer.",
+  subscriptionsContents: 'On this page',
+  subscriptionsListHeading: 'Libraries you follow',
+  subscriptionsNone: 'You do not follow any other library yet.',
+  subscriptionsCount: (n: number) => (n === 1 ? 'You follow 1 library.' : `You follow ${count(n)} libraries.`),
+  subscriptionPullAll: 'Fetch all now',
+  subscriptionPullOne: 'Fetch now',
+  subscriptionPulling: 'Fetching …',
+  subscriptionShowEntries: 'Show the examples',
+  subscriptionRemove: 'Stop following …',
+  subscriptionSource: 'Source',
+  subscriptionSourceKind: { server: 'server', folder: 'folder' },
+  subscriptionSigner: 'Signer',
+  subscriptionFingerprint: 'Fingerprint',
+  subscriptionLastPulled: 'Last fetched',
+  subscriptionNever: 'never',
+  subscriptionEntries: 'Examples from it',
+  subscriptionWaiting: 'Waiting for review',
+  subscriptionWaitingCount: (n: number) =>
+    n === 1 ? '1 incoming version is waiting for review' : `${count(n)} incoming versions are waiting for review`,
+  subscriptionState: 'State',
+  subscriptionOk: 'All well',
+  subscriptionNotYet: 'Not fetched yet',
+  subscriptionUnreachable: (when: string, problem: string) =>
+    when === '' ? `Not reached yet · ${problem}` : `Last reached ${when} · cannot be reached just now: ${problem}`,
+  subscriptionActionsFor: (name: string) => `Actions for ${name}`,
+  subscriptionPullFailed: (message: string) => `The fetch did not work: ${message}`,
+  subscriptionRemoveHeading: (name: string) => `Stop following ${name}?`,
+  subscriptionRemoveQuestion: (n: number) =>
+    n === 1
+      ? '1 example in the library came from it. Do you want to keep it or move it to the trash?'
+      : `${count(n)} examples in the library came from it. Do you want to keep them or move them to the trash?`,
+  subscriptionRemoveNoEntries: 'No examples in the library came from it.',
+  subscriptionRemoveKeep: 'Stop following, keep the examples',
+  subscriptionRemoveTrash: 'Stop following, move them to the trash',
+  subscriptionRemoveOnly: 'Stop following',
+  subscriptionRemoved: (name: string, kept: number, trashed: number) =>
+    `You no longer follow ${name}.` +
+    (trashed > 0 ? ` ${trashed === 1 ? '1 example was' : `${count(trashed)} examples were`} moved to the trash.` : '') +
+    (kept > 0 ? ` ${kept === 1 ? '1 example stays' : `${count(kept)} examples stay`} in the library.` : ''),
+  followHeading: 'Follow a library',
+  followIntro:
+    "Type the address of another library's Exempelbanken (https://…) or the path of a folder that exempelbank bundle publish writes. You see who signs the examples before you decide.",
+  followSource: 'Address or folder',
+  followSourceHint: 'For example https://exempel.region.example/ or /media/shared/exempelbanken',
+  followName: 'Name (optional)',
+  followNameHint: "The name the examples show as their source. If you leave it empty, the signer's name is used.",
+  followPeek: 'Fetch details',
+  followPeeking: 'Fetching details …',
+  followSourceMissing: 'Type an address or a path.',
+  followInfoHeading: 'Details from the source',
+  followCompareBefore: "Compare the fingerprint with the one the source's owner sees with ",
+  followCompareAfter: '.',
+  followTrust: 'Trust and follow',
+  followCancel: 'Cancel',
+  followSubscribing: 'Following and fetching …',
+  followDone: (name: string) => `You now follow ${name}.`,
+  pullNoticeLabel: 'New from libraries you follow',
+  pullNoticeLink: 'Show the subscriptions',
+  pullNoticeDismiss: 'Close',
+  entryOriginLine: (source: string, when: string) => `Came from: ${source} · received ${when}`,
+  entryOriginChanged: 'changed here since',
+  sourceFilterChip: (name: string) => `Source: ${name}`,
+
   kindLabels: {
     exempel: 'Example',
     metod: 'Method or tool',

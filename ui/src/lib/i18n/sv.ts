@@ -844,6 +844,81 @@ export const sv = {
     password_changed: 'Lösenord bytt',
   } satisfies Record<AuditEventName, string>,
 
+  // Subscriptions ("Prenumerationer"): the libraries this one follows (the owner's).
+  navSubscriptions: 'Prenumerationer',
+  subscriptionsHeading: 'Prenumerationer',
+  subscriptionsIntro:
+    'Bibliotek som det här följer. Nya och ändrade exempel hämtas av sig själva när programmet har varit igång en stund och sedan var tredje timme. Går en källa inte att nå fortsätter allt att fungera som vanligt, och hämtningen görs nästa gång.',
+  subscriptionsUnavailable:
+    'Prenumerationer sköts av bibliotekets ägare: i programmet Exempelbanken eller med exempelbank serve --write på den egna datorn.',
+  subscriptionsContents: 'Innehåll på sidan',
+  subscriptionsListHeading: 'Bibliotek du följer',
+  subscriptionsNone: 'Du följer inga andra bibliotek ännu.',
+  subscriptionsCount: (n: number) => (n === 1 ? 'Du följer 1 bibliotek.' : `Du följer ${count(n)} bibliotek.`),
+  subscriptionPullAll: 'Hämta alla nu',
+  subscriptionPullOne: 'Hämta nu',
+  subscriptionPulling: 'Hämtar …',
+  subscriptionShowEntries: 'Visa exemplen',
+  subscriptionRemove: 'Sluta följa …',
+  subscriptionSource: 'Källa',
+  subscriptionSourceKind: { server: 'server', folder: 'mapp' } satisfies Record<'server' | 'folder', string>,
+  subscriptionSigner: 'Signerare',
+  subscriptionFingerprint: 'Fingeravtryck',
+  subscriptionLastPulled: 'Senast hämtad',
+  subscriptionNever: 'aldrig',
+  subscriptionEntries: 'Exempel härifrån',
+  subscriptionWaiting: 'Väntar på granskning',
+  subscriptionWaitingCount: (n: number) =>
+    n === 1 ? '1 inkommande version väntar på granskning' : `${count(n)} inkommande versioner väntar på granskning`,
+  subscriptionState: 'Läge',
+  subscriptionOk: 'Allt i ordning',
+  subscriptionNotYet: 'Inte hämtad ännu',
+  subscriptionUnreachable: (when: string, problem: string) =>
+    when === '' ? `Har inte nåtts ännu · ${problem}` : `Senast nådd ${when} · nås inte just nu: ${problem}`,
+  subscriptionActionsFor: (name: string) => `Åtgärder för ${name}`,
+  subscriptionPullFailed: (message: string) => `Hämtningen gick inte: ${message}`,
+  subscriptionRemoveHeading: (name: string) => `Sluta följa ${name}?`,
+  subscriptionRemoveQuestion: (n: number) =>
+    n === 1
+      ? '1 exempel i biblioteket kom därifrån. Vill du behålla det eller flytta det till papperskorgen?'
+      : `${count(n)} exempel i biblioteket kom därifrån. Vill du behålla dem eller flytta dem till papperskorgen?`,
+  subscriptionRemoveNoEntries: 'Inga exempel i biblioteket kom därifrån.',
+  subscriptionRemoveKeep: 'Sluta följa, behåll exemplen',
+  subscriptionRemoveTrash: 'Sluta följa, flytta dem till papperskorgen',
+  subscriptionRemoveOnly: 'Sluta följa',
+  subscriptionRemoved: (name: string, kept: number, trashed: number) =>
+    `Du följer inte längre ${name}.` +
+    (trashed > 0
+      ? ` ${trashed === 1 ? '1 exempel' : `${count(trashed)} exempel`} flyttades till papperskorgen.`
+      : '') +
+    (kept > 0 ? ` ${kept === 1 ? '1 exempel finns kvar' : `${count(kept)} exempel finns kvar`} i biblioteket.` : ''),
+  followHeading: 'Följ ett bibliotek',
+  followIntro:
+    'Skriv adressen till ett annat biblioteks Exempelbanken (https://…) eller sökvägen till en mapp som exempelbank bundle publish skriver. Du får se vem som signerar exemplen innan du bestämmer dig.',
+  followSource: 'Adress eller mapp',
+  followSourceHint: 'Till exempel https://exempel.region.example/ eller /media/delat/exempelbanken',
+  followName: 'Namn (frivilligt)',
+  followNameHint: 'Namnet exemplen visar som sin källa. Lämnar du det tomt används signerarens namn.',
+  followPeek: 'Hämta uppgifter',
+  followPeeking: 'Hämtar uppgifter …',
+  followSourceMissing: 'Skriv en adress eller en sökväg.',
+  followInfoHeading: 'Uppgifter från källan',
+  followCompareBefore: 'Jämför fingeravtrycket med det som källans ägare ser med ',
+  followCompareAfter: '.',
+  followTrust: 'Lita på och följ',
+  followCancel: 'Avbryt',
+  followSubscribing: 'Följer och hämtar …',
+  followDone: (name: string) => `Du följer nu ${name}.`,
+  // The background pulls' notice, on every page.
+  pullNoticeLabel: 'Nytt från bibliotek du följer',
+  pullNoticeLink: 'Visa prenumerationerna',
+  pullNoticeDismiss: 'Stäng',
+  // An entry's origin, on its page.
+  entryOriginLine: (source: string, when: string) => `Kom från: ${source} · mottagen ${when}`,
+  entryOriginChanged: 'ändrad här sedan dess',
+  // The search's filter by source.
+  sourceFilterChip: (name: string) => `Källa: ${name}`,
+
   // Names of the model's fixed values (the interface's words, not content). Swedish ones are the
   // taxonomy's labels (assets/taxonomy, checked by vocabulary.test.ts); focus areas, counties and
   // municipalities are content and keep their Swedish names in every language.

@@ -1,0 +1,233 @@
+// Subscriptions in Chromium against real servers (tests/e2e/ui-flows.sh starts them): the owner's
+// `exempelbank serve --write` on an empty library (BASE_URL, the link with its token), and a
+// reader's `exempelbank serve` on a second library with the starter entries whose signer is
+// named "Regionens exempelbank" (FEED_URL). The owner opens Prenumerationer, asks the second
+// server who signs it, compares the fingerprint with `exempelbank key --json`'s, trusts and
+// follows it and sees what the first pull brought; finds its entries by their source and by
+// search, sees "Kom från: …" on an entry page; sees the background pull's notice after the
+// second library gets a new entry (added with the CLI) and the app starts again; and stops
+// following it, keeping the entries. axe-core runs on the page in light and dark, and
+// screenshots go to SCREENSHOT_DIR.
+//
+// env: BASE_URL, FEED_URL, FINGERPRINT, SIGNER (Regionens exempelbank), EXPECTED_NEW (how many
+// entries the second library publishes), EXPECT_TITLE (the title of one of them), FEED_LIBRARY
+// and EXEMPELBANK_CLI (to add an entry there), SCREENSHOT_DIR (test-output/), CHROMIUM.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { axeViolations } from './axe.mjs';
+import { assert, checks, launchChromium, watchProblems } from './harness.mjs';
+
+const BASE_URL = process.env.BASE_URL;
+const FEED_URL = process.env.FEED_URL;
+const FINGERPRINT = process.env.FINGERPRINT;
+const SIGNER = process.env.SIGNER || 'Regionens exempelbank';
+const EXPECTED_NEW = Number(process.env.EXPECTED_NEW);
+const EXPECT_TITLE = process.env.EXPECT_TITLE;
+const FEED_LIBRARY = process.env.FEED_LIBRARY;
+const CLI = process.env.EXEMPELBANK_CLI;
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_MS = 20_000;
+const TOTAL_MS = 300_000;
+
+for (const [name, value] of Object.entries({ BASE_URL, FEED_URL, FINGERPRINT, EXPECT_TITLE, FEED_LIBRARY, EXEMPELBANK_CLI: CLI })) {
+  if (!value) throw new Error(`${name} is not set (run tests/e2e/ui-flows.sh)`);
+}
+if (!Number.isInteger(EXPECTED_NEW) || EXPECTED_NEW <= 0) throw new Error(`EXPECTED_NEW is ${process.env.EXPECTED_NEW}`);
+
+const link = new URL(BASE_URL);
+const APP_URL = new URL(link.pathname, link.origin).href;
+const url = (hash) => new URL(hash, APP_URL).href;
+
+const { report, step, finish } = checks('subscriptions', { stepMs: STEP_MS, totalMs: TOTAL_MS });
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+const shot = (name) => join(SCREENSHOT_DIR, `subscriptions-${name}.png`);
+
+const browser = await launchChromium({ report, finish }, CHROMIUM, STEP_MS);
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', colorScheme: 'light' });
+context.setDefaultTimeout(STEP_MS);
+const page = await context.newPage();
+const { problems, forgive } = watchProblems(page);
+
+const byTestId = (id) => page.getByTestId(id);
+const search = page.locator('input[type="search"]');
+
+/** Goes to a page of the app afresh: a new start of the app. */
+async function open(hash) {
+  await page.goto('about:blank');
+  await page.goto(url(hash), { waitUntil: 'load' });
+  await search.waitFor();
+}
+
+/** axe on the page as it is now, in light and dark, with a screenshot of each. */
+async function axeBoth(name) {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: shot(`${colorScheme}-${name}`), fullPage: true });
+    found.push(...(await axeViolations(page, `${colorScheme}: `)));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert(found.length === 0, found.join('\n'));
+}
+
+const row = page.locator('[data-testid="subscription"]', { hasText: SIGNER });
+const word = EXPECT_TITLE.split(/\s+/).find((w) => w.length > 5) ?? EXPECT_TITLE;
+
+try {
+  const started = await step('the owner\'s link opens the app, with "Prenumerationer" in the menu', async () => {
+    await page.goto(BASE_URL, { waitUntil: 'load' });
+    await search.waitFor();
+    await byTestId('nav-subscriptions').waitFor();
+  });
+  if (!started) throw new Error(`the app does not answer at ${APP_URL}`);
+
+  await step('Prenumerationer says the library follows nothing yet, and passes axe', async () => {
+    await byTestId('nav-subscriptions').click();
+    await page.locator('main h1', { hasText: 'Prenumerationer' }).waitFor();
+    assert((await page.title()) === 'Prenumerationer – Exempelbanken', `the title is "${await page.title()}"`);
+    assert(
+      (await page.locator('.site-nav a[aria-current="page"]').innerText()).trim() === 'Prenumerationer',
+      'the menu does not mark the page',
+    );
+    await byTestId('subscriptions-none').waitFor();
+    await axeBoth('empty');
+  });
+
+  await step('an address it cannot follow gets the library\'s message beside the field', async () => {
+    await byTestId('follow-peek').click();
+    const missing = await byTestId('follow-source-error').innerText();
+    assert(missing.includes('adress'), `empty: ${missing}`);
+    await byTestId('follow-source').fill('ftp://exempel.invalid/');
+    await byTestId('follow-peek').click();
+    await page.locator('[data-testid="follow-source-error"]', { hasText: 'http' }).waitFor();
+    assert((await byTestId('follow-source').getAttribute('aria-invalid')) === 'true', 'the field is not marked invalid');
+    forgive(/HTTP 400: \/api\/subscriptions\/peek/);
+  });
+
+  let peeked = false;
+  peeked = await step('"Hämta uppgifter" shows the signer and the fingerprint `exempelbank key` prints', async () => {
+    await byTestId('follow-source').fill(FEED_URL);
+    await byTestId('follow-peek').click();
+    await byTestId('follow-info').waitFor();
+    assert((await byTestId('follow-source-error').count()) === 0, 'the old error stays');
+    const signer = (await byTestId('follow-signer').innerText()).trim();
+    assert(signer === SIGNER, `the signer is "${signer}"`);
+    // Read in groups of four, copied as one string.
+    const copied = await byTestId('follow-fingerprint').evaluate((el) => el.textContent);
+    assert(copied === FINGERPRINT, `the fingerprint is ${copied}, exempelbank key says ${FINGERPRINT}`);
+    const info = await byTestId('follow-info').innerText();
+    assert(
+      info.includes('Jämför fingeravtrycket med det som källans ägare ser med exempelbank key'),
+      `the advice is missing: ${info}`,
+    );
+    await axeBoth('peek');
+  });
+
+  const followed = await step(`"Lita på och följ" follows it and fetches at once: "${EXPECTED_NEW} nya exempel från ${SIGNER}"`, async () => {
+    await byTestId('follow-trust').click();
+    await page.locator('[data-testid="follow-said"]', { hasText: `${EXPECTED_NEW} nya exempel från ${SIGNER}` }).waitFor();
+    await row.waitFor();
+    assert((await row.getByTestId('subscription-entries').innerText()).trim() === String(EXPECTED_NEW), 'the count of entries');
+    assert((await row.getByTestId('subscription-state').innerText()).includes('Allt i ordning'), 'the state');
+    assert(!(await row.getByTestId('subscription-last').innerText()).includes('aldrig'), 'never fetched');
+    const fp = await row.getByTestId('subscription-fingerprint').evaluate((el) => el.textContent);
+    assert(fp === FINGERPRINT, `the row's fingerprint is ${fp}`);
+    assert((await byTestId('follow-source').inputValue()) === '', 'the form keeps the address');
+    await axeBoth('following');
+  }, STEP_MS, peeked);
+
+  await step('"Hämta nu" fetches it again: nothing new', async () => {
+    await row.getByTestId('subscription-pull').click();
+    await row.locator('[data-testid="subscription-said"]', { hasText: `Inget nytt från ${SIGNER}` }).waitFor();
+  }, STEP_MS, followed);
+
+  await step('"Visa exemplen" lists its entries with the source as a filter that can be removed', async () => {
+    await row.getByTestId('subscription-show').click();
+    const chip = page.locator('.chip', { hasText: `Källa: ${SIGNER}` });
+    await chip.waitFor();
+    await page.locator('.hit-count', { hasText: `${EXPECTED_NEW} träffar` }).waitFor();
+    assert(page.url().includes('kalla='), `the address is ${page.url()}`);
+    await page.screenshot({ path: shot('results') });
+    await chip.click();
+    await chip.waitFor({ state: 'detached' });
+  }, STEP_MS, followed);
+
+  await step('a search finds its entry, whose page says "Kom från: Regionens exempelbank"', async () => {
+    await open(`#/sok?q=${encodeURIComponent(word)}`);
+    const hit = page.locator('a.hit-title', { hasText: EXPECT_TITLE }).first();
+    await hit.click();
+    const origin = byTestId('entry-origin');
+    await origin.waitFor();
+    const said = await origin.innerText();
+    assert(said.startsWith(`Kom från: ${SIGNER} · mottagen `), `the entry says "${said}"`);
+    await page.screenshot({ path: shot('entry') });
+  }, STEP_MS, followed);
+
+  await step('after a new entry there, the app\'s next start fetches it in the background and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exempelbank-sub-'));
+    try {
+      const file = join(dir, 'ny.json');
+      writeFileSync(file, JSON.stringify({
+        kind: 'exempel',
+        title: 'Syntetiskt exempel om prenumerationer på cykelbibliotek',
+        summary: 'Ett syntetiskt exempel som testet lägger till i källan medan den följs.',
+        focus_areas: ['digitalisering'],
+        status: 'publicerad',
+      }));
+      execFileSync(CLI, ['--library', FEED_LIBRARY, 'add', file], { timeout: STEP_MS });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await open('#/');
+    const notice = byTestId('pull-notice');
+    // The first background pull comes about 5 s after the start.
+    await notice.waitFor({ timeout: 15_000 });
+    const text = await notice.innerText();
+    assert(text.includes(`1 nytt exempel från ${SIGNER}`), `the notice says "${text}"`);
+    assert(
+      (await page.locator('[aria-live="polite"]').filter({ has: notice }).count()) === 1,
+      'the notice is not in a polite live region',
+    );
+    await page.screenshot({ path: shot('notice') });
+    const violations = await axeViolations(page);
+    assert(violations.length === 0, violations.join('\n'));
+    await byTestId('pull-notice-close').click();
+    await notice.waitFor({ state: 'detached' });
+  }, 30_000, followed);
+
+  await step('"Sluta följa" asks whether to keep the entries, and keeps them', async () => {
+    await open('#/prenumerationer');
+    await row.waitFor();
+    assert((await row.getByTestId('subscription-entries').innerText()).trim() === String(EXPECTED_NEW + 1), 'the count after the background pull');
+    await row.getByTestId('subscription-remove').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    const question = await dialog.innerText();
+    assert(question.includes(`${EXPECTED_NEW + 1} exempel i biblioteket kom därifrån`), `the dialog says "${question}"`);
+    await dialog.getByTestId('unsubscribe-trash').waitFor();
+    await page.screenshot({ path: shot('unsubscribe') });
+    const violations = await axeViolations(page);
+    assert(violations.length === 0, violations.join('\n'));
+    await dialog.getByTestId('unsubscribe-keep').click();
+    await page.locator('[data-testid="subscriptions-said"]', { hasText: `Du följer inte längre ${SIGNER}` }).waitFor();
+    const said = await byTestId('subscriptions-said').innerText();
+    assert(said.includes(`${EXPECTED_NEW + 1} exempel finns kvar`), `it says "${said}"`);
+    await byTestId('subscriptions-none').waitFor();
+    await open(`#/sok?q=${encodeURIComponent(word)}`);
+    await page.locator('a.hit-title', { hasText: EXPECT_TITLE }).first().waitFor();
+  }, STEP_MS, followed);
+
+  report(problems.length === 0, 'no console errors, CSP violations or failed requests', problems.join('\n'));
+} catch (err) {
+  report(false, 'the run completed', err instanceof Error ? err.message : err);
+} finally {
+  await browser.close().catch(() => {});
+}
+
+finish();
