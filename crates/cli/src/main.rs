@@ -381,8 +381,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         for item in review {
                             let fields: Vec<&str> =
                                 item.changes.iter().map(|c| c.label.as_str()).collect();
+                            let from = if item.source.is_empty() {
+                                "paketet".to_owned()
+                            } else {
+                                item.source.clone()
+                            };
                             println!(
-                                "{}  (revision {} i paketet) ändrar: {}",
+                                "{}  (revision {} från {from}) ändrar: {}",
                                 item.id,
                                 item.origin_revision,
                                 fields.join(", ")

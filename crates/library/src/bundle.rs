@@ -29,6 +29,8 @@ pub struct IncomingVersion {
     pub id: String,
     pub title: String,
     pub origin_revision: u32,
+    /// Where it came from: a subscription's name or a bundle signer's (empty when unknown).
+    pub source: String,
     /// What taking it would change here.
     pub changes: Vec<model::diff::FieldChange>,
 }
@@ -420,10 +422,16 @@ impl Library {
             let Some((local, _)) = self.store.get(&uid)? else {
                 continue;
             };
+            let source = self
+                .store
+                .incoming_signer(&uid)?
+                .map(|(_, source)| source)
+                .unwrap_or_default();
             out.push(IncomingVersion {
                 id: local.id.clone(),
                 title: local.title.clone(),
                 origin_revision,
+                source,
                 changes: model::diff::diff(&local, &incoming, &focus),
             });
         }

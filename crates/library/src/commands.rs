@@ -21,6 +21,7 @@ use model::taxonomy::{FocusArea, Taxonomy};
 use model::workflow::Transition;
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 
+use crate::bundle::IncomingVersion;
 use crate::curation::{ErasureReport, Note};
 use crate::plan::WriteReport;
 use crate::subscriptions::Unsubscribed;
@@ -632,6 +633,14 @@ commands! {
             let report = lib.bundle_import_bytes(&a.name, &a.bytes, a.dry_run, a.trust)?;
             Ok(scope.report(report))
         };
+    /// Versions from other libraries (bundles, subscriptions) of entries changed here,
+    /// waiting for review, each with what taking it would change.
+    incoming_versions(Curate, NoArgs) -> Vec<IncomingVersion> = |lib, _, _| lib.incoming_review();
+    /// Takes the newest incoming version of an entry as its next revision (the local one
+    /// stays in the history).
+    accept_incoming(Curate, IdArgs) writes -> Entry = |lib, _, a| lib.accept_incoming(&a.id);
+    /// Keeps the local version and forgets the incoming ones. Returns how many went.
+    discard_incoming(Curate, IdArgs) writes -> usize = |lib, _, a| lib.discard_incoming(&a.id);
     /// The libraries this one follows, with how their last pulls went.
     subscriptions(Curate, NoArgs) -> Vec<Subscription> = |lib, _, _| lib.subscriptions();
     /// Follows a source once its signer's fingerprint is confirmed.

@@ -28,6 +28,9 @@ use crate::{Library, now};
 /// pull comes page by page, each merged on its own, so an interrupted one goes on from the
 /// last page it merged.
 pub const MAX_PAGE_ENTRIES: usize = 2_000;
+/// The most attachment bytes one delta of a served feed carries (it is built in memory); a
+/// page ends before the entry that would pass it, unless that entry is the page's first.
+pub const MAX_PAGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A delta as the server sends it.
 pub struct FeedDelta {
@@ -81,27 +84,53 @@ impl Library {
     }
 
     /// The published entries changed after `since` and the withdrawals, at most `limit`
-    /// of them, with the cursor they reach. A `since` beyond the change log (a source
-    /// restored from an older copy) starts over from 0.
-    fn feed_part(&self, since: u64, limit: usize) -> Result<(Vec<Entry>, FeedPart)> {
+    /// of them and about `max_bytes` of attachments, with the cursor they reach. A `since`
+    /// beyond the change log (a source restored from an older copy) starts over from 0.
+    fn feed_part(
+        &self,
+        since: u64,
+        limit: usize,
+        max_bytes: u64,
+    ) -> Result<(Vec<Entry>, FeedPart)> {
         let since = if since > self.store.last_change()? {
             0
         } else {
             since
         };
-        let (uids, cursor, _) = self.store.feed_changes(since, limit)?;
-        let mut entries = self.store.live_by_uids(&uids)?;
-        entries.retain(|e| e.status == Status::Publicerad);
+        let (changed, _) = self.store.feed_changes(since, limit)?;
+        let mut cursor = since;
+        let mut entries = Vec::new();
+        let mut gone = Vec::new();
+        let mut carried = std::collections::HashSet::new();
+        let mut bytes = 0u64;
+        for (uid, seq) in changed {
+            let entry = self
+                .store
+                .live_by_uids(std::slice::from_ref(&uid))?
+                .pop()
+                .filter(|e| e.status == Status::Publicerad);
+            match entry {
+                Some(entry) => {
+                    let adds: u64 = entry
+                        .attachments
+                        .iter()
+                        .filter(|a| !carried.contains(&a.sha256))
+                        .map(|a| a.size)
+                        .sum();
+                    if bytes + adds > max_bytes && cursor > since {
+                        break;
+                    }
+                    bytes += adds;
+                    carried.extend(entry.attachments.iter().map(|a| a.sha256.clone()));
+                    entries.push(entry);
+                }
+                None => gone.push(uid),
+            }
+            cursor = seq;
+        }
         let withdrawn = if since == 0 {
             Vec::new()
         } else {
-            let sent: std::collections::HashSet<&str> =
-                entries.iter().map(|e| e.uid.as_str()).collect();
-            let gone: Vec<String> = uids
-                .iter()
-                .filter(|uid| !sent.contains(uid.as_str()))
-                .cloned()
-                .collect();
             self.store.withdrawable(&gone)?
         };
         Ok((
@@ -120,7 +149,7 @@ impl Library {
         let (latest, (entries, part)) = self.store.read_consistently(|| {
             Ok((
                 self.store.last_change()?,
-                self.feed_part(since, MAX_PAGE_ENTRIES)?,
+                self.feed_part(since, MAX_PAGE_ENTRIES, MAX_PAGE_BYTES)?,
             ))
         })?;
         let bytes = self.write_delta(std::io::Cursor::new(Vec::new()), &entries, &part)?;
@@ -193,8 +222,8 @@ impl Library {
         // The delta and the whole feed from one moment, so that both end at one cursor.
         let ((entries, part), (all, whole)) = self.store.read_consistently(|| {
             Ok((
-                self.feed_part(since, usize::MAX)?,
-                self.feed_part(0, usize::MAX)?,
+                self.feed_part(since, usize::MAX, u64::MAX)?,
+                self.feed_part(0, usize::MAX, u64::MAX)?,
             ))
         })?;
         let mut report = PublishReport {
@@ -265,4 +294,73 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, e))?;
     file.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Contents;
+
+    /// A library of `n` published entries, each with an attachment of its own of 1 000 bytes.
+    fn library_with_attachments(dir: &Path, n: usize) -> Library {
+        let mut lib = Library::create(dir, Contents::Empty).unwrap();
+        for i in 0..n {
+            let entry = model::validate::parse_entry(&format!(
+                r#"{{"kind": "exempel", "title": "Syntetisk {i}", "status": "publicerad"}}"#
+            ))
+            .unwrap();
+            let id = lib.add(entry).unwrap().id;
+            let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+            png.resize(1_000, i as u8);
+            lib.attach_bytes(&id, "bild.png", &png, "").unwrap();
+        }
+        lib
+    }
+
+    #[test]
+    fn a_page_ends_before_the_attachment_bytes_run_over_and_the_pages_cover_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = library_with_attachments(&dir.path().join("bibliotek"), 3);
+        let latest = lib.store.last_change().unwrap();
+        let mut since = 0;
+        let mut seen = Vec::new();
+        let mut pages = 0;
+        while since < latest {
+            let (entries, part) = lib.feed_part(since, MAX_PAGE_ENTRIES, 1_500).unwrap();
+            assert_eq!(
+                entries.len(),
+                1,
+                "one 1 000-byte attachment per 1 500-byte page"
+            );
+            assert!(part.cursor > since);
+            seen.extend(entries.into_iter().map(|e| e.title));
+            since = part.cursor;
+            pages += 1;
+        }
+        seen.sort();
+        assert_eq!(seen, ["Syntetisk 0", "Syntetisk 1", "Syntetisk 2"]);
+        assert_eq!(pages, 3);
+        // Unbounded, one page has them all.
+        let (entries, part) = lib.feed_part(0, MAX_PAGE_ENTRIES, MAX_PAGE_BYTES).unwrap();
+        assert_eq!((entries.len(), part.cursor), (3, latest));
+    }
+
+    #[test]
+    fn a_draft_never_published_is_neither_sent_nor_withdrawn() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = library_with_attachments(&dir.path().join("bibliotek"), 1);
+        let cursor = lib.store.last_change().unwrap();
+        let draft =
+            model::validate::parse_entry(r#"{"kind": "exempel", "title": "Ett utkast"}"#).unwrap();
+        lib.add(draft).unwrap();
+        let published = lib.list(None).unwrap();
+        let published = published.iter().find(|e| e.title == "Syntetisk 0").unwrap();
+        lib.set_status(&published.id, model::Status::Arkiverad, "")
+            .unwrap();
+        let (entries, part) = lib
+            .feed_part(cursor, MAX_PAGE_ENTRIES, MAX_PAGE_BYTES)
+            .unwrap();
+        assert!(entries.is_empty());
+        assert_eq!(part.withdrawn, vec![published.uid.clone()]);
+    }
 }

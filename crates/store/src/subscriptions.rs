@@ -160,28 +160,25 @@ impl Store {
         Ok(out)
     }
 
-    /// The uids changed after `since`, each once, in the order of their last change, at most
-    /// `limit` of them; the cursor they reach (the last change of the last one, or `since`),
-    /// and whether more uids changed after it.
-    pub fn feed_changes(&self, since: u64, limit: usize) -> Result<(Vec<String>, u64, bool)> {
+    /// The uids changed after `since`, each once with its last change, in that order, at most
+    /// `limit` of them; and whether more uids changed after the last one.
+    pub fn feed_changes(&self, since: u64, limit: usize) -> Result<(Vec<(String, u64)>, bool)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT uid, MAX(seq) AS last FROM changes WHERE seq > ?1
              GROUP BY uid ORDER BY last LIMIT ?2",
         )?;
         let limit = limit.min(1 << 40);
         let mut rows = stmt.query(params![since as i64, limit as i64 + 1])?;
-        let mut uids = Vec::new();
-        let mut cursor = since;
+        let mut changed = Vec::new();
         let mut more = false;
         while let Some(row) = rows.next()? {
-            if uids.len() == limit {
+            if changed.len() == limit {
                 more = true;
                 break;
             }
-            uids.push(row.get(0)?);
-            cursor = row.get::<_, i64>(1)? as u64;
+            changed.push((row.get(0)?, row.get::<_, i64>(1)? as u64));
         }
-        Ok((uids, cursor, more))
+        Ok((changed, more))
     }
 
     /// Runs `read` in one read transaction: everything it reads is from one moment, however

@@ -6,6 +6,10 @@ import type { FieldChange } from "./FieldChange";
  */
 export type IncomingVersion = { id: string, title: string, origin_revision: number, 
 /**
+ * Where it came from: a subscription's name or a bundle signer's (empty when unknown).
+ */
+source: string, 
+/**
  * What taking it would change here.
  */
 changes: Array<FieldChange>, };

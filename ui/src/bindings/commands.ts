@@ -24,6 +24,7 @@ import type { FocusArea } from './FocusArea';
 import type { FocusAreaArgs } from './FocusAreaArgs';
 import type { IdArgs } from './IdArgs';
 import type { ImportArgs } from './ImportArgs';
+import type { IncomingVersion } from './IncomingVersion';
 import type { LibraryInfo } from './LibraryInfo';
 import type { ListArgs } from './ListArgs';
 import type { ListEntryArgs } from './ListEntryArgs';
@@ -96,6 +97,9 @@ export const COMMANDS = {
   merge_focus_areas: 'curate',
   import_file: 'curate',
   import_bundle: 'curate',
+  incoming_versions: 'curate',
+  accept_incoming: 'curate',
+  discard_incoming: 'curate',
   subscriptions: 'curate',
   subscribe: 'curate',
   unsubscribe: 'curate',
@@ -296,6 +300,21 @@ export function importFile(args: ImportArgs): Promise<WriteReport> {
 /** Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither this library nor trusted is refused unless `trust`, which remembers it. */
 export function importBundle(args: BundleArgs): Promise<WriteReport> {
   return call('import_bundle', args);
+}
+
+/** Versions from other libraries (bundles, subscriptions) of entries changed here, waiting for review, each with what taking it would change. */
+export function incomingVersions(args: NoArgs): Promise<Array<IncomingVersion>> {
+  return call('incoming_versions', args);
+}
+
+/** Takes the newest incoming version of an entry as its next revision (the local one stays in the history). */
+export function acceptIncoming(args: IdArgs): Promise<Entry> {
+  return call('accept_incoming', args);
+}
+
+/** Keeps the local version and forgets the incoming ones. Returns how many went. */
+export function discardIncoming(args: IdArgs): Promise<number> {
+  return call('discard_incoming', args);
 }
 
 /** The libraries this one follows, with how their last pulls went. */
