@@ -14,7 +14,9 @@
 # Then subscriptions (ui/tests/e2e/subscriptions.mjs): a reader's `exempelbank serve` on a second
 # library (the starter entries, its signer named "Regionens exempelbank") and the owner's `serve
 # --write` on an empty one, which follows it in the UI, compares the fingerprint with what
-# `exempelbank key --json` prints, and finds what the pulls brought.
+# `exempelbank key --json` prints, and finds what the pulls brought; then two entries are changed
+# here (through the API) and there (with the CLI), and the owner reviews "Inkommande versioner":
+# takes their version of one, keeps ours of the other (screenshots incoming-*.png).
 #
 # env: EXEMPELBANK_CLI (target/debug/exempelbank), SCREENSHOT_DIR (test-output/).
 set -euo pipefail

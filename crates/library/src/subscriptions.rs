@@ -34,6 +34,8 @@ use crate::{Library, now};
 pub const MAX_DELTA_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// The most deltas one pull applies (a folder feed is a chain of them).
 const MAX_STEPS: usize = 10_000;
+/// Held by the pull under way in this process.
+static PULLING: Mutex<()> = Mutex::new(());
 
 /// How long a pull waits and how much it takes.
 #[derive(Debug, Clone, Copy)]
@@ -370,6 +372,11 @@ fn fetch_folder(target: &PullTarget, scratch: &Path, limits: &FetchLimits) -> Re
 /// slow. An unreachable source or a refused delta is recorded on the subscription and told
 /// in [`PullReport::problem`]; what earlier deltas of the same pull brought stays.
 pub fn pull(library: &Mutex<Library>, name: &str, limits: &FetchLimits) -> Result<PullReport> {
+    // One pull at a time in a process (the app's background pull and a click on "Hämta nu"
+    // would otherwise race for the same cursor; the second now waits and finds little new).
+    let _one_at_a_time = PULLING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     // A panic elsewhere while the lock was held leaves the library sound (its transaction
     // rolled back when dropped), so a poisoned lock is taken as it is.
     let lock = || -> Result<std::sync::MutexGuard<'_, Library>> {

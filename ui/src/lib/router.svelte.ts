@@ -9,6 +9,7 @@
 //   #/post/<id>/redigera      the editor for an entry (likewise)
 //   #/post/<id>/historik      an entry's revisions and what changed (likewise)
 //   #/redaktion?status=…      the curator's page: every entry, focus areas, import, settings
+//   #/redaktion?visa=inkommande  the same, at its incoming versions (incoming.ts)
 //   #/papperskorg             the trash
 //   #/logga-in                the login page (a team library open to readers; one that is not
 //                             shows it in place of any page until someone logs in)

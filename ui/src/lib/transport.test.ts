@@ -11,6 +11,7 @@ vi.mock('@tauri-apps/plugin-opener', () => ({ openUrl: vi.fn() }));
 
 import type { SearchRequest } from '../bindings/SearchRequest';
 import {
+  acceptIncoming,
   accounts,
   addAccount,
   addToList,
@@ -22,8 +23,10 @@ import {
   createList,
   deleteList,
   deleteSavedSearch,
+  discardIncoming,
   entryOrigin,
   importBundle,
+  incomingVersions,
   lists,
   login,
   logout,
@@ -127,6 +130,14 @@ const calls = [
     args: { id: 'en-post' },
     answer: { source: 'Regionen', origin_revision: 2, received_at: '2026-12-03T09:12:00Z', changed_here: false },
   },
+  {
+    run: () => incomingVersions(),
+    command: 'incoming_versions',
+    args: {},
+    answer: [{ id: 'en-post', title: 'En post', origin_revision: 3, source: 'Regionen', changes: [] }],
+  },
+  { run: () => acceptIncoming('en-post'), command: 'accept_incoming', args: { id: 'en-post' }, answer: { id: 'en-post' } },
+  { run: () => discardIncoming('en-post'), command: 'discard_incoming', args: { id: 'en-post' }, answer: 1 },
 ];
 
 describe('commands in the desktop app', () => {

@@ -23,6 +23,7 @@ import type { PullReport } from '../bindings/PullReport';
 import type { ErasureReport } from '../bindings/ErasureReport';
 import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
+import type { IncomingVersion } from '../bindings/IncomingVersion';
 import type { Note } from '../bindings/Note';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
 import type { Role } from '../bindings/Role';
@@ -281,6 +282,24 @@ export function unsubscribe(name: string, removeEntries: boolean): Promise<Unsub
 /** Where an entry came from (a subscription or a bundle), or null if it was written here. */
 export function entryOrigin(id: string): Promise<EntryOrigin | null> {
   return commands.entryOrigin({ id });
+}
+
+// Incoming versions: a newer version of an entry changed here, sent by another library (a
+// bundle, a subscription's pull), waits for a curator to take it or keep the local one.
+
+/** The incoming versions waiting for review, each with what taking it would change here. */
+export function incomingVersions(): Promise<IncomingVersion[]> {
+  return commands.incomingVersions({});
+}
+
+/** Takes an entry's incoming version as its next revision (the local one stays in the history). */
+export function acceptIncoming(id: string): Promise<Entry> {
+  return commands.acceptIncoming({ id });
+}
+
+/** Keeps the local version of an entry and forgets its incoming ones. Returns how many went. */
+export function discardIncoming(id: string): Promise<number> {
+  return commands.discardIncoming({ id });
 }
 
 /** What a source (a server's address or a folder's path) says about itself: its signer. */

@@ -5,8 +5,10 @@
 // server who signs it, compares the fingerprint with `exempelbank key --json`'s, trusts and
 // follows it and sees what the first pull brought; finds its entries by their source and by
 // search, sees "Kom från: …" on an entry page; sees the background pull's notice after the
-// second library gets a new entry (added with the CLI) and the app starts again; and stops
-// following it, keeping the entries. axe-core runs on the page in light and dark, and
+// second library gets a new entry (added with the CLI) and the app starts again; reviews
+// "Inkommande versioner" (two entries changed here through the API and there with the CLI:
+// the pull keeps ours and theirs waits; it takes their version of one and keeps ours of the
+// other); and stops following it, keeping the entries. axe-core runs on the page in light and dark, and
 // screenshots go to SCREENSHOT_DIR.
 //
 // env: BASE_URL, FEED_URL, FINGERPRINT, SIGNER (Regionens exempelbank), EXPECTED_NEW (how many
@@ -32,7 +34,7 @@ const CLI = process.env.EXEMPELBANK_CLI;
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'test-output/';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const STEP_MS = 20_000;
-const TOTAL_MS = 300_000;
+const TOTAL_MS = 380_000;
 
 for (const [name, value] of Object.entries({ BASE_URL, FEED_URL, FINGERPRINT, EXPECT_TITLE, FEED_LIBRARY, EXEMPELBANK_CLI: CLI })) {
   if (!value) throw new Error(`${name} is not set (run tests/e2e/ui-flows.sh)`);
@@ -43,9 +45,29 @@ const link = new URL(BASE_URL);
 const APP_URL = new URL(link.pathname, link.origin).href;
 const url = (hash) => new URL(hash, APP_URL).href;
 
+const TOKEN = link.searchParams.get('token');
+
 const { report, step, finish } = checks('subscriptions', { stepMs: STEP_MS, totalMs: TOTAL_MS });
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const shot = (name) => join(SCREENSHOT_DIR, `subscriptions-${name}.png`);
+const incomingShot = (name) => join(SCREENSHOT_DIR, `incoming-${name}.png`);
+
+/** A command of the owner's server, as the UI calls it (with the token of the link). */
+async function rpc(name, args) {
+  const response = await fetch(new URL(`api/rpc/${name}`, APP_URL), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(TOKEN ? { Authorization: `Bearer ${TOKEN}` } : {}) },
+    body: JSON.stringify(args),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The CLI on the library followed, its answer read as JSON with `--json`. */
+function feedCli(args, input) {
+  return execFileSync(CLI, ['--library', FEED_LIBRARY, ...args], { timeout: STEP_MS, input, encoding: 'utf8' });
+}
 
 const browser = await launchChromium({ report, finish }, CHROMIUM, STEP_MS);
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', colorScheme: 'light' });
@@ -64,12 +86,12 @@ async function open(hash) {
 }
 
 /** axe on the page as it is now, in light and dark, with a screenshot of each. */
-async function axeBoth(name) {
+async function axeBoth(name, path = (scheme) => shot(`${scheme}-${name}`)) {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await page.waitForTimeout(100);
-    await page.screenshot({ path: shot(`${colorScheme}-${name}`), fullPage: true });
+    await page.screenshot({ path: path(colorScheme), fullPage: true });
     found.push(...(await axeViolations(page, `${colorScheme}: `)));
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -200,6 +222,114 @@ try {
     await byTestId('pull-notice-close').click();
     await notice.waitFor({ state: 'detached' });
   }, 30_000, followed);
+
+  // Two entries that came from there, changed here (through the API, as the editor saves)
+  // and then there (with the CLI): the pull keeps ours, and theirs waits for review.
+  /** The two entries: their id, our title, and the title they get there. */
+  let changed = [];
+  const incomingReady = await step('an entry changed both here and there waits for review after "Hämta nu"', async () => {
+    const published = JSON.parse(feedCli(['--json', 'list', '--status', 'publicerad']));
+    changed = published
+      .filter((e) => e.title !== EXPECT_TITLE && !e.title.startsWith('Syntetiskt'))
+      .slice(0, 2)
+      .map((e) => ({ id: e.id, ours: e.title, theirs: `${e.title} (regionens version)` }));
+    assert(changed.length === 2, `only ${changed.length} entries to change`);
+    for (const c of changed) {
+      const local = await rpc('get_entry', { id: c.id });
+      local.summary = `${local.summary} Kompletterad av redaktionen här.`;
+      await rpc('update_entry', { id: c.id, entry: local, expectedRevision: local.revision });
+      const there = JSON.parse(feedCli(['--json', 'show', c.id]));
+      there.title = c.theirs;
+      feedCli(['edit', c.id, '-'], JSON.stringify(there));
+    }
+    await open('#/prenumerationer');
+    await row.waitFor();
+    await row.getByTestId('subscription-pull').click();
+    await row.locator('[data-testid="subscription-said"]', { hasText: SIGNER }).waitFor();
+    const waiting = row.getByTestId('subscription-waiting');
+    await waiting.waitFor();
+    const text = (await waiting.innerText()).trim();
+    assert(text === '2 inkommande versioner väntar på granskning', `the row says "${text}"`);
+    await row.screenshot({ path: incomingShot('subscription') });
+  }, 30_000, followed);
+
+  await step('the entry page says a newer version waits, with a link', async () => {
+    await open(`#/post/${encodeURIComponent(changed[1].id)}`);
+    const notice = byTestId('entry-incoming');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert(text.includes(`En nyare version från ${SIGNER} väntar på granskning`), `the notice says "${text}"`);
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: incomingShot('entry') });
+    await notice.getByRole('link').click();
+    await page.locator('#incoming-heading').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'incoming-heading');
+  }, STEP_MS, incomingReady);
+
+  const reviewing = await step('"väntar på granskning" opens Inkommande versioner: each with its source and changes; axe passes', async () => {
+    await open('#/prenumerationer');
+    await row.getByTestId('subscription-waiting').click();
+    await page.locator('main h1', { hasText: 'Redaktion' }).waitFor();
+    const versions = page.getByTestId('incoming-version');
+    await versions.nth(1).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'incoming-heading');
+    assert((await versions.count()) === 2, `${await versions.count()} incoming versions`);
+    assert((await byTestId('incoming-count').innerText()).includes('2 inkommande versioner väntar'), 'the count');
+    for (const c of changed) {
+      const card = page.locator(`[data-testid="incoming-version"][data-id="${c.id}"]`);
+      assert((await card.getByTestId('incoming-title').innerText()).trim() === c.ours, `the title of ${c.id}`);
+      assert((await card.getByTestId('incoming-source').innerText()).trim() === SIGNER, `the source of ${c.id}`);
+      const diff = await card.getByTestId('incoming-changes').innerText();
+      assert(diff.includes('Rubrik'), `no title change for ${c.id}: ${diff}`);
+      assert((await card.locator('ins', { hasText: 'regionens version' }).count()) === 1, `their words are not marked added: ${diff}`);
+      assert((await card.locator('del', { hasText: 'Kompletterad av redaktionen' }).count()) === 1, `our words are not marked removed: ${diff}`);
+    }
+    await axeBoth('review', (scheme) => incomingShot(`${scheme}-review`));
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(100);
+      await byTestId('incoming').screenshot({ path: incomingShot(`${colorScheme}-section`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }, STEP_MS, incomingReady);
+
+  await step('"Ta in deras version" makes it the entry\'s: said politely, focus on the heading, their title on the entry', async () => {
+    const [taken] = changed;
+    const card = page.locator(`[data-testid="incoming-version"][data-id="${taken.id}"]`);
+    await card.getByTestId('incoming-accept').click();
+    const said = page.locator('[data-testid="incoming-said"]', { hasText: `Deras version av ”${taken.theirs}”` });
+    await said.waitFor();
+    assert((await byTestId('incoming-said').getAttribute('role')) === 'status', 'not a polite live region');
+    await card.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.id === 'incoming-heading');
+    assert((await page.getByTestId('incoming-version').count()) === 1, 'the list still has it');
+    await page.screenshot({ path: incomingShot('accepted'), fullPage: true });
+    await open(`#/post/${encodeURIComponent(taken.id)}`);
+    await page.locator('h1#entry-title', { hasText: taken.theirs }).waitFor();
+    assert((await byTestId('entry-incoming').count()) === 0, 'the entry still says a version waits');
+  }, STEP_MS, reviewing);
+
+  await step('"Behåll vår version" asks, keeps ours, and the list says nothing waits', async () => {
+    const kept = changed[1];
+    await open('#/redaktion?visa=inkommande');
+    const card = page.locator(`[data-testid="incoming-version"][data-id="${kept.id}"]`);
+    await card.getByTestId('incoming-discard').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    const question = await dialog.innerText();
+    assert(question.includes(`från ${SIGNER}`), `the dialog says "${question}"`);
+    await page.screenshot({ path: incomingShot('discard-dialog') });
+    const violations = await axeViolations(page);
+    assert(violations.length === 0, violations.join('\n'));
+    await dialog.getByTestId('incoming-discard-confirm').click();
+    await page.locator('[data-testid="incoming-said"]', { hasText: `Ni behåller er version av ”${kept.ours}”` }).waitFor();
+    await byTestId('incoming-none').waitFor();
+    assert((await byTestId('incoming-none').innerText()).trim() === 'Inga inkommande versioner väntar.', 'the empty state');
+    await page.waitForFunction(() => document.activeElement?.id === 'incoming-heading');
+    await axeBoth('empty', (scheme) => incomingShot(`${scheme}-empty`));
+    const entry = await rpc('get_entry', { id: kept.id });
+    assert(entry.title === kept.ours && entry.summary.includes('Kompletterad av redaktionen'), `the entry is now "${entry.title}"`);
+  }, STEP_MS, reviewing);
 
   await step('"Sluta följa" asks whether to keep the entries, and keeps them', async () => {
     await open('#/prenumerationer');

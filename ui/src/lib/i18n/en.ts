@@ -840,6 +840,32 @@ export const en: Messages = {
   },
 
   navSubscriptions: 'Subscriptions',
+  incomingHeading: 'Incoming versions',
+  incomingIntro:
+    'When another library sends a newer version of an entry that has been changed here, your version is kept and theirs waits here for review. Compare the changes and choose. If you take their version, yours stays in the entry\'s history.',
+  incomingNone: 'No incoming versions are waiting.',
+  incomingCount: (n: number) =>
+    n === 1 ? '1 incoming version is waiting.' : `${count(n)} incoming versions are waiting.`,
+  incomingFrom: 'From',
+  incomingUnknownSource: 'a bundle',
+  incomingRevision: 'Revision at the sender',
+  incomingChangesHeading: 'What taking their version would change',
+  incomingDiffLegend: 'Red struck-through text is only in your version, green underlined text only in theirs.',
+  incomingNoChanges: 'The versions have the same content.',
+  incomingAccept: 'Take their version',
+  incomingDiscard: 'Keep our version',
+  incomingWorking: 'Saving …',
+  incomingActionsFor: (title: string) => `Choices for ${title}`,
+  incomingAccepted: (title: string, revision: number) =>
+    `Their version of “${title}” is now the entry's revision ${revision}. Your earlier version stays in the history.`,
+  incomingDiscarded: (title: string) => `You keep your version of “${title}”. The incoming version was removed.`,
+  incomingDiscardHeading: (title: string) => `Keep your version of “${title}”?`,
+  incomingDiscardQuestion: (source: string) =>
+    `The incoming version from ${source} is removed and the entry does not change. If the sender sends an even newer version, it comes here again.`,
+  incomingNotice: (source: string) => `A newer version from ${source} is waiting for review.`,
+  incomingNoticeLink: 'Review it',
+  incomingShowAll: 'Show incoming versions',
+
   subscriptionsHeading: 'Subscriptions',
   subscriptionsIntro:
     'Libraries this one follows. New and changed examples are fetched by themselves once the program has run for a moment, and then every three hours. If a source cannot be reached, everything goes on working as usual and it is fetched next time.',

@@ -846,6 +846,33 @@ export const sv = {
 
   // Subscriptions ("Prenumerationer"): the libraries this one follows (the owner's).
   navSubscriptions: 'Prenumerationer',
+  incomingHeading: 'Inkommande versioner',
+  incomingIntro:
+    'När ett annat bibliotek skickar en nyare version av en post som har ändrats här behålls er version, och deras väntar här på granskning. Jämför ändringarna och välj. Tar ni in deras version finns er kvar i postens historik.',
+  incomingNone: 'Inga inkommande versioner väntar.',
+  incomingCount: (n: number) =>
+    n === 1 ? '1 inkommande version väntar.' : `${count(n)} inkommande versioner väntar.`,
+  incomingFrom: 'Från',
+  incomingUnknownSource: 'ett paket',
+  incomingRevision: 'Revision hos avsändaren',
+  incomingChangesHeading: 'Det här ändras om ni tar in deras version',
+  incomingDiffLegend:
+    'Överstruken röd text finns bara i er version, understruken grön text bara i deras.',
+  incomingNoChanges: 'Versionerna har samma innehåll.',
+  incomingAccept: 'Ta in deras version',
+  incomingDiscard: 'Behåll vår version',
+  incomingWorking: 'Sparar …',
+  incomingActionsFor: (title: string) => `Val för ${title}`,
+  incomingAccepted: (title: string, revision: number) =>
+    `Deras version av ”${title}” är nu postens revision ${revision}. Er tidigare version finns kvar i historiken.`,
+  incomingDiscarded: (title: string) => `Ni behåller er version av ”${title}”. Den inkommande versionen är borttagen.`,
+  incomingDiscardHeading: (title: string) => `Behålla er version av ”${title}”?`,
+  incomingDiscardQuestion: (source: string) =>
+    `Den inkommande versionen från ${source} tas bort och posten ändras inte. Skickar avsändaren en ännu nyare version hamnar den här igen.`,
+  incomingNotice: (source: string) => `En nyare version från ${source} väntar på granskning.`,
+  incomingNoticeLink: 'Granska den',
+  incomingShowAll: 'Visa inkommande versioner',
+
   subscriptionsHeading: 'Prenumerationer',
   subscriptionsIntro:
     'Bibliotek som det här följer. Nya och ändrade exempel hämtas av sig själva när programmet har varit igång en stund och sedan var tredje timme. Går en källa inte att nå fortsätter allt att fungera som vanligt, och hämtningen görs nästa gång.',
