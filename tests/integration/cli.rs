@@ -365,3 +365,22 @@ fn json_errors_come_from_every_subcommand() {
         assert_eq!(error["error"]["code"], "not_found", "{args:?}");
     }
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_without_a_panic() {
+    // Regression: `exempelbank --json list | head` printed a panic ("failed printing to
+    // stdout: Broken pipe") with a stack trace.
+    let t = TestLibrary::starter();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_exempelbank"))
+        .arg("--library")
+        .arg(t.dir())
+        .args(["--json", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -20,6 +20,13 @@ use args::{AccountAction, BundleAction, Cli, Command, SearchArgs, TaxonomyAction
 use print::{finish_write, print_entry, print_json, terminal_text};
 
 fn main() -> ExitCode {
+    // Output into a pipe that closed (`exempelbank list --json | head`) ends the program
+    // quietly, as it does any other command-line tool, instead of a panic on the next print.
+    #[cfg(unix)]
+    // SAFETY: before any thread starts, setting SIGPIPE back to its default disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let json = cli.json;
     match run(cli) {
