@@ -432,6 +432,15 @@ fn two_subscriptions_with_the_same_entry_do_not_fight() {
         .cli(&["bundle", "import", &bundle.to_string_lossy(), "--trust"])
         .ok();
     let id = "innovationsbarometern";
+    // The first source's revision number of the entry comes to pass the second's: numbers
+    // from two signers are not comparable (a regression: the second's version was dropped
+    // as "already received").
+    for n in 1..=3 {
+        let mut ours = entry(&first, id);
+        ours["summary"] = json!(format!("Den första källans sammanfattning, version {n}."));
+        let file = first.file("forsta.json", &ours.to_string());
+        first.cli(&["edit", id, &file]).ok();
+    }
     let mut theirs = entry(&second, id);
     theirs["summary"] = json!("Den andra källans egen sammanfattning.");
     let file = second.file("andra.json", &theirs.to_string());
@@ -586,4 +595,31 @@ fn following_a_library_again_under_another_name_adopts_the_entries_kept_from_it(
         .ok()
         .json();
     assert_eq!(found["total"], received);
+}
+
+#[test]
+fn a_folder_whose_delta_for_the_cursor_is_gone_is_refused_not_restarted() {
+    // Taking the whole feed again would keep what the source withdrew meanwhile.
+    let source = TestLibrary::starter();
+    let folder = source.dir().parent().unwrap().join("mapp");
+    let folder_text = folder.to_string_lossy().into_owned();
+    source.cli(&["bundle", "publish", &folder_text]).ok();
+    let subscriber = TestLibrary::empty();
+    subscribe(&subscriber, &folder_text, &fingerprint(&source));
+    let (code, _) = pull(&subscriber, &[]);
+    assert_eq!(code, 0);
+    let cursor = subscriber.cli(&["--json", "subscribe", "list"]).ok().json()[0]["cursor"]
+        .as_u64()
+        .unwrap();
+    source
+        .cli(&["status", "innovationsguiden", "arkiverad"])
+        .ok();
+    source.cli(&["bundle", "publish", &folder_text]).ok();
+    std::fs::remove_file(folder.join(format!("since-{cursor}.zip"))).unwrap();
+    let before = subscriber.digest();
+    let (code, reports) = pull(&subscriber, &[]);
+    assert_eq!(code, 1);
+    let problem = reports[0]["problem"].as_str().unwrap();
+    assert!(problem.contains("följ källan igen"), "{problem}");
+    assert_eq!(subscriber.digest(), before);
 }

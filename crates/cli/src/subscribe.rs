@@ -86,8 +86,8 @@ pub fn subscribe(lib: Library, action: SubscribeAction, json: bool) -> Result<Ex
             let confirmed = match trust {
                 Some(given) => given,
                 None => {
-                    println!("Källan är signerad av: {}", info.signer.name);
                     println!("Fingeravtryck:         {fingerprint}");
+                    println!("Källan är signerad av: {}", info.signer.name);
                     println!(
                         "Jämför fingeravtrycket med det som källans ägare ser med \
                          `exempelbank key`."

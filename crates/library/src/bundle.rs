@@ -310,7 +310,11 @@ impl Library {
             let received = self.store.received(&entry.uid)?;
             entry.id = current.id.clone();
             match received {
-                Some((seen, _, _)) if origin_revision <= seen => {
+                // A revision number means something only from the signer it came from: another
+                // source's version, whatever its number, goes on to the rules below.
+                Some((seen, _, ref from))
+                    if origin_revision <= seen && *from == sender.public_key =>
+                {
                     let reason = format!("revision {origin_revision} är redan mottagen");
                     plan.unchanged(place, &entry, reason);
                 }

@@ -96,6 +96,19 @@ impl Scope {
         report
     }
 
+    /// Refuses a caller elsewhere: what reads the network or the disk from the library's
+    /// machine (following sources) is for its owner, not for a team's remote redaktör.
+    pub fn owner(self, command: &str) -> Result<()> {
+        if self.local && self.access >= Access::Curate {
+            Ok(())
+        } else {
+            Err(Error::forbidden(format!(
+                "{command}: prenumerationer sköts av bibliotekets ägare (skrivbordsappen eller \
+                 serve --write)"
+            )))
+        }
+    }
+
     /// Whether this caller sees drafts, entries in review, archived ones and the trash.
     pub fn sees_unpublished(self) -> bool {
         self.access >= Access::Write
@@ -643,12 +656,17 @@ commands! {
     discard_incoming(Curate, IdArgs) writes -> usize = |lib, _, a| lib.discard_incoming(&a.id);
     /// The libraries this one follows, with how their last pulls went.
     subscriptions(Curate, NoArgs) -> Vec<Subscription> = |lib, _, _| lib.subscriptions();
-    /// Follows a source once its signer's fingerprint is confirmed.
-    subscribe(Curate, SubscribeArgs) writes -> Subscription =
-        |lib, _, a| lib.subscribe(&a.source, a.name.as_deref(), &a.info, &a.fingerprint);
-    /// Stops following a source; its entries stay unless `removeEntries`.
-    unsubscribe(Curate, UnsubscribeArgs) writes -> Unsubscribed =
-        |lib, _, a| lib.unsubscribe(&a.name, a.remove_entries);
+    /// Follows a source once its signer's fingerprint is confirmed (the library's owner only:
+    /// the desktop app, `serve --write`).
+    subscribe(Curate, SubscribeArgs) writes -> Subscription = |lib, scope, a| {
+        scope.owner("subscribe")?;
+        lib.subscribe(&a.source, a.name.as_deref(), &a.info, &a.fingerprint)
+    };
+    /// Stops following a source; its entries stay unless `removeEntries` (the owner only).
+    unsubscribe(Curate, UnsubscribeArgs) writes -> Unsubscribed = |lib, scope, a| {
+        scope.owner("unsubscribe")?;
+        lib.unsubscribe(&a.name, a.remove_entries)
+    };
     /// Erases a person's contact data from every entry, revision and backup.
     erase_person(Curate, NameArgs) writes -> ErasureReport = |lib, _, a| lib.erase_person(&a.name);
 

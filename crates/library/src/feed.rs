@@ -109,6 +109,21 @@ impl Library {
                 .live_by_uids(std::slice::from_ref(&uid))?
                 .pop()
                 .filter(|e| e.status == Status::Publicerad);
+            // An entry whose attachment file this library lacks cannot be merged anywhere
+            // (the subscriber would refuse the whole delta, on every pull): it waits here
+            // until the file is back, and the server's log says so.
+            let entry = entry.filter(|e| {
+                let missing = e.attachments.iter().find(|a| {
+                    !store::files::stored_path(&self.dir, &a.sha256).is_ok_and(|p| p.exists())
+                });
+                if let Some(a) = missing {
+                    eprintln!(
+                        "flödet: posten \"{}\" skickas inte: bilagan {} ({}) saknas i biblioteket",
+                        e.id, a.name, a.sha256
+                    );
+                }
+                missing.is_none()
+            });
             match entry {
                 Some(entry) => {
                     let adds: u64 = entry

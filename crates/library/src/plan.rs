@@ -131,7 +131,8 @@ pub(crate) struct Plan {
     /// sender's.
     pub(crate) source_name: Option<String>,
     /// A subscription's new position, recorded in the transaction of the merge.
-    pub(crate) pull: Option<(String, u64, String)>,
+    /// (name, the cursor it started from, the new cursor, the ETag.)
+    pub(crate) pull: Option<(String, u64, u64, String)>,
     /// How many of the updates archive an entry its source withdrew.
     pub(crate) withdrawn: u32,
     erased: store::erasure::ErasedPeople,
@@ -511,12 +512,13 @@ impl Library {
             }
             written.push(entry);
         }
-        if let Some((name, cursor, etag)) = &plan.pull {
+        if let Some((name, from, cursor, etag)) = &plan.pull {
             let totals = report.totals;
             let brought = totals.create + totals.update + totals.keep_for_review > 0;
             batch.record_pull(
                 name,
                 &store::subscriptions::PullOutcome {
+                    from: *from,
                     cursor: *cursor,
                     etag,
                     at: &at,

@@ -347,13 +347,21 @@ fn fetch_folder(target: &PullTarget, scratch: &Path, limits: &FetchLimits) -> Re
     if info.cursor == target.cursor {
         return Ok(Fetched::Unchanged);
     }
-    // The delta after our cursor if the folder has it, else the whole feed again. The
-    // name is made from our own number, never from what the folder says.
-    let mut path = dir.join(delta_file_name(target.cursor));
-    if target.cursor == 0 || !path.exists() {
-        path = dir.join(delta_file_name(0));
-    }
-    let source = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+    // The delta after our cursor, named from our own number, never from what the folder says.
+    let path = dir.join(delta_file_name(target.cursor));
+    let source = std::fs::File::open(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::new(
+            ErrorCode::Io,
+            format!(
+                "{}: mappen saknar ändringarna efter position {} ({}); den kan ha rensats. Ta \
+                 bort prenumerationen (behåll exemplen) och följ källan igen; inget hämtades",
+                dir.display(),
+                target.cursor,
+                delta_file_name(target.cursor)
+            ),
+        ),
+        _ => Error::io(&path, e),
+    })?;
     let mut file = scratch_file(scratch)?;
     let copied = std::io::copy(&mut source.take(limits.max_bytes + 1), file.as_file_mut())
         .map_err(|e| Error::io(&path, e))?;
@@ -647,6 +655,7 @@ impl Library {
                 batch.record_pull(
                     &target.name,
                     &store::subscriptions::PullOutcome {
+                        from: target.cursor,
                         cursor: target.cursor,
                         etag: &target.etag,
                         at: &now(),
@@ -689,14 +698,17 @@ impl Library {
             let Some(part) = &manifest.feed else {
                 return refuse("filen är ett paket, inget flöde".into());
             };
-            if part.since != target.cursor && part.since != 0 {
+            if part.since != target.cursor {
+                // A delta from the start to a subscriber that has more carries no
+                // withdrawals: taking it would keep what the source withdrew meanwhile (and an
+                // old one could be replayed). It comes from a source restored from an older
+                // copy, or a folder whose delta for this cursor is gone.
                 return refuse(format!(
-                    "flödet börjar vid {} men prenumerationen står vid {}",
+                    "flödet börjar vid {} men prenumerationen står vid {}; källan kan ha \
+                     återställts från en säkerhetskopia. Ta bort prenumerationen (behåll \
+                     exemplen) och följ källan igen",
                     part.since, target.cursor
                 ));
-            }
-            if part.cursor < target.cursor {
-                return refuse("flödet är äldre än det biblioteket redan har".into());
             }
             Ok(())
         };
@@ -731,7 +743,7 @@ impl Library {
         } else {
             String::new()
         };
-        plan.pull = Some((target.name.clone(), part.cursor, etag));
+        plan.pull = Some((target.name.clone(), target.cursor, part.cursor, etag));
         let withdrawn = plan.withdrawn;
         if !contents.attachments.is_empty() {
             // Attachments first, content-addressed, each hash checked again as it is written.

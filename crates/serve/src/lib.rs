@@ -131,6 +131,9 @@ struct Server {
     limits: SessionLimits,
     /// Failed logins by account name, and by address.
     throttle: Mutex<(throttle::Throttle, throttle::Throttle)>,
+    /// Held while a feed delta is built (up to a page of entries and their attachments in
+    /// memory): one at a time, so that many subscribers at once do not hold many pages.
+    feeding: Mutex<()>,
 }
 
 type Shared = Arc<Server>;
@@ -261,6 +264,7 @@ pub fn serve(mut library: Library, options: Options, on_ready: impl FnOnce(Start
                 throttle::Throttle::new(throttle::FREE_PER_ACCOUNT),
                 throttle::Throttle::new(throttle::FREE_PER_ADDRESS),
             )),
+            feeding: Mutex::new(()),
         });
         let app = router(server).into_make_service_with_connect_info::<SocketAddr>();
         let stopped =
@@ -561,6 +565,7 @@ async fn feed(
             if known.as_deref() == Some(tag.as_str()) {
                 return Ok(Err(tag));
             }
+            let _one_page_at_a_time = lock(&server.feeding);
             lib.feed_delta(since).map(Ok)
         })
     })
@@ -597,17 +602,6 @@ async fn feed_info(State(server): State<Shared>) -> Response {
     }
 }
 
-/// The network of subscriptions is the library owner's: `serve --write` on their machine.
-fn owner_only(caller: &Caller) -> Result<()> {
-    if caller.scope.local && caller.scope.access >= commands::Access::Curate {
-        Ok(())
-    } else {
-        Err(Error::forbidden(
-            "prenumerationer hämtas av bibliotekets ägare (skrivbordsappen eller serve --write)",
-        ))
-    }
-}
-
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PeekArgs {
@@ -624,7 +618,7 @@ struct PullArgs {
 /// What a source says about itself, as the desktop's `subscription_peek`.
 async fn subscription_peek(Extension(caller): Extension<Caller>, body: Bytes) -> Response {
     let result = async {
-        owner_only(&caller)?;
+        caller.scope.owner("subscriptions")?;
         let args: PeekArgs = model::validate::parse_json(&body_text(body)?)?;
         tokio::task::spawn_blocking(move || {
             library::subscriptions::peek(&args.source, &Default::default())
@@ -647,7 +641,7 @@ async fn subscription_pull(
     body: Bytes,
 ) -> Response {
     let result = async {
-        owner_only(&caller)?;
+        caller.scope.owner("subscriptions")?;
         let args: PullArgs = model::validate::parse_json(&body_text(body)?)?;
         tokio::task::spawn_blocking(move || {
             library::subscriptions::pull_some(

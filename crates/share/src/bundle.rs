@@ -86,6 +86,16 @@ fn is_uid(uid: &str) -> bool {
         .is_some_and(|u| u.hyphenated().to_string() == uid)
 }
 
+/// Whether a signer's name, as another library sends it, is plain text that prints as it
+/// reads: at most 200 characters, no control characters (no line breaks or terminal escapes
+/// that could draw a fake fingerprint) and no bidirectional overrides.
+pub fn plain_signer_name(name: &str) -> bool {
+    name.chars().count() <= 200
+        && !name.chars().any(|c| {
+            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+}
+
 /// A signer's fingerprint, as `exempelbank key` prints it and `subscribe add --trust` takes it:
 /// the ed25519 public key in lower-case hex. [`normalise_fingerprint`] reads it back from what
 /// a person typed or pasted (spaces, colons, capitals).
@@ -363,6 +373,9 @@ pub fn read_bundle(
                 manifest.format
             ),
         ));
+    }
+    if !plain_signer_name(&manifest.signer.name) {
+        return Err(bad(&file, "signerarens namn innehåller otillåtna tecken"));
     }
     let key: [u8; 32] = hex::decode(&manifest.signer.public_key)
         .ok()

@@ -54,16 +54,22 @@ impl FeedInfo {
                 info.format
             )));
         }
-        if info.library_id.is_empty() || info.library_id.len() > 100 {
+        if info.library_id.is_empty()
+            || info.library_id.len() > 100
+            || !info
+                .library_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return Err(Error::invalid(format!(
-                "{place}: flödet saknar bibliotekets id"
+                "{place}: flödet har inget giltigt id för biblioteket"
             )));
         }
         crate::bundle::normalise_fingerprint(&info.signer.public_key)
             .map_err(|_| Error::invalid(format!("{place}: flödets signeringsnyckel är ogiltig")))?;
-        if info.signer.name.chars().count() > 200 {
+        if !crate::bundle::plain_signer_name(&info.signer.name) {
             return Err(Error::invalid(format!(
-                "{place}: signerarens namn är för långt"
+                "{place}: signerarens namn är för långt eller innehåller otillåtna tecken"
             )));
         }
         Ok(info)
@@ -73,4 +79,37 @@ impl FeedInfo {
 /// The file of a folder feed that holds what changed after `since`.
 pub fn delta_file_name(since: u64) -> String {
     format!("since-{since}.zip")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(name: &str) -> Vec<u8> {
+        serde_json::json!({
+            "format": 1,
+            "library_id": "0f8e2c1a-5b7d-4e3f-9a6b-1c2d3e4f5a6b",
+            "signer": { "name": name, "public_key": "ab".repeat(32) },
+            "cursor": 7
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    #[test]
+    fn a_signer_name_that_could_draw_a_fake_fingerprint_is_refused() {
+        assert!(FeedInfo::parse(&info("Regionens exempelbank"), "k").is_ok());
+        for name in [
+            "X\nFingeravtryck: 0000",
+            "X\u{1b}[8m",
+            "Regionens \u{202e}knabmepmexe",
+        ] {
+            let err = FeedInfo::parse(&info(name), "k").unwrap_err();
+            assert!(
+                err.message.contains("otillåtna tecken"),
+                "{name:?}: {}",
+                err.message
+            );
+        }
+    }
 }

@@ -22,6 +22,8 @@ pub struct NewSubscription<'a> {
 
 /// What a pull that reached its source leaves behind.
 pub struct PullOutcome<'a> {
+    /// Where the pull started: the subscription must still stand there.
+    pub from: u64,
     pub cursor: u64,
     pub etag: &'a str,
     pub at: &'a str,
@@ -33,7 +35,7 @@ const COLUMNS: &str = "s.name, s.source, s.kind, s.library_id, s.signer_name, s.
     s.added_at, s.cursor, s.last_attempt, s.last_success, s.last_problem, s.last_new,
     s.last_updated, s.last_withdrawn,
     (SELECT COUNT(*) FROM received r JOIN entries e ON e.uid = r.uid
-     WHERE r.source = s.name AND e.deleted_at IS NULL),
+     WHERE r.source = s.name AND r.signer = s.public_key AND e.deleted_at IS NULL),
     (SELECT COUNT(*) FROM incoming i WHERE i.source = s.name)";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Subscription> {
@@ -145,7 +147,8 @@ impl Store {
 
     /// Of these uids (changed since a subscriber's last pull and not published now), those a
     /// feed withdraws: entries that were published at some revision, and entries deleted for
-    /// good. A draft that was never published is not named.
+    /// good (their revisions went with them, so a purged draft is named too). A draft that
+    /// was never published and is still here is not named.
     pub fn withdrawable(&self, uids: &[String]) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT NOT EXISTS(SELECT 1 FROM entries WHERE uid = ?1)
@@ -184,17 +187,19 @@ impl Store {
     /// Runs `read` in one read transaction: everything it reads is from one moment, however
     /// many queries it makes, whatever other processes write meanwhile.
     pub fn read_consistently<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN DEFERRED")?;
-        let out = read();
-        self.conn.execute_batch("COMMIT")?;
-        out
+        // Rolled back when dropped, a panic in `read` included; it only read.
+        let _snapshot = self.conn.unchecked_transaction()?;
+        read()
     }
 
-    /// The uids of the live entries whose source is `name`.
+    /// The uids of the live entries that came by the subscription `name` (by its name and
+    /// its signer's key: a bundle signer of the same name is another source).
     pub fn uids_from_source(&self, name: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT r.uid FROM received r JOIN entries e ON e.uid = r.uid
-             WHERE r.source = ?1 AND e.deleted_at IS NULL ORDER BY r.uid",
+             JOIN subscriptions s ON s.name = ?1
+             WHERE r.source = s.name AND r.signer = s.public_key AND e.deleted_at IS NULL
+             ORDER BY r.uid",
         )?;
         let rows = stmt.query_map([name], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -205,11 +210,24 @@ impl Batch<'_> {
     /// Moves a subscription on after a pull that reached its source, in the transaction that
     /// merged what it brought: the position never runs ahead of the entries.
     pub fn record_pull(&self, name: &str, outcome: &PullOutcome) -> Result<()> {
-        self.tx.execute(
+        let moved = self.tx.execute(
             "UPDATE subscriptions SET cursor = ?2, etag = ?3, last_attempt = ?4,
-                 last_success = ?4, last_problem = '' WHERE name = ?1",
-            params![name, outcome.cursor as i64, outcome.etag, outcome.at],
+                 last_success = ?4, last_problem = '' WHERE name = ?1 AND cursor = ?5",
+            params![
+                name,
+                outcome.cursor as i64,
+                outcome.etag,
+                outcome.at,
+                outcome.from as i64
+            ],
         )?;
+        if moved == 0 {
+            // Another process pulled meanwhile (or removed the subscription): this merge
+            // rolls back with the batch, and the next pull starts from where that one ended.
+            return Err(Error::conflict(format!(
+                "{name}: prenumerationen hämtades samtidigt på annat håll; försök igen"
+            )));
+        }
         if let Some((new, updated, withdrawn)) = outcome.counts {
             self.tx.execute(
                 "UPDATE subscriptions SET last_new = ?2, last_updated = ?3, last_withdrawn = ?4
