@@ -322,12 +322,12 @@ export function subscriptions(args: NoArgs): Promise<Array<Subscription>> {
   return call('subscriptions', args);
 }
 
-/** Follows a source once its signer's fingerprint is confirmed. */
+/** Follows a source once its signer's fingerprint is confirmed (the library's owner only: the desktop app, `serve --write`). */
 export function subscribe(args: SubscribeArgs): Promise<Subscription> {
   return call('subscribe', args);
 }
 
-/** Stops following a source; its entries stay unless `removeEntries`. */
+/** Stops following a source; its entries stay unless `removeEntries` (the owner only). */
 export function unsubscribe(args: UnsubscribeArgs): Promise<Unsubscribed> {
   return call('unsubscribe', args);
 }
