@@ -68,7 +68,7 @@ fn ask(question: &str) -> Result<Option<bool>> {
     )))
 }
 
-pub fn subscribe(lib: Library, action: SubscribeAction, json: bool) -> Result<ExitCode> {
+pub fn subscribe(mut lib: Library, action: SubscribeAction, json: bool) -> Result<ExitCode> {
     let limits = |timeout: u64| FetchLimits {
         timeout: Duration::from_secs(timeout.clamp(1, 3600)),
         ..FetchLimits::default()
@@ -80,7 +80,6 @@ pub fn subscribe(lib: Library, action: SubscribeAction, json: bool) -> Result<Ex
             trust,
             timeout,
         } => {
-            let mut lib = lib;
             let info = subscriptions::peek(&source, &limits(timeout))?;
             let fingerprint = library::bundle::fingerprint(&info.signer.public_key);
             let confirmed = match trust {
@@ -172,7 +171,6 @@ pub fn subscribe(lib: Library, action: SubscribeAction, json: bool) -> Result<Ex
             keep_entries,
             remove_entries,
         } => {
-            let mut lib = lib;
             let remove = if keep_entries || remove_entries {
                 remove_entries
             } else {

@@ -131,12 +131,32 @@ pub(crate) struct Plan {
     /// sender's.
     pub(crate) source_name: Option<String>,
     /// A subscription's new position, recorded in the transaction of the merge.
-    /// (name, the cursor it started from, the new cursor, the ETag.)
-    pub(crate) pull: Option<(String, u64, u64, String)>,
+    pub(crate) pull: Option<PullPosition>,
     /// How many of the updates archive an entry its source withdrew.
     pub(crate) withdrawn: u32,
     erased: store::erasure::ErasedPeople,
     erased_contacts: u32,
+}
+
+/// Where a subscription's pull moves it, recorded with the merge.
+pub(crate) struct PullPosition {
+    pub(crate) name: String,
+    /// The cursor the pull started from: the subscription must still stand there.
+    pub(crate) from: u64,
+    pub(crate) cursor: u64,
+    pub(crate) etag: String,
+}
+
+/// What a merge with these totals brought, its `withdrawn` updates told apart from the others.
+pub(crate) fn pull_counts(
+    totals: &WriteTotals,
+    withdrawn: u32,
+) -> store::subscriptions::PullCounts {
+    store::subscriptions::PullCounts {
+        new: totals.create,
+        updated: totals.update - withdrawn,
+        withdrawn,
+    }
 }
 
 /// A write of one entry. `received` is the sender's revision of it (bundles).
@@ -512,21 +532,17 @@ impl Library {
             }
             written.push(entry);
         }
-        if let Some((name, from, cursor, etag)) = &plan.pull {
+        if let Some(pull) = &plan.pull {
             let totals = report.totals;
             let brought = totals.create + totals.update + totals.keep_for_review > 0;
             batch.record_pull(
-                name,
+                &pull.name,
                 &store::subscriptions::PullOutcome {
-                    from: *from,
-                    cursor: *cursor,
-                    etag,
+                    from: pull.from,
+                    cursor: pull.cursor,
+                    etag: &pull.etag,
                     at: &at,
-                    counts: brought.then_some((
-                        totals.create,
-                        totals.update - plan.withdrawn,
-                        plan.withdrawn,
-                    )),
+                    counts: brought.then(|| pull_counts(&totals, plan.withdrawn)),
                 },
             )?;
         }

@@ -27,8 +27,9 @@ use model::subscription::{SourceKind, Subscription};
 use share::bundle::{FeedPart, Manifest, normalise_fingerprint, read_bundle};
 use share::feed::{FeedInfo, INFO_FILE, MAX_INFO_BYTES, delta_file_name};
 
-use crate::plan::{Step, WriteReport};
+use crate::plan::Step;
 use crate::{Library, now};
+use store::subscriptions::PullCounts;
 
 /// The most a pull downloads in one delta.
 pub const MAX_DELTA_BYTES: u64 = 2 * 1024 * 1024 * 1024;
@@ -385,13 +386,7 @@ pub fn pull(library: &Mutex<Library>, name: &str, limits: &FetchLimits) -> Resul
     let _one_at_a_time = PULLING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    // A panic elsewhere while the lock was held leaves the library sound (its transaction
-    // rolled back when dropped), so a poisoned lock is taken as it is.
-    let lock = || -> Result<std::sync::MutexGuard<'_, Library>> {
-        Ok(library
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner))
-    };
+    let lock = || -> Result<std::sync::MutexGuard<'_, Library>> { Ok(lock(library)) };
     let (mut target, scratch) = {
         let library = lock()?;
         (library.pull_target(name)?, library.dir.clone())
@@ -413,8 +408,7 @@ pub fn pull(library: &Mutex<Library>, name: &str, limits: &FetchLimits) -> Resul
         let step = lock()?.apply_fetched(&target, fetched);
         match step {
             Ok(step) => {
-                report.add(&step.report, step.withdrawn);
-                report.deltas += u32::from(step.applied);
+                report.add(&step);
                 if !step.more {
                     break;
                 }
@@ -431,6 +425,15 @@ pub fn pull(library: &Mutex<Library>, name: &str, limits: &FetchLimits) -> Resul
     Ok(report)
 }
 
+/// The library, for one step of a pull. A panic elsewhere while the lock was held leaves the
+/// library sound (its transaction rolled back when dropped), so a poisoned lock is taken as
+/// it is.
+fn lock(library: &Mutex<Library>) -> std::sync::MutexGuard<'_, Library> {
+    library
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Pulls the subscription `name`, or every one in turn, as [`pull`] does.
 pub fn pull_some(
     library: &Mutex<Library>,
@@ -439,9 +442,7 @@ pub fn pull_some(
 ) -> Result<Vec<PullReport>> {
     let names: Vec<String> = match name {
         Some(name) => vec![name.to_owned()],
-        None => library
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        None => lock(library)
             .subscriptions()?
             .into_iter()
             .map(|s| s.name)
@@ -454,20 +455,23 @@ pub fn pull_some(
 }
 
 /// What applying one fetched delta did.
+#[derive(Debug, Default)]
 pub struct Applied {
-    pub report: WriteReport,
-    pub withdrawn: u32,
+    pub counts: PullCounts,
+    pub kept_for_review: u32,
+    /// Whether a delta was merged (not so for an unchanged source).
     pub applied: bool,
     /// Whether the source has more after this delta.
     pub more: bool,
 }
 
 impl PullReport {
-    fn add(&mut self, report: &WriteReport, withdrawn: u32) {
-        self.new += report.totals.create;
-        self.updated += report.totals.update - withdrawn;
-        self.withdrawn += withdrawn;
-        self.kept_for_review += report.totals.keep_for_review;
+    fn add(&mut self, step: &Applied) {
+        self.new += step.counts.new;
+        self.updated += step.counts.updated;
+        self.withdrawn += step.counts.withdrawn;
+        self.kept_for_review += step.kept_for_review;
+        self.deltas += u32::from(step.applied);
     }
 
     fn sentence(&self) -> String {
@@ -644,10 +648,10 @@ impl Library {
     }
 
     /// Checks a fetched delta against the subscription and merges it: the signer must be the
-    /// trusted key, the library the one subscribed to, and the delta must continue from the
-    /// subscription's cursor (or be the whole feed again, reaching at least as far). Then
-    /// entries merge as from a bundle, withdrawals archive untouched copies, and the cursor
-    /// moves, in one transaction.
+    /// trusted key, the library the one subscribed to, and the delta must start exactly at
+    /// the subscription's cursor. Then entries merge as from a bundle, withdrawals archive
+    /// untouched copies, and the cursor moves, in one transaction (which fails if another
+    /// process moved the cursor meanwhile).
     pub fn apply_fetched(&mut self, target: &PullTarget, fetched: Fetched) -> Result<Applied> {
         let (file, etag, latest) = match fetched {
             Fetched::Unchanged => {
@@ -663,24 +667,10 @@ impl Library {
                     },
                 )?;
                 batch.commit()?;
-                return Ok(Applied {
-                    report: self
-                        .new_plan(crate::plan::WriteSource::Bundle)?
-                        .report(false),
-                    withdrawn: 0,
-                    applied: false,
-                    more: false,
-                });
+                return Ok(Applied::default());
             }
             Fetched::Delta { file, etag, latest } => (file, etag, latest),
         };
-        let (current, _) = self.subscription(&target.name)?;
-        if current.cursor != target.cursor {
-            return Err(Error::conflict(format!(
-                "{}: prenumerationen hämtades samtidigt på annat håll; försök igen",
-                target.name
-            )));
-        }
         let place = &target.source;
         let decide_trust = |manifest: &Manifest| -> Result<()> {
             let refuse =
@@ -743,8 +733,12 @@ impl Library {
         } else {
             String::new()
         };
-        plan.pull = Some((target.name.clone(), target.cursor, part.cursor, etag));
-        let withdrawn = plan.withdrawn;
+        plan.pull = Some(crate::plan::PullPosition {
+            name: target.name.clone(),
+            from: target.cursor,
+            cursor: part.cursor,
+            etag,
+        });
         if !contents.attachments.is_empty() {
             // Attachments first, content-addressed, each hash checked again as it is written.
             let dir = self.dir.clone();
@@ -757,13 +751,14 @@ impl Library {
             )?;
         }
         let comment = format!("från prenumerationen {}", target.name);
+        let withdrawn = plan.withdrawn;
         let report = self.apply(plan, false, None, &comment)?;
         if !contents.attachments.is_empty() {
             self.extract_missing_texts()?;
         }
         Ok(Applied {
-            report,
-            withdrawn,
+            counts: crate::plan::pull_counts(&report.totals, withdrawn),
+            kept_for_review: report.totals.keep_for_review,
             applied: true,
             more: part.cursor < latest && part.cursor > target.cursor,
         })

@@ -28,7 +28,15 @@ pub struct PullOutcome<'a> {
     pub etag: &'a str,
     pub at: &'a str,
     /// Whether it brought anything; the counts of the last pull that did are kept.
-    pub counts: Option<(u32, u32, u32)>,
+    pub counts: Option<PullCounts>,
+}
+
+/// What a pull brought: entries new here, updated, and withdrawn (archived here).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PullCounts {
+    pub new: u32,
+    pub updated: u32,
+    pub withdrawn: u32,
 }
 
 const COLUMNS: &str = "s.name, s.source, s.kind, s.library_id, s.signer_name, s.public_key,
@@ -228,11 +236,11 @@ impl Batch<'_> {
                 "{name}: prenumerationen hämtades samtidigt på annat håll; försök igen"
             )));
         }
-        if let Some((new, updated, withdrawn)) = outcome.counts {
+        if let Some(counts) = outcome.counts {
             self.tx.execute(
                 "UPDATE subscriptions SET last_new = ?2, last_updated = ?3, last_withdrawn = ?4
                  WHERE name = ?1",
-                params![name, new, updated, withdrawn],
+                params![name, counts.new, counts.updated, counts.withdrawn],
             )?;
         }
         Ok(())
