@@ -253,6 +253,24 @@ try {
     await row.screenshot({ path: incomingShot('subscription') });
   }, 30_000, followed);
 
+  // Regression: the entry page asked for incoming versions only when the entry arrived, with the
+  // access known then; when `library_info` (which says the caller is the owner) answered after
+  // the entry, the notice never showed (CI, 2026-12-03). Here it answers a second late.
+  await step('the notice shows when the caller\'s access is known after the entry', async () => {
+    const late = async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The page may have gone meanwhile (a step that timed out): nothing to answer then.
+      await route.continue().catch(() => {});
+    };
+    await page.route('**/api/rpc/library_info', late);
+    try {
+      await open(`#/post/${encodeURIComponent(changed[1].id)}`);
+      await byTestId('entry-incoming').waitFor();
+    } finally {
+      await page.unroute('**/api/rpc/library_info', late);
+    }
+  }, STEP_MS, incomingReady);
+
   await step('the entry page says a newer version waits, with a link', async () => {
     await open(`#/post/${encodeURIComponent(changed[1].id)}`);
     const notice = byTestId('entry-incoming');
