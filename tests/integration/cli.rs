@@ -27,6 +27,26 @@ fn search_json_has_hits_with_marked_snippets_and_facet_counts() {
 }
 
 #[test]
+fn search_says_what_a_typo_was_read_as_and_what_was_meant_when_nothing_matched() {
+    let t = TestLibrary::unmade();
+    let corrected = t.cli(&["search", "hållbar livsmedl"]).ok().stdout();
+    assert!(
+        corrected.contains("Visar träffar för: hållbar livsmedel\n"),
+        "{corrected}"
+    );
+    let none = t.cli(&["search", "livsmdl"]).ok().stdout();
+    assert!(
+        none.starts_with("0 träffar\nMenade du: livsmedel?\n"),
+        "{none}"
+    );
+    let json = t.cli(&["search", "livsmdl", "--json"]).ok().json();
+    assert_eq!(json["suggestion"], "livsmedel");
+    // Nothing to say: neither key.
+    let plain = t.cli(&["search", "livsmedel", "--json"]).ok().json();
+    assert!(plain.get("corrected").is_none() && plain.get("suggestion").is_none());
+}
+
+#[test]
 fn search_filters_combine_and_an_empty_query_browses() {
     let t = TestLibrary::unmade();
     let all = t

@@ -154,3 +154,86 @@ fn a_filtered_facet_counts_its_other_values_in_the_same_call() {
         .unwrap();
     assert_eq!(both.facets.focus_area, only_kind.facets.focus_area);
 }
+
+/// A search for `query` on the published entries, as a reader makes it.
+fn answer(lib: &library::Library, query: &str) -> model::query::SearchResponse {
+    lib.search(&SearchRequest::query(query)).unwrap()
+}
+
+#[test]
+fn a_corrected_typo_says_what_the_hits_were_found_for() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    // One letter missing: the search finds the entries with "livsmedel" and says so.
+    let found = answer(&lib, "hållbar livsmedl");
+    assert!(found.total > 0);
+    assert_eq!(found.corrected.as_deref(), Some("hållbar livsmedel"));
+    assert_eq!(found.suggestion, None);
+    // A word the library has is taken as meant.
+    assert_eq!(answer(&lib, "livsmedel").corrected, None);
+    // Without its diacritics a word is not a typo either (folding finds it).
+    assert_eq!(answer(&lib, "Orebro").corrected, None);
+}
+
+#[test]
+fn a_word_still_being_typed_is_not_called_a_typo() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    let typing = SearchRequest {
+        prefix: true,
+        ..SearchRequest::query("livsmedelsf")
+    };
+    let found = lib.search(&typing).unwrap();
+    assert!(found.total > 0);
+    assert_eq!(found.corrected, None);
+}
+
+#[test]
+fn zero_hits_suggest_the_nearest_words_that_find_something() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    // Two letters off: too far for the search, near enough to suggest.
+    let none = answer(&lib, "livsmdl");
+    assert_eq!(none.total, 0);
+    let suggestion = none.suggestion.expect("a suggestion");
+    assert_eq!(suggestion, "livsmedel");
+    assert!(answer(&lib, &suggestion).total > 0);
+    // Nothing near: nothing to suggest.
+    let nothing = answer(&lib, "xyzzy");
+    assert_eq!((nothing.total, nothing.suggestion), (0, None));
+}
+
+#[test]
+fn a_word_only_a_draft_has_is_never_suggested_to_a_reader() {
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    // Synthetic entries.
+    lib.add_json(r#"{"kind":"exempel","title":"Kvarngrus i parkerna","status":"utkast"}"#)
+        .unwrap();
+    lib.add_json(r#"{"kind":"exempel","title":"Cykelbanor året runt","status":"publicerad"}"#)
+        .unwrap();
+    // One letter off (the search would find it) and two (a suggestion would name it).
+    for typed in ["kvarngrut", "kvarmgrut"] {
+        let reader = answer(&lib, typed);
+        assert_eq!(
+            (reader.total, reader.suggestion, reader.corrected),
+            (0, None, None)
+        );
+    }
+    // A curator who searches every status is shown it: the hit and the word it was found for.
+    let curator = lib
+        .search(&SearchRequest {
+            all: true,
+            ..SearchRequest::query("kvarngrut")
+        })
+        .unwrap();
+    assert_eq!(curator.total, 1);
+    assert_eq!(curator.corrected.as_deref(), Some("kvarngrus"));
+    let far = lib
+        .search(&SearchRequest {
+            all: true,
+            ..SearchRequest::query("kvarmgrut")
+        })
+        .unwrap();
+    assert_eq!(far.suggestion.as_deref(), Some("kvarngrus"));
+}

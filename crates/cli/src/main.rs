@@ -624,6 +624,12 @@ fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {
         "träffar"
     };
     println!("{} {word}", found.total);
+    if let Some(corrected) = &found.corrected {
+        println!("Visar träffar för: {corrected}");
+    }
+    if let Some(suggestion) = &found.suggestion {
+        println!("Menade du: {suggestion}?");
+    }
     let bold = std::io::stdout().is_terminal();
     for (i, hit) in found.hits.iter().enumerate() {
         println!(

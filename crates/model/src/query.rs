@@ -119,6 +119,16 @@ pub struct SearchResponse {
     pub total: u64,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// The query as the hits read it, when a word of it is not in the library and was matched
+    /// as the nearest word that is (`livsmedl` → `livsmedel`): "Visar träffar för …".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub corrected: Option<String>,
+    /// When nothing matched: the query with each word the library lacks replaced by the
+    /// nearest word an entry the caller may see has ("Menade du …?").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub suggestion: Option<String>,
 }
 
 /// One hit, with what a result list shows.

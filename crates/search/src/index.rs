@@ -544,7 +544,7 @@ fn gram_words<'a>(texts: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// Organisations, places and tags as one text.
-fn names_text(entry: &Entry) -> String {
+pub(crate) fn names_text(entry: &Entry) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for org in &entry.organisations {
         parts.push(&org.name);

@@ -8,6 +8,7 @@ pub mod facets;
 pub mod index;
 pub mod query;
 pub mod snippet;
+mod spelling;
 
 pub use index::SearchIndex;
 pub use query::{Boosts, search};

@@ -25,6 +25,7 @@ use store::Store;
 use crate::facets::FacetCounter;
 use crate::index::{FACETS, Fields, SearchIndex, gram_analyzer, stem_analyzer, stop_word_analyzer};
 use crate::snippet;
+use crate::spelling::{Speller, in_library, search_distance};
 
 /// Every boost in one place.
 pub struct Boosts;
@@ -93,7 +94,7 @@ const ENGLISH: &[(&str, &str)] = &[
 ];
 
 /// The Swedish word for an English one, if the glossary has it.
-fn swedish_for(word: &str) -> Option<&'static str> {
+pub(crate) fn swedish_for(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     ENGLISH
         .binary_search_by(|(en, _)| en.cmp(&lower.as_str()))
@@ -103,12 +104,12 @@ fn swedish_for(word: &str) -> Option<&'static str> {
 
 /// One part of the query: a word or a quoted phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct QueryPart {
-    text: String,
-    phrase: bool,
+pub(crate) struct QueryPart {
+    pub(crate) text: String,
+    pub(crate) phrase: bool,
     /// The last word, still being typed.
-    prefix: bool,
-    stop_word: bool,
+    pub(crate) prefix: bool,
+    pub(crate) stop_word: bool,
 }
 
 /// Splits the query leniently: unbalanced quotes simply end at the end of the text.
@@ -157,7 +158,7 @@ fn parse(query: &str, prefix_last: bool) -> Vec<QueryPart> {
     parts
 }
 
-fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+pub(crate) fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while let Some(token) = stream.next() {
@@ -272,16 +273,10 @@ impl<'a> QueryBuilder<'a> {
                 f.names_folded,
                 f.attachments_folded,
             ];
-            let known = folded_fields.iter().any(|&field| {
-                self.searcher
-                    .doc_freq(&Term::from_field_text(field, word))
-                    .is_ok_and(|n| n > 0)
-            });
-            let distance = match chars {
-                _ if known => 0,
-                0..=4 => 0,
-                5..=9 => 1,
-                _ => 2,
+            let distance = if in_library(self.searcher, &f, word) {
+                0
+            } else {
+                search_distance(chars)
             };
             for field in folded_fields {
                 let term = Term::from_field_text(field, word);
@@ -439,6 +434,12 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     // The index may lag the database by a write: a hit is shown as the database has it now,
     // and not at all when its current status no longer passes the request (an entry
     // unpublished a moment ago never reaches a read-only view).
+    let mut speller = Speller::new(&searcher, f, store, &filters);
+    let (corrected, suggestion) = if total > 0 {
+        (speller.corrected(&parts), None)
+    } else {
+        (None, speller.suggestion(&parts))
+    };
     let hits = ranked
         .into_iter()
         .filter_map(|(score, uid)| {
@@ -451,6 +452,8 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         total,
         hits,
         facets,
+        corrected,
+        suggestion,
     })
 }
 

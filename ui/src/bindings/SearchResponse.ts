@@ -9,4 +9,14 @@ export type SearchResponse = {
 /**
  * Matches in all, not only this page.
  */
-total: number, hits: Array<Hit>, facets: Facets, };
+total: number, hits: Array<Hit>, facets: Facets, 
+/**
+ * The query as the hits read it, when a word of it is not in the library and was matched
+ * as the nearest word that is (`livsmedl` → `livsmedel`): "Visar träffar för …".
+ */
+corrected?: string, 
+/**
+ * When nothing matched: the query with each word the library lacks replaced by the
+ * nearest word an entry the caller may see has ("Menade du …?").
+ */
+suggestion?: string, };
