@@ -19,6 +19,7 @@ mod properties;
 mod relevance;
 mod search;
 mod serve;
+mod spread;
 mod starter;
 mod store;
 mod subscriptions;

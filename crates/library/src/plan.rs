@@ -190,9 +190,18 @@ impl Plan {
     /// Leaves out the contacts of people the library has erased. Call it on every entry
     /// before it is compared or written.
     pub(crate) fn drop_erased(&mut self, entry: &mut Entry) {
-        let before = entry.contacts.len();
-        entry.contacts.retain(|c| !self.erased.contains(&c.name));
-        self.erased_contacts += (before - entry.contacts.len()) as u32;
+        let erased = &self.erased;
+        let mut dropped = 0;
+        let mut keep = |contacts: &mut Vec<model::Contact>| {
+            let before = contacts.len();
+            contacts.retain(|c| !erased.contains(&c.name));
+            dropped += before - contacts.len();
+        };
+        keep(&mut entry.contacts);
+        for uptake in &mut entry.uptakes {
+            keep(&mut uptake.contacts);
+        }
+        self.erased_contacts += dropped as u32;
     }
 
     /// Records a write of `step`'s entry at `place`.

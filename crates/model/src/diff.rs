@@ -188,6 +188,11 @@ fn fields(e: &Entry, focus: &[FocusArea]) -> Vec<(&'static str, &'static str, St
             lines(e.attachments.iter().map(|a| a.name.clone()).collect()),
         ),
         ("related", "Se även", lines(e.related.clone())),
+        (
+            "uptakes",
+            "Spridning",
+            lines(e.uptakes.iter().map(|u| u.display()).collect()),
+        ),
     ]
 }
 

@@ -10,8 +10,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The version of the exchange format written by this build.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the exchange format written by this build: 2 added `uptakes`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One entry of the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
@@ -66,6 +66,9 @@ pub struct Entry {
     /// "Se även": the `uid`s of related entries.
     #[serde(default)]
     pub related: Vec<String>,
+    /// Where the case has been taken up (spridning), as its sources state it.
+    #[serde(default)]
+    pub uptakes: Vec<Uptake>,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
@@ -102,6 +105,7 @@ impl Entry {
             sources: Vec::new(),
             attachments: Vec::new(),
             related: Vec::new(),
+            uptakes: Vec::new(),
             status: Status::Utkast,
             revision: 0,
             created_at: String::new(),
@@ -307,7 +311,9 @@ pub struct Organisation {
 }
 
 /// The type of an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum OrgType {
@@ -338,6 +344,104 @@ pub struct Place {
     pub lan_code: String,
     #[serde(default)]
     pub lan: String,
+}
+
+/// Where a case has been taken up (spridning): one organisation, or, where the source gives
+/// only a count ("16 kommuner och 2 regioner deltog"), how many organisations of one type, with
+/// no names the source does not give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Uptake {
+    /// A municipality's four-digit or a county's two-digit SCB code, when a municipality or a
+    /// region took the case up: the name and the type follow from it.
+    #[serde(default)]
+    pub code: String,
+    /// Who took it up: set from `code`, or the name of any other organisation. Empty for a
+    /// counted uptake.
+    #[serde(default)]
+    pub organisation: String,
+    /// The type of the organisation (or of the organisations counted); from `code` when given.
+    #[serde(rename = "type", default = "OrgType::other")]
+    pub org_type: OrgType,
+    /// How many organisations of `type`, when the source gives a count and no names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub count: Option<u32>,
+    pub stage: UptakeStage,
+    /// When: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty when the source does not say.
+    #[serde(default)]
+    pub date: String,
+    /// Where the fact comes from: the title of a source, or its web address.
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+    /// Someone to ask there (erased like every contact).
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+impl Uptake {
+    /// "Örebro (kommun), testar, 2021-03, källa: …; note; contacts": one line, as the history
+    /// and the lists show it.
+    pub fn display(&self) -> String {
+        let who = match self.count {
+            Some(n) => self.org_type.counted(n),
+            None => format!(
+                "{} ({})",
+                self.organisation,
+                self.org_type.label().to_lowercase()
+            ),
+        };
+        let mut parts = vec![who, self.stage.label().to_lowercase()];
+        if !self.date.is_empty() {
+            parts.push(self.date.clone());
+        }
+        parts.push(format!("källa: {}", self.source));
+        if !self.note.is_empty() {
+            parts.push(self.note.clone());
+        }
+        for contact in &self.contacts {
+            parts.push(format!("kontakt: {}", contact.display()));
+        }
+        parts.join(", ")
+    }
+
+    /// How many organisations this uptake stands for: its count, or one.
+    pub fn organisations(&self) -> u32 {
+        self.count.unwrap_or(1)
+    }
+
+    /// The county it was taken up in, for a municipality or a region named by its code.
+    pub fn lan_code(&self) -> Option<&str> {
+        match self.code.len() {
+            2 => Some(&self.code),
+            4 => crate::taxonomy::ReferenceData::get()
+                .municipality(&self.code)
+                .map(|m| m.lan_code.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// How far an organisation that took a case up has come with it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum UptakeStage {
+    /// Intresserad: has learnt of it, taken part in spreading activities.
+    Intresserad,
+    /// Planerar.
+    Planerar,
+    /// Testar.
+    Testar,
+    /// Infört.
+    #[serde(alias = "infört")]
+    Infort,
+    /// Avslutat.
+    Avslutat,
 }
 
 /// The years an initiative ran.
@@ -487,6 +591,35 @@ slug_enum!(Status, "statuses" {
     Publicerad => "publicerad",
     Arkiverad => "arkiverad",
 });
+
+slug_enum!(UptakeStage, "uptake_stages" {
+    Intresserad => "intresserad",
+    Planerar => "planerar",
+    Testar => "testar",
+    Infort => "infort",
+    Avslutat => "avslutat",
+});
+
+impl OrgType {
+    /// The type of an organisation nobody named ("annan").
+    fn other() -> OrgType {
+        OrgType::Annan
+    }
+
+    /// "1 kommun", "16 kommuner", "2 regioner": a number of organisations of this type.
+    pub fn counted(self, n: u32) -> String {
+        let (one, many) = match self {
+            OrgType::Kommun => ("kommun", "kommuner"),
+            OrgType::Region => ("region", "regioner"),
+            OrgType::Myndighet => ("myndighet", "myndigheter"),
+            OrgType::Akademi => ("lärosäte", "lärosäten"),
+            OrgType::Naringsliv => ("företag", "företag"),
+            OrgType::Ideell => ("ideell organisation", "ideella organisationer"),
+            OrgType::Annan => ("annan organisation", "andra organisationer"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+}
 
 slug_enum!(OrgType, "org_types" {
     Kommun => "kommun",

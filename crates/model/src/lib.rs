@@ -20,6 +20,7 @@ pub mod error;
 pub mod progress;
 pub mod query;
 pub mod schema;
+pub mod spread;
 pub mod subscription;
 pub mod taxonomy;
 pub mod text;

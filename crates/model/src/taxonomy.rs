@@ -37,6 +37,7 @@ struct Values {
     novelties: Vec<Label>,
     statuses: Vec<Label>,
     org_types: Vec<Label>,
+    uptake_stages: Vec<Label>,
 }
 
 fn values() -> &'static Values {
@@ -55,6 +56,7 @@ fn group(name: &str) -> &'static [Label] {
         "novelties" => &v.novelties,
         "statuses" => &v.statuses,
         "org_types" => &v.org_types,
+        "uptake_stages" => &v.uptake_stages,
         _ => &[],
     }
 }
@@ -103,6 +105,7 @@ pub struct Taxonomy {
     pub novelties: Vec<Label>,
     pub statuses: Vec<Label>,
     pub org_types: Vec<Label>,
+    pub uptake_stages: Vec<Label>,
     pub counties: Vec<County>,
     pub municipalities: Vec<Municipality>,
     pub goals: Vec<Goal>,
@@ -247,6 +250,7 @@ pub fn taxonomy(focus_areas: Vec<FocusArea>) -> Taxonomy {
         novelties: values().novelties.clone(),
         statuses: values().statuses.clone(),
         org_types: values().org_types.clone(),
+        uptake_stages: values().uptake_stages.clone(),
         counties: reference.counties.clone(),
         municipalities: reference.municipalities.clone(),
         goals: reference.goals.clone(),
@@ -256,7 +260,7 @@ pub fn taxonomy(focus_areas: Vec<FocusArea>) -> Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Kind, Novelty, OrgType, Stage, Status};
+    use crate::{Kind, Novelty, OrgType, Stage, Status, UptakeStage};
 
     #[test]
     fn reference_data_has_every_municipality_and_county() {
@@ -285,7 +289,18 @@ mod tests {
         assert_eq!(file("novelties"), slugs(Novelty::ALL, Novelty::slug));
         assert_eq!(file("statuses"), slugs(Status::ALL, Status::slug));
         assert_eq!(file("org_types"), slugs(OrgType::ALL, OrgType::slug));
-        for name in ["kinds", "stages", "novelties", "statuses", "org_types"] {
+        assert_eq!(
+            file("uptake_stages"),
+            slugs(UptakeStage::ALL, UptakeStage::slug)
+        );
+        for name in [
+            "kinds",
+            "stages",
+            "novelties",
+            "statuses",
+            "org_types",
+            "uptake_stages",
+        ] {
             assert!(
                 group(name)
                     .iter()

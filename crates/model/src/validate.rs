@@ -9,7 +9,7 @@ use crate::text::{is_slug, nfc};
 
 use crate::error::{Error, Result};
 use crate::taxonomy::{FocusArea, ReferenceData};
-use crate::{Entry, FORMAT_VERSION};
+use crate::{Entry, FORMAT_VERSION, OrgType, Uptake};
 
 /// The longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -18,6 +18,12 @@ pub const MAX_SUMMARY_CHARS: usize = 1_200;
 /// The longest text of any other field, in bytes.
 pub const MAX_ATTACHMENT_BYTES: u64 = 50 * 1024 * 1024;
 pub const MAX_FIELD_BYTES: usize = 200_000;
+/// The uptakes an entry may record (every municipality and region of Sweden is 311).
+pub const MAX_UPTAKES: usize = 2_000;
+/// The largest number of organisations one counted uptake may stand for.
+pub const MAX_UPTAKE_COUNT: u32 = 100_000;
+/// The longest name of an organisation, a source or a note of an uptake, in characters.
+const MAX_UPTAKE_TEXT_CHARS: usize = 1_200;
 
 /// Parses one entry from JSON, naming the field and position of any problem.
 pub fn parse_entry(json: &str) -> Result<Entry> {
@@ -273,6 +279,7 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
     for (i, attachment) in entry.attachments.iter().enumerate() {
         check_attachment(i, attachment)?;
     }
+    check_uptakes(&mut entry.uptakes)?;
     for (i, tag) in entry.tags.iter_mut().enumerate() {
         *tag = tag.trim().to_lowercase();
         if tag.is_empty() {
@@ -282,6 +289,139 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
     dedup_keep_order(&mut entry.tags);
     dedup_keep_order(&mut entry.related);
     Ok(())
+}
+
+/// Each uptake names who took the case up (an SCB code, whose name and type it then takes, or
+/// any organisation by name) or counts them, and always says where the fact comes from.
+fn check_uptakes(uptakes: &mut [Uptake]) -> Result<()> {
+    if uptakes.len() > MAX_UPTAKES {
+        return Err(Error::field(
+            "uptakes",
+            format!("{} spridningar; högst {MAX_UPTAKES}", uptakes.len()),
+        ));
+    }
+    let reference = ReferenceData::get();
+    for (i, u) in uptakes.iter_mut().enumerate() {
+        let at = |field: &str| format!("uptakes[{i}].{field}");
+        for text in [
+            &mut u.code,
+            &mut u.organisation,
+            &mut u.date,
+            &mut u.source,
+            &mut u.note,
+        ] {
+            *text = text.trim().to_owned();
+        }
+        if let Some(count) = u.count {
+            if !(1..=MAX_UPTAKE_COUNT).contains(&count) {
+                return Err(Error::field(
+                    &at("count"),
+                    format!(
+                        "{count} organisationer: ange ett antal från 1 till {MAX_UPTAKE_COUNT}"
+                    ),
+                ));
+            }
+            if !u.code.is_empty() || !u.organisation.is_empty() {
+                return Err(Error::field(
+                    &at("count"),
+                    "ange antingen vem som tog upp exemplet (organisation eller kod) eller hur många, inte båda",
+                ));
+            }
+        } else if !u.code.is_empty() {
+            let (name, org_type) = match u.code.len() {
+                4 => reference
+                    .municipality(&u.code)
+                    .map(|m| (m.name.clone(), OrgType::Kommun)),
+                2 => reference
+                    .county(&u.code)
+                    .map(|c| (c.name.clone(), OrgType::Region)),
+                _ => None,
+            }
+            .ok_or_else(|| {
+                Error::field(
+                    &at("code"),
+                    format!(
+                        "okänd kod \"{}\": ange en kommunkod (fyra siffror) eller en länskod (två)",
+                        u.code
+                    ),
+                )
+            })?;
+            u.organisation = name;
+            u.org_type = org_type;
+        } else if u.organisation.is_empty() {
+            return Err(Error::field(
+                &at("organisation"),
+                "ange vem som tog upp exemplet (en organisation eller en kommun- eller länskod) eller hur många",
+            ));
+        }
+        if u.source.is_empty() {
+            return Err(Error::field(
+                &at("source"),
+                "källa saknas: ange var uppgiften om spridningen kommer ifrån",
+            ));
+        }
+        if !u.date.is_empty() && !is_partial_date(&u.date) {
+            return Err(Error::field(
+                &at("date"),
+                format!(
+                    "\"{}\" är inget datum: skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+                    u.date
+                ),
+            ));
+        }
+        for (field, text) in [
+            ("organisation", &u.organisation),
+            ("source", &u.source),
+            ("note", &u.note),
+        ] {
+            check_chars(&at(field), text, MAX_UPTAKE_TEXT_CHARS)?;
+        }
+        for (j, contact) in u.contacts.iter().enumerate() {
+            if contact.name.trim().is_empty() {
+                return Err(Error::field(
+                    &at(&format!("contacts[{j}].name")),
+                    "namn saknas",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a year from 1900 to 2100 and a real month and day.
+fn is_partial_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, digits: usize| -> Option<u32> {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let Some(year) = parts.first().and_then(|y| number(y, 4)) else {
+        return false;
+    };
+    if !(1900..=2100).contains(&year) || parts.len() > 3 {
+        return false;
+    }
+    let month = match parts.get(1) {
+        None => return true,
+        Some(m) => match number(m, 2) {
+            Some(m @ 1..=12) => m,
+            _ => return false,
+        },
+    };
+    match parts.get(2) {
+        None => true,
+        Some(d) => {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            matches!(number(d, 2), Some(day) if (1..=days).contains(&day))
+        }
+    }
 }
 
 fn section_field(key: crate::SectionKey) -> &'static str {
@@ -410,6 +550,16 @@ fn nfc_all(entry: &mut Entry) {
         fix(&mut s.title);
         fix(&mut s.publisher);
     }
+    for u in &mut entry.uptakes {
+        fix(&mut u.organisation);
+        fix(&mut u.source);
+        fix(&mut u.note);
+        for c in &mut u.contacts {
+            fix(&mut c.name);
+            fix(&mut c.role);
+            fix(&mut c.organisation);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -424,6 +574,107 @@ mod tests {
         let err = normalise_and_check(&mut entry, &default_focus_areas()).unwrap_err();
         assert!(err.message.contains("focus_areas[0]"), "{}", err.message);
         assert!(err.message.contains("rymdfart"), "{}", err.message);
+    }
+
+    /// The entry `{"kind":"exempel","title":"T","uptakes":[<uptakes>]}` checked: it, or the message.
+    fn with_uptakes(uptakes: &str) -> std::result::Result<Entry, String> {
+        let mut entry = parse_entry(&format!(
+            r#"{{"kind":"exempel","title":"T","uptakes":[{uptakes}]}}"#
+        ))
+        .map_err(|e| e.message)?;
+        normalise_and_check(&mut entry, &default_focus_areas()).map_err(|e| e.message)?;
+        Ok(entry)
+    }
+
+    #[test]
+    fn an_uptake_by_code_takes_its_name_and_type_from_the_code() {
+        let entry = with_uptakes(
+            r#"{"code":"1880","type":"annan","stage":"testar","source":"S"},
+               {"code":"18","stage":"infört","date":"2021-03","source":"S"},
+               {"organisation":"Nätverket för användardriven innovation","type":"ideell","stage":"intresserad","source":"S"},
+               {"count":16,"type":"kommun","stage":"intresserad","source":"S"}"#,
+        )
+        .unwrap();
+        let u = &entry.uptakes;
+        assert_eq!(
+            (u[0].organisation.as_str(), u[0].org_type),
+            ("Örebro", OrgType::Kommun)
+        );
+        assert_eq!(
+            (u[1].organisation.as_str(), u[1].org_type),
+            ("Örebro län", OrgType::Region)
+        );
+        assert_eq!(u[1].stage, crate::UptakeStage::Infort);
+        assert_eq!(u[0].lan_code(), Some("18"));
+        assert_eq!(u[3].organisations(), 16);
+        assert_eq!(u[2].lan_code(), None);
+    }
+
+    #[test]
+    fn a_bad_uptake_is_refused_with_its_field_named() {
+        for (uptake, field, words) in [
+            (
+                r#"{"stage":"testar","source":"S"}"#,
+                "uptakes[0].organisation",
+                "ange vem",
+            ),
+            (
+                r#"{"code":"9999","stage":"testar","source":"S"}"#,
+                "uptakes[0].code",
+                "okänd kod",
+            ),
+            (
+                r#"{"code":"0181","stage":"testar","source":" "}"#,
+                "uptakes[0].source",
+                "källa saknas",
+            ),
+            (
+                r#"{"count":0,"type":"kommun","stage":"testar","source":"S"}"#,
+                "uptakes[0].count",
+                "från 1",
+            ),
+            (
+                r#"{"count":3,"organisation":"X","stage":"testar","source":"S"}"#,
+                "uptakes[0].count",
+                "inte båda",
+            ),
+            (
+                r#"{"code":"0181","stage":"testar","source":"S","date":"2021-02-30"}"#,
+                "uptakes[0].date",
+                "inget datum",
+            ),
+            (
+                r#"{"code":"0181","stage":"klar","source":"S"}"#,
+                "uptakes[0].stage",
+                "intresserad",
+            ),
+        ] {
+            let message = with_uptakes(uptake).unwrap_err();
+            assert!(
+                message.contains(field) && message.contains(words),
+                "{uptake}: {message}"
+            );
+        }
+        let many = vec![r#"{"count":1,"stage":"testar","source":"S"}"#; MAX_UPTAKES + 1].join(",");
+        assert!(with_uptakes(&many).unwrap_err().contains("högst"));
+    }
+
+    #[test]
+    fn partial_dates() {
+        for good in ["2021", "2021-12", "2024-02-29", "1900-01-01"] {
+            assert!(is_partial_date(good), "{good}");
+        }
+        for bad in [
+            "21",
+            "2021-13",
+            "2023-02-29",
+            "2021-1",
+            "2021-01-01-01",
+            "år 2021",
+            "1899",
+        ] {
+            assert!(!is_partial_date(bad), "{bad}");
+        }
     }
 
     #[test]

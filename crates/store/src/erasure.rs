@@ -169,18 +169,30 @@ impl Redactor {
                 format!("en sparad post kan inte läsas: {e}"),
             )
         })?;
-        let mut changed = false;
-        if let Some(contacts) = value.get_mut("contacts").and_then(|c| c.as_array_mut()) {
-            let before = contacts.len();
-            contacts.retain(|c| {
-                c.get("name")
-                    .and_then(|n| n.as_str())
-                    .is_none_or(|n| contact_key(n) != self.wanted)
-            });
-            changed |= contacts.len() != before;
+        let mut changed = self.contacts(&mut value);
+        // An uptake's contacts, too.
+        if let Some(uptakes) = value.get_mut("uptakes").and_then(|u| u.as_array_mut()) {
+            for uptake in uptakes {
+                changed |= self.contacts(uptake);
+            }
         }
         changed |= self.strings(&mut value);
         Ok(changed.then(|| value.to_string()))
+    }
+
+    /// Drops the person's contacts from the `contacts` of `holder` (an entry or an uptake);
+    /// whether any was there.
+    fn contacts(&self, holder: &mut serde_json::Value) -> bool {
+        let Some(contacts) = holder.get_mut("contacts").and_then(|c| c.as_array_mut()) else {
+            return false;
+        };
+        let before = contacts.len();
+        contacts.retain(|c| {
+            c.get("name")
+                .and_then(|n| n.as_str())
+                .is_none_or(|n| contact_key(n) != self.wanted)
+        });
+        contacts.len() != before
     }
 
     fn strings(&self, value: &mut serde_json::Value) -> bool {

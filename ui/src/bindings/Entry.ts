@@ -10,6 +10,7 @@ import type { Sections } from "./Sections";
 import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 import type { Status } from "./Status";
+import type { Uptake } from "./Uptake";
 
 /**
  * One entry of the library.
@@ -38,7 +39,11 @@ goals: Array<number>, tags: Array<string>, contacts: Array<Contact>, sources: Ar
 /**
  * "Se även": the `uid`s of related entries.
  */
-related: Array<string>, status: Status, revision: number, 
+related: Array<string>, 
+/**
+ * Where the case has been taken up (spridning), as its sources state it.
+ */
+uptakes: Array<Uptake>, status: Status, revision: number, 
 /**
  * RFC 3339.
  */

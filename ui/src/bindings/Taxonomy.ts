@@ -8,4 +8,4 @@ import type { Municipality } from "./Municipality";
 /**
  * Everything a front end needs to show and pick taxonomy values.
  */
-export type Taxonomy = { focus_areas: Array<FocusArea>, kinds: Array<Label>, stages: Array<Label>, novelties: Array<Label>, statuses: Array<Label>, org_types: Array<Label>, counties: Array<County>, municipalities: Array<Municipality>, goals: Array<Goal>, };
+export type Taxonomy = { focus_areas: Array<FocusArea>, kinds: Array<Label>, stages: Array<Label>, novelties: Array<Label>, statuses: Array<Label>, org_types: Array<Label>, uptake_stages: Array<Label>, counties: Array<County>, municipalities: Array<Municipality>, goals: Array<Goal>, };
