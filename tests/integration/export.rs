@@ -53,6 +53,12 @@ fn a_case_card_is_a_tagged_pdf_with_the_text_intact() {
     ] {
         assert!(text.contains(word), "{word} missing in:\n{text}");
     }
+    // Its spread, in one line under the facts.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Spridning Tagits upp av 16 kommuner och 2 regioner"),
+        "the spread summary is missing:\n{text}"
+    );
     let first_words: Vec<&str> = entry.sections.solution.split_whitespace().take(4).collect();
     assert!(
         text.contains(&first_words.join(" ")),

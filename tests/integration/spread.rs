@@ -187,3 +187,111 @@ fn an_erased_persons_contact_on_an_uptake_is_erased_and_stays_erased() {
         assert!(incoming.uptakes.iter().all(|u| u.contacts.is_empty()));
     }
 }
+
+/// Three made-up published entries: one taken up by Uppsala and Region Örebro län, one by 16
+/// counted municipalities, one by nobody.
+fn spread_library() -> TestLibrary {
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    for (title, uptakes) in [
+        (
+            "Syntetiskt A",
+            serde_json::json!([
+                {"code": "0380", "stage": "infort", "date": "2022", "source": "Testkälla"},
+                {"code": "18", "stage": "testar", "source": "Testkälla"}]),
+        ),
+        (
+            "Syntetiskt B",
+            serde_json::json!([
+                {"count": 16, "type": "kommun", "stage": "intresserad", "source": "Testkälla"}]),
+        ),
+        ("Syntetiskt C", serde_json::json!([])),
+    ] {
+        let entry = serde_json::json!({"kind": "exempel", "title": title,
+            "summary": "Påhittat för ett test.", "status": "publicerad", "uptakes": uptakes});
+        lib.add_json(&entry.to_string()).unwrap();
+    }
+    t
+}
+
+fn titles(found: &model::query::SearchResponse) -> Vec<&str> {
+    found.hits.iter().map(|h| h.title.as_str()).collect()
+}
+
+#[test]
+fn search_filters_counts_and_sorts_by_spread() {
+    use model::query::{SearchRequest, SortOrder};
+    let t = spread_library();
+    let lib = t.open();
+    let all = lib.search(&SearchRequest::query("")).unwrap();
+    assert_eq!(all.total, 3);
+    assert_eq!(
+        serde_json::to_value(&all.facets.spread_lan).unwrap(),
+        serde_json::json!({"03": 1, "18": 1})
+    );
+    assert_eq!(
+        serde_json::to_value(&all.facets.spread_municipality).unwrap(),
+        serde_json::json!({"0380": 1})
+    );
+    let to_uppsala = lib
+        .search(&SearchRequest {
+            spread_to: vec!["03".into()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(titles(&to_uppsala), ["Syntetiskt A"]);
+    // The county picked is counted as if it were not, so the others stay to add.
+    assert_eq!(to_uppsala.facets.spread_lan.get("18"), Some(&1));
+    let widest = lib
+        .search(&SearchRequest {
+            sort: SortOrder::Spread,
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(
+        titles(&widest),
+        ["Syntetiskt B", "Syntetiskt A", "Syntetiskt C"]
+    );
+    assert_eq!(
+        widest.hits.iter().map(|h| h.reach).collect::<Vec<_>>(),
+        [16, 2, 0]
+    );
+    for (min, expected) in [(1, 2), (2, 2), (3, 1), (17, 0)] {
+        let found = lib
+            .search(&SearchRequest {
+                min_uptakes: Some(min),
+                ..SearchRequest::query("")
+            })
+            .unwrap();
+        assert_eq!(found.total, expected, "min_uptakes {min}");
+    }
+}
+
+#[test]
+fn the_cli_searches_by_spread() {
+    let t = spread_library();
+    let out = t
+        .cli(&["search", "--spread-to", "Uppsala län", "--json"])
+        .ok()
+        .json();
+    assert_eq!(out["total"], 1);
+    assert_eq!(out["hits"][0]["title"], "Syntetiskt A");
+    assert_eq!(out["facets"]["spread_lan"]["18"], 1);
+    let out = t
+        .cli(&["search", "--min-uptakes", "10", "--json"])
+        .ok()
+        .json();
+    assert_eq!(out["hits"][0]["title"], "Syntetiskt B");
+    assert_eq!(out["total"], 1);
+    let text = t.cli(&["search", "--most-spread"]).ok().stdout();
+    let b = text.find("Syntetiskt B").unwrap();
+    let a = text.find("Syntetiskt A").unwrap();
+    assert!(b < a, "{text}");
+    let bad = t.cli(&["search", "--spread-to", "Atlantis"]);
+    assert_eq!(bad.code(), 1, "{}", bad.stderr());
+    assert!(
+        bad.stderr().contains("--spread-to: okänt län"),
+        "{}",
+        bad.stderr()
+    );
+}

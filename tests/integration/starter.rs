@@ -174,3 +174,83 @@ fn every_starter_file_validates_against_the_entry_schema() {
         assert!(!validator.is_valid(&bad), "schema accepted {bad}");
     }
 }
+
+/// Every organisation the source documents (`../shared/seeds/`) name, as the starter library
+/// writes them: an uptake in the starter library may name no other.
+const SEED_ORGANISATIONS: &[&str] = &[
+    "Mälardalsrådet",
+    "Södertälje",
+    "Örebro",
+    "SKR",
+    "Sveriges Kommuner och Regioner",
+    "Vinnova",
+    "Adda",
+    "Upphandlingsmyndigheten",
+    "DIGG",
+    "Göteborgs stad",
+    "Center for Offentlig Innovation",
+    "OECD",
+];
+
+#[test]
+fn the_flagship_cases_carry_the_uptakes_their_source_counts_and_name_nobody_else() {
+    let t = TestLibrary::unmade();
+    let lib = t.open();
+    for (id, summary) in [
+        (
+            "sodertalje-hallbar-livsmedelsforsorjning",
+            "Tagits upp av 16 kommuner och 2 regioner",
+        ),
+        (
+            "orebro-gemensam-testbadd-valfardsteknik-e-halsa",
+            "Tagits upp av 13 kommuner och 3 regioner",
+        ),
+    ] {
+        let entry = lib.get(id).unwrap();
+        assert_eq!(
+            model::spread::reach(&entry.uptakes).summary().as_deref(),
+            Some(summary),
+            "{id}"
+        );
+    }
+    let delegations = lib.get("sodertalje-hallbar-livsmedelsforsorjning").unwrap();
+    let followed: Vec<(u32, model::OrgType)> = delegations
+        .uptakes
+        .iter()
+        .filter(|u| u.note.contains("Delegation") || u.note.contains("delegation"))
+        .map(|u| (u.organisations(), u.org_type))
+        .collect();
+    assert_eq!(
+        followed,
+        [(3, model::OrgType::Kommun), (1, model::OrgType::Region)]
+    );
+
+    for entry in library::starter::entries().unwrap() {
+        let sources: Vec<String> = entry
+            .sources
+            .iter()
+            .map(|s| format!("{}: {}", s.publisher, s.title))
+            .collect();
+        for (i, u) in entry.uptakes.iter().enumerate() {
+            let at = format!("{} uptakes[{i}]", entry.id);
+            assert!(
+                sources.contains(&u.source),
+                "{at}: source {:?} is none of the entry's",
+                u.source
+            );
+            if u.count.is_none() {
+                assert!(
+                    SEED_ORGANISATIONS
+                        .iter()
+                        .any(|o| u.organisation.contains(o)),
+                    "{at}: {:?} is not named by the sources",
+                    u.organisation
+                );
+            }
+            assert!(
+                u.contacts.is_empty(),
+                "{at}: the sources name no contact for an uptake"
+            );
+        }
+    }
+}

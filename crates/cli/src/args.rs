@@ -276,7 +276,7 @@ pub enum BundleAction {
         #[arg(long)]
         key: Option<PathBuf>,
         #[command(flatten)]
-        filters: SearchArgs,
+        filters: Box<SearchArgs>,
     },
     /// Importera ett paket: allt kontrolleras först, sedan slås posterna ihop på uid.
     Import {
@@ -346,9 +346,18 @@ pub struct SearchArgs {
     pub year: Option<(Option<i32>, Option<i32>)>,
     #[arg(long, default_value_t = 20)]
     pub limit: u32,
-    /// Sortera på senast uppdaterade i stället för relevans.
+    /// Spridd till: länet där posten har tagits upp, med kod eller namn (kan upprepas).
     #[arg(long)]
+    pub spread_to: Vec<String>,
+    /// Bara poster som har tagits upp av minst så många organisationer.
+    #[arg(long)]
+    pub min_uptakes: Option<u32>,
+    /// Sortera på senast uppdaterade i stället för relevans.
+    #[arg(long, conflicts_with = "most_spread")]
     pub newest: bool,
+    /// Sortera på spridning: de som tagits upp av flest organisationer först.
+    #[arg(long)]
+    pub most_spread: bool,
     /// Ta med utkast, poster under granskning och arkiverade.
     #[arg(long)]
     pub all: bool,

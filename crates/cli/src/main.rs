@@ -344,7 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bundle { action } => match action {
             BundleAction::Create { out, key, filters } => {
-                let req = search_request(&lib, filters)?;
+                let req = search_request(&lib, *filters)?;
                 let uids = lib.select(&req)?;
                 let key = key
                     .map(|k| library::bundle::BundleKey::read(&k))
@@ -651,16 +651,19 @@ fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {
 /// resolved to their codes.
 fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
     let reference = ReferenceData::get();
-    let lan = args
-        .region
-        .iter()
-        .map(|r| {
-            reference
-                .find_county(r)
-                .map(|c| c.code.clone())
-                .ok_or_else(|| Error::invalid(format!("--region: okänt län \"{r}\"")))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let counties = |flag: &str, names: &[String]| {
+        names
+            .iter()
+            .map(|r| {
+                reference
+                    .find_county(r)
+                    .map(|c| c.code.clone())
+                    .ok_or_else(|| Error::invalid(format!("{flag}: okänt län \"{r}\"")))
+            })
+            .collect::<Result<Vec<_>>>()
+    };
+    let lan = counties("--region", &args.region)?;
+    let spread_to = counties("--spread-to", &args.spread_to)?;
     let municipality = args
         .municipality
         .iter()
@@ -690,6 +693,8 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
         kind: args.kind,
         stage: args.stage,
         source: args.source,
+        spread_to,
+        min_uptakes: args.min_uptakes,
         year_from,
         year_to,
         limit: Some(args.limit),
@@ -698,6 +703,8 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
         prefix: false,
         sort: if args.newest {
             SortOrder::Newest
+        } else if args.most_spread {
+            SortOrder::Spread
         } else {
             SortOrder::Relevance
         },

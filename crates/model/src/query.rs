@@ -35,6 +35,14 @@ pub struct SearchRequest {
     /// Sources: the subscriptions (or bundle signers) entries came from, by name.
     #[ts(as = "Option<Vec<String>>", optional)]
     pub source: Vec<String>,
+    /// "Spridd till": county codes where the entry has been taken up (an uptake by a
+    /// municipality there or by the region).
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub spread_to: Vec<String>,
+    /// Only entries taken up by at least this many organisations (their reach, as
+    /// `model::spread` counts it).
+    #[ts(optional)]
+    pub min_uptakes: Option<u32>,
     /// Inclusive year range.
     #[ts(optional)]
     pub year_from: Option<i32>,
@@ -87,6 +95,7 @@ impl SearchRequest {
             ("kind", self.kind.len()),
             ("stage", self.stage.len()),
             ("source", self.source.len()),
+            ("spread_to", self.spread_to.len()),
         ] {
             if count > MAX_FILTER_VALUES {
                 return Err(Error::field(
@@ -108,6 +117,8 @@ pub enum SortOrder {
     Relevance,
     /// Most recently updated first.
     Newest,
+    /// "Mest spridda": taken up by the most organisations first.
+    Spread,
 }
 
 /// The answer to a search.
@@ -154,6 +165,8 @@ pub struct Hit {
     pub year: Vec<i32>,
     pub organisations: Vec<String>,
     pub updated_at: String,
+    /// How many organisations have taken it up (`model::spread`'s reach).
+    pub reach: u32,
 }
 
 /// Counts of each facet value over all matches. A facet the request filters on is counted as
@@ -174,6 +187,12 @@ pub struct Facets {
     pub stage: BTreeMap<String, u64>,
     #[ts(type = "Record<string, number>")]
     pub year: BTreeMap<String, u64>,
+    /// Entries taken up in each county (by a municipality there or by the region).
+    #[ts(type = "Record<string, number>")]
+    pub spread_lan: BTreeMap<String, u64>,
+    /// Entries taken up by each municipality.
+    #[ts(type = "Record<string, number>")]
+    pub spread_municipality: BTreeMap<String, u64>,
 }
 
 impl Facets {
@@ -185,6 +204,8 @@ impl Facets {
             "municipality" => &mut self.municipality,
             "kind" => &mut self.kind,
             "stage" => &mut self.stage,
+            "spread_lan" => &mut self.spread_lan,
+            "spread_municipality" => &mut self.spread_municipality,
             _ => &mut self.year,
         }
     }

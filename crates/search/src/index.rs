@@ -26,7 +26,7 @@ use model::error::{Error, Result};
 use store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
@@ -70,11 +70,25 @@ pub(crate) struct Fields {
     /// Where the entry came from (a subscription's or a bundle signer's name), for the
     /// source filter.
     pub source: Field,
+    /// Counties and municipalities where it has been taken up.
+    pub spread_lan: Field,
+    pub spread_municipality: Field,
+    /// How many organisations have taken it up: "mest spridda" and `min_uptakes`.
+    pub reach: Field,
 }
 
 /// The facet fields, named as in JSON and on the command line; each is a multi-valued
 /// `STRING | FAST` field of the same name.
-pub(crate) const FACETS: [&str; 6] = ["focus_area", "lan", "municipality", "kind", "stage", "year"];
+pub(crate) const FACETS: [&str; 8] = [
+    "focus_area",
+    "lan",
+    "municipality",
+    "kind",
+    "stage",
+    "year",
+    "spread_lan",
+    "spread_municipality",
+];
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -113,6 +127,9 @@ fn schema() -> (Schema, Fields) {
         year: b.add_text_field("year", facet.clone()),
         updated: b.add_i64_field("updated", INDEXED | FAST),
         source: b.add_text_field("source", STRING),
+        spread_lan: b.add_text_field("spread_lan", facet.clone()),
+        spread_municipality: b.add_text_field("spread_municipality", facet.clone()),
+        reach: b.add_u64_field("reach", INDEXED | FAST),
     };
     (b.build(), fields)
 }
@@ -520,6 +537,27 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     .map(|t| t.unix_timestamp())
     .unwrap_or(0);
     doc.add_i64(f.updated, updated);
+    let mut spread_lans: Vec<&str> = entry.uptakes.iter().filter_map(|u| u.lan_code()).collect();
+    spread_lans.sort_unstable();
+    spread_lans.dedup();
+    for lan in spread_lans {
+        doc.add_text(f.spread_lan, lan);
+    }
+    let mut spread_municipalities: Vec<&str> = entry
+        .uptakes
+        .iter()
+        .filter(|u| u.code.len() == 4)
+        .map(|u| u.code.as_str())
+        .collect();
+    spread_municipalities.sort_unstable();
+    spread_municipalities.dedup();
+    for code in spread_municipalities {
+        doc.add_text(f.spread_municipality, code);
+    }
+    doc.add_u64(
+        f.reach,
+        u64::from(model::spread::reach(&entry.uptakes).organisations()),
+    );
     let source = store.source_of(&entry.uid)?;
     if !source.is_empty() {
         doc.add_text(f.source, &source);

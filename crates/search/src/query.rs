@@ -10,7 +10,8 @@
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -373,6 +374,16 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
         req.stage.iter().map(|s| s.slug().to_owned()).collect(),
     ));
     out.extend(any_of(f.year, years));
+    out.extend(any_of(f.spread_lan, req.spread_to.clone()));
+    if let Some(min) = req.min_uptakes.filter(|&n| n > 0) {
+        out.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                std::ops::Bound::Included(Term::from_field_u64(f.reach, u64::from(min))),
+                std::ops::Bound::Unbounded,
+            )),
+        ));
+    }
     out
 }
 
@@ -474,6 +485,9 @@ fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
     });
     without("kind", !req.kind.is_empty(), |r| r.kind.clear());
     without("stage", !req.stage.is_empty(), |r| r.stage.clear());
+    without("spread_lan", !req.spread_to.is_empty(), |r| {
+        r.spread_to.clear()
+    });
     without(
         "year",
         req.year_from.is_some() || req.year_to.is_some(),
@@ -503,6 +517,12 @@ fn execute(
         SortOrder::Newest => {
             let newest = top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc);
             let (top, total, counts) = searcher.search(query, &(newest, Count, facets))?;
+            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+            (top, total, counts)
+        }
+        SortOrder::Spread => {
+            let widest = top_docs.order_by_fast_field::<u64>("reach", tantivy::Order::Desc);
+            let (top, total, counts) = searcher.search(query, &(widest, Count, facets))?;
             let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
             (top, total, counts)
         }
@@ -557,6 +577,7 @@ fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
         year: crate::index::years(entry),
         organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),
         updated_at: entry.updated_at.clone(),
+        reach: model::spread::reach(&entry.uptakes).organisations(),
     }
 }
 

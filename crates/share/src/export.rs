@@ -356,6 +356,12 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
             .join("; "),
     );
     fact("Taggar", entry.tags.join(", "));
+    fact(
+        "Spridning",
+        model::spread::reach(&entry.uptakes)
+            .summary()
+            .unwrap_or_default(),
+    );
     let sections = entry
         .sections
         .iter()

@@ -5,4 +5,12 @@
  * if that filter were not there (the other filters still apply), so a user can pick more
  * values of it: values of one facet are OR-ed together.
  */
-export type Facets = { focus_area: Record<string, number>, lan: Record<string, number>, municipality: Record<string, number>, kind: Record<string, number>, stage: Record<string, number>, year: Record<string, number>, };
+export type Facets = { focus_area: Record<string, number>, lan: Record<string, number>, municipality: Record<string, number>, kind: Record<string, number>, stage: Record<string, number>, year: Record<string, number>, 
+/**
+ * Entries taken up in each county (by a municipality there or by the region).
+ */
+spread_lan: Record<string, number>, 
+/**
+ * Entries taken up by each municipality.
+ */
+spread_municipality: Record<string, number>, };

@@ -14,4 +14,8 @@ snippet: string,
 /**
  * The attached file the snippet comes from, when the words are only found there.
  */
-attachment?: string, kind: Kind, status: Status, focus_area: Array<string>, lan: Array<string>, municipality: Array<string>, stage?: Stage, year: Array<number>, organisations: Array<string>, updated_at: string, };
+attachment?: string, kind: Kind, status: Status, focus_area: Array<string>, lan: Array<string>, municipality: Array<string>, stage?: Stage, year: Array<number>, organisations: Array<string>, updated_at: string, 
+/**
+ * How many organisations have taken it up (`model::spread`'s reach).
+ */
+reach: number, };

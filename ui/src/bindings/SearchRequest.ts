@@ -28,6 +28,16 @@ municipality: Array<string>, kind: Array<Kind>, stage: Array<Stage>,
  */
 source?: Array<string>, 
 /**
+ * "Spridd till": county codes where the entry has been taken up (an uptake by a
+ * municipality there or by the region).
+ */
+spread_to?: Array<string>, 
+/**
+ * Only entries taken up by at least this many organisations (their reach, as
+ * `model::spread` counts it).
+ */
+min_uptakes?: number, 
+/**
  * Inclusive year range.
  */
 year_from?: number, year_to?: number, 

@@ -3,4 +3,4 @@
 /**
  * How hits are ordered.
  */
-export type SortOrder = "relevance" | "newest";
+export type SortOrder = "relevance" | "newest" | "spread";

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 
 import type { Facets } from '../bindings/Facets';
 import { vocab } from '../test/fixtures';
-import { focusBars, integerTicks, lanBars, stageBars, yearBars } from './overview';
+import { en } from './i18n/en';
+import { sv } from './i18n/sv';
+import {
+  columnChartSize,
+  coverage,
+  coverageSearches,
+  focusBars,
+  integerTicks,
+  lanBars,
+  stageBars,
+  yearBars,
+} from './overview';
+import { toHash } from './query';
 
 const facets: Facets = {
   focus_area: { digitalisering: 3, 'offentliga-maltider': 3, 'oppna-data': 1, 'valfardsteknik-e-halsa': 5 },
@@ -11,6 +23,8 @@ const facets: Facets = {
   kind: {},
   stage: { spridning: 2, ide: 1 },
   year: { '2019': 1, '2021': 3, '2018': 2 },
+  spread_lan: {},
+  spread_municipality: {},
 };
 
 describe('the overview', () => {
@@ -60,5 +74,48 @@ describe('the overview', () => {
     expect(integerTicks(7)).toEqual([0, 2, 4, 6, 8]);
     expect(integerTicks(23)).toEqual([0, 5, 10, 15, 20, 25]);
     expect(integerTicks(0)).toEqual([0, 1]);
+  });
+
+  it('counts what each chart covers with a search for any of its values', () => {
+    const searches = coverageSearches(facets, vocab);
+    // Only values with entries: a search for them finds every entry the chart counts.
+    expect([...(searches.focus?.focus ?? [])].sort()).toEqual(['digitalisering', 'offentliga-maltider', 'oppna-data', 'valfardsteknik-e-halsa']);
+    expect([...(searches.lan?.lan ?? [])].sort()).toEqual(['01', '14', '18']);
+    expect(searches.stage?.stage).toEqual(['ide', 'spridning']);
+    expect([searches.year?.yearFrom, searches.year?.yearTo]).toEqual([2018, 2021]);
+    // Nothing else narrows them: no words, no other facet.
+    expect(toHash({ ...searches.stage!, stage: [] })).toBe('#/');
+    // A chart with no entries at all covers none: nothing to search for.
+    const none = coverageSearches({ ...facets, lan: {}, year: {}, stage: {} }, vocab);
+    expect([none.lan, none.year, none.stage]).toEqual([null, null, null]);
+  });
+
+  it('says how many entries a chart shows and how many lack its value', () => {
+    expect(coverage(2, 14)).toEqual({ shown: 2, total: 14, missing: 12 });
+    expect(coverage(20, 14)).toEqual({ shown: 14, total: 14, missing: 0 });
+    expect(sv.chartCoverage(2, 14, 'lan')).toBe('Diagrammet visar 2 av 14 poster; 12 saknar län.');
+    expect(sv.chartCoverage(13, 14, 'year')).toBe('Diagrammet visar 13 av 14 poster; 1 saknar år.');
+    expect(sv.chartCoverage(14, 14, 'focus')).toBe('Diagrammet visar alla 14 poster.');
+    expect(sv.chartCoverage(0, 1, 'stage')).toBe('Diagrammet visar 0 av 1 post; 1 saknar skede.');
+    expect(en.chartCoverage(2, 14, 'lan')).toBe('The chart shows 2 of 14 entries; 12 have no county.');
+    expect(en.chartCoverage(13, 14, 'focus')).toBe('The chart shows 13 of 14 entries; 1 has no focus area.');
+    expect(en.chartCoverage(1, 1, 'year')).toBe('The chart shows the only entry.');
+  });
+
+  it('sizes the year chart for the bars it has, not for the room', () => {
+    const two = columnChartSize(1200, 2);
+    const thirty = columnChartSize(1200, 30);
+    expect(two.width).toBeLessThan(300);
+    expect(two.height).toBeLessThan(thirty.height);
+    expect(thirty.width).toBe(1200);
+    expect(columnChartSize(1200, 4).width).toBeLessThan(columnChartSize(1200, 8).width);
+    expect(columnChartSize(250, 4).width).toBe(250);
+  });
+
+  it('tells the reader no more than the page offers: no names to choose in a closed table', () => {
+    expect(sv.overviewIntro(14)).not.toMatch(/Välj ett namn/);
+    expect(en.overviewIntro(14)).not.toMatch(/Choose a name/);
+    expect(sv.overviewIntro(14)).toContain(sv.showTable);
+    expect(en.overviewIntro(14)).toContain(en.showTable);
   });
 });
