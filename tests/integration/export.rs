@@ -59,6 +59,41 @@ fn a_case_card_is_a_tagged_pdf_with_the_text_intact() {
         flat.contains("Spridning Tagits upp av 16 kommuner och 2 regioner"),
         "the spread summary is missing:\n{text}"
     );
+    // Its map, with the text alternative in the structure tree (PDF/UA still holds).
+    assert!(
+        flat.contains("Kartdata: okfse/sweden-geojson"),
+        "no map:\n{text}"
+    );
+    let expanded = out_path(&t, "kort-qdf.pdf");
+    tool(
+        "qpdf",
+        &["--qdf", "--object-streams=disable", &pdf, &expanded],
+    );
+    let raw = std::fs::read(&expanded).unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    let alts: Vec<String> = raw
+        .split("/Alt <")
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next())
+        .map(|hex| {
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+                .collect();
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .skip(1) // the byte-order mark
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        })
+        .collect();
+    assert!(
+        alts.iter()
+            .any(|a| a.starts_with("Karta över Sveriges län.")
+                && a.contains("Södertälje (Stockholms län)")
+                && a.contains("16 kommuner och 2 regioner utan angiven ort")),
+        "the map's text alternative: {alts:?}"
+    );
     let first_words: Vec<&str> = entry.sections.solution.split_whitespace().take(4).collect();
     assert!(
         text.contains(&first_words.join(" ")),

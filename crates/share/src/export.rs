@@ -122,6 +122,8 @@ pub struct Card {
     pub title: String,
     pub summary: String,
     pub facts: Vec<Fact>,
+    /// Where the case comes from and where it has been taken up, drawn (the PDF only).
+    pub map: Option<crate::map::CardMap>,
     pub sections: Vec<CardSection>,
     pub sources: Vec<CardSource>,
     pub contacts: Vec<String>,
@@ -398,6 +400,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
         title: entry.title.clone(),
         summary: entry.summary.clone(),
         facts,
+        map: crate::map::card_map(entry),
         sections,
         sources,
         contacts,

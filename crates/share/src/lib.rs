@@ -8,5 +8,6 @@
 pub mod bundle;
 pub mod export;
 pub mod feed;
+pub mod map;
 pub mod pdf;
 pub mod tabular;
