@@ -260,6 +260,23 @@ fn markdown_and_html_say_the_same_and_html_is_self_contained_and_safe() {
 #[test]
 fn an_exported_list_imports_back_into_an_empty_library() {
     let source = TestLibrary::starter();
+    // A made-up entry taken up by a municipality, a region and a named network, besides the
+    // starter library's counted uptakes.
+    source
+        .cli_with_stdin(
+            &["add", "-"],
+            Some(
+                &serde_json::json!({"kind": "exempel", "title": "Syntetiskt: spridd e-tjänst",
+                    "status": "publicerad", "uptakes": [
+                        {"code": "0380", "stage": "infort", "date": "2023-04", "source": "Testkälla",
+                         "note": "Med egen | avgränsning"},
+                        {"code": "25", "stage": "planerar", "source": "Testkälla"},
+                        {"organisation": "Testnätverket", "type": "ideell", "stage": "intresserad",
+                         "date": "2021", "source": "https://example.org"}]})
+                .to_string(),
+            ),
+        )
+        .ok();
     let ids: Vec<String> = source
         .open()
         .list(None)
@@ -272,7 +289,7 @@ fn an_exported_list_imports_back_into_an_empty_library() {
         let mut args: Vec<String> = vec!["export".into()];
         args.extend(ids.iter().cloned());
         args.extend(["--format", format, "--out", &file].map(String::from));
-        args.extend(["--columns".into(), "id,title,kind,status,summary,focus_areas,municipalities,lan,stage,start,end,goals,tags".into()]);
+        args.extend(["--columns".into(), "id,title,kind,status,summary,focus_areas,municipalities,lan,stage,start,end,goals,tags,uptakes".into()]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         source.cli(&args).ok();
 
@@ -290,6 +307,7 @@ fn an_exported_list_imports_back_into_an_empty_library() {
             assert_eq!(x.period, y.period, "{format} {id}");
             assert_eq!(x.goals, y.goals, "{format} {id}");
             assert_eq!(x.tags, y.tags, "{format} {id}");
+            assert_eq!(x.uptakes, y.uptakes, "{format} {id}");
         }
     }
 }

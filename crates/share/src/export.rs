@@ -98,6 +98,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("results", "Resultat"),
     ("lessons", "Lärdomar"),
     ("dissemination", "Spridning"),
+    ("uptakes", "Tagits upp av"),
 ];
 
 const DEFAULT_COLUMNS: &[&str] = &[
@@ -642,6 +643,12 @@ fn cell(e: &Entry, key: &str, focus: &[FocusArea]) -> String {
         "goals" => join(e.goals.iter().map(|g| g.to_string()).collect()),
         "tags" => join(e.tags.clone()),
         "sources" => join(e.sources.iter().map(|s| s.display()).collect()),
+        "uptakes" => e
+            .uptakes
+            .iter()
+            .map(crate::tabular::uptake_cell)
+            .collect::<Vec<_>>()
+            .join("\n"),
         "contacts" => join(
             e.contacts
                 .iter()

@@ -12,6 +12,7 @@ use model::error::{Error, Result};
 use model::taxonomy::{FocusArea, ReferenceData};
 use model::{
     Contact, Entry, Kind, Novelty, OrgType, Organisation, Period, Place, Source, Stage, Status,
+    Uptake, UptakeStage,
 };
 
 /// The fields a column can map to, with the header names that map to them by themselves.
@@ -71,6 +72,16 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("sources", &["kallor", "kalla", "sources", "lank", "lankar"]),
     ("contacts", &["kontakter", "kontakt", "contacts"]),
     ("status", &["status"]),
+    (
+        "uptakes",
+        &[
+            "tagits upp av",
+            "spridd till",
+            "spridningar",
+            "upptag",
+            "uptakes",
+        ],
+    ),
 ];
 
 /// The most rows one import reads.
@@ -348,6 +359,11 @@ impl ColumnMap {
                         });
                     }
                 }
+                "uptakes" => {
+                    for line in value.split(['\n', ';']).filter(|s| !s.trim().is_empty()) {
+                        entry.uptakes.push(uptake(line).map_err(bad)?);
+                    }
+                }
                 other => unreachable!("field {other} is in FIELDS"),
             }
         }
@@ -438,6 +454,94 @@ fn organisation(item: &str) -> std::result::Result<Organisation, String> {
         org_type,
         role: String::new(),
     })
+}
+
+/// One uptake in a cell, as a list writes it: `who | stage | date | source | note` (the date
+/// and the note may be empty). `who` is an SCB code with or without its name ("1880 Örebro"),
+/// a municipality's or a county's name, a count ("16 kommuner"), or "Name (type)".
+fn uptake(line: &str) -> std::result::Result<Uptake, String> {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let [who, stage, rest @ ..] = parts.as_slice() else {
+        return Err(format!(
+            "\"{}\": skriv vem | skede | datum | källa | anteckning",
+            line.trim()
+        ));
+    };
+    let stage = pick(stage, UptakeStage::ALL, |s| (s.slug(), s.label()))?;
+    let date = rest.first().copied().unwrap_or_default();
+    let source = rest.get(1).copied().unwrap_or_default();
+    let note = rest.get(2..).map(|n| n.join(" | ")).unwrap_or_default();
+    let mut u = Uptake {
+        code: String::new(),
+        organisation: String::new(),
+        org_type: OrgType::Annan,
+        count: None,
+        stage,
+        date: date.to_owned(),
+        source: source.to_owned(),
+        note,
+        contacts: Vec::new(),
+    };
+    let reference = ReferenceData::get();
+    let (number, type_words) = who.split_once(' ').unwrap_or((who, ""));
+    let counted_type = |words: &str| {
+        let words = header_key(words);
+        OrgType::ALL.iter().copied().find(|t| {
+            [t.counted(2), t.counted(1)]
+                .iter()
+                .any(|c| header_key(c.split_once(' ').map_or("", |(_, w)| w)) == words)
+        })
+    };
+    let first = who.split_whitespace().next().unwrap_or_default();
+    if let (Ok(count), Some(org_type)) = (number.parse::<u32>(), counted_type(type_words)) {
+        u.count = Some(count);
+        u.org_type = org_type;
+    } else if matches!(first.len(), 2 | 4)
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && (number == *who
+            || code_name(first).is_some_and(|n| header_key(&n) == header_key(type_words)))
+    {
+        u.code = first.to_owned();
+    } else if number.parse::<u32>().is_ok() {
+        return Err(format!(
+            "\"{who}\": skriv antalet och typen, till exempel \"16 kommuner\""
+        ));
+    } else if let Some(m) = reference.find_municipality(who.trim_end_matches(" kommun")) {
+        u.code = m.code.clone();
+    } else if let Some(c) = reference.find_county(who) {
+        u.code = c.code.clone();
+    } else {
+        let org = organisation(who)?;
+        u.organisation = org.name;
+        u.org_type = org.org_type;
+    }
+    Ok(u)
+}
+
+/// The name of a municipality's or a county's SCB code.
+fn code_name(code: &str) -> Option<String> {
+    let reference = ReferenceData::get();
+    match code.len() {
+        4 => reference.municipality(code).map(|m| m.name.clone()),
+        _ => reference.county(code).map(|c| c.name.clone()),
+    }
+}
+
+/// An uptake as a list cell writes it; [`uptake`] reads it back.
+pub fn uptake_cell(u: &Uptake) -> String {
+    let who = if let Some(n) = u.count {
+        u.org_type.counted(n)
+    } else if !u.code.is_empty() {
+        let name = code_name(&u.code).unwrap_or_else(|| u.organisation.clone());
+        format!("{} {name}", u.code)
+    } else {
+        format!("{} ({})", u.organisation, u.org_type.label())
+    };
+    let mut cell = format!("{who} | {} | {} | {}", u.stage.label(), u.date, u.source);
+    if !u.note.is_empty() {
+        cell.push_str(&format!(" | {}", u.note));
+    }
+    cell
 }
 
 /// "Title <url>", a bare URL, or a bare title.
@@ -683,6 +787,48 @@ mod tests {
                 && map.has("municipalities")
                 && map.has("start")
         );
+    }
+
+    #[test]
+    fn an_uptake_cell_reads_codes_names_counts_and_organisations() {
+        let read = |cell: &str| uptake(cell).unwrap();
+        let u = read("16 kommuner | Intresserad | | Mälardalsrådet");
+        assert_eq!(
+            (u.count, u.org_type, u.code.as_str()),
+            (Some(16), OrgType::Kommun, "")
+        );
+        assert_eq!(read("1 region | testar | | S").org_type, OrgType::Region);
+        let u = read("1880 Örebro | testar | 2021 | S | första året");
+        assert_eq!(
+            (u.code.as_str(), u.date.as_str(), u.note.as_str()),
+            ("1880", "2021", "första året")
+        );
+        assert_eq!(read("Uppsala | infört | 2022 | S").code, "0380");
+        assert_eq!(read("Uppsala kommun | Infört | 2022 | S").code, "0380");
+        assert_eq!(read("Uppsala län | planerar | | S").code, "03");
+        let u = read("Testnätverket (Ideell sektor) | intresserad | 2021 | S");
+        assert_eq!(
+            (u.organisation.as_str(), u.org_type),
+            ("Testnätverket", OrgType::Ideell)
+        );
+        for (bad, words) in [
+            ("Örebro", "vem | skede"),
+            ("16 stycken | testar | | S", "16 kommuner"),
+            ("Örebro | klar | | S", "Intresserad"),
+        ] {
+            let message = uptake(bad).unwrap_err();
+            assert!(message.contains(words), "{bad}: {message}");
+        }
+        // What a list writes, it reads back.
+        for cell in [
+            "16 kommuner | Intresserad |  | S",
+            "0380 Uppsala | Infört | 2022 | S | a | b",
+        ] {
+            assert_eq!(
+                uptake_cell(&read(cell)).replace("  ", " "),
+                cell.replace("  ", " ")
+            );
+        }
     }
 
     #[test]
