@@ -22,6 +22,8 @@ export default defineConfig({
     environment: 'node',
   },
   server: {
+    // The map outlines (assets/geo, imported by src/lib/geo.ts) live beside the UI.
+    fs: { allow: ['.', '../assets/geo'] },
     // During `npm run dev`, /api/* goes to the real backend: `npm run serve` in another terminal
     // (`exempelbank serve --write` on a temporary library, port 5174) prints its link; give it
     // as EXEMPELBANK_URL. The proxy adds the link's token, and the server's own origin in place

@@ -4,7 +4,9 @@
 // The app starts on a new temporary library (with the starter entries). The test types
 // `livsmedel`, sees the Södertälje case, opens it and sees its title; saves it to a new list
 // and finds the list again after restarting the app; then, while the app keeps the library
-// open, adds an entry with the CLI and finds it in the window. Then the curator's round trip:
+// open, adds an entry with the CLI and finds it in the window; checks that each page has one h1
+// and a title of its own, that nothing scrolls sideways in the narrowest window the app allows,
+// and that removing a filter chip keeps focus off <body>. Then the curator's round trip:
 // create a draft in the editor, fill it, send it to review and publish it, find it by search,
 // edit it, compare two revisions in the history and restore the first. Last, sharing: a PDF
 // case card and a bundle of the library are saved through the system's save dialog (answered
@@ -191,6 +193,82 @@ try {
     await typeSearch('snöröjning');
     await waitFor('the new entry in the results', async () =>
       (await hitTitles()).includes(entry.title));
+  });
+
+  // The accessibility checks of the browser test (ui/tests/e2e/browser.mjs) that WebKit's
+  // window allows: one h1 per page and a title of each route's own, no horizontal scrolling in
+  // the narrowest window, and focus kept off <body> when a filter chip goes away.
+  const run = (script) => request('POST', s('/execute/sync'), { script, args: [] });
+
+  await step('every page has exactly one h1, and the title changes with the route', async () => {
+    const routes = [
+      '#/',
+      '#/sok?q=livsmedel',
+      '#/post/sodertalje-hallbar-livsmedelsforsorjning',
+      '#/oversikt',
+      '#/listor',
+      '#/redaktion',
+      '#/papperskorg',
+      '#/post/finns-inte',
+      '#/tillganglighet',
+    ];
+    const titles = new Map();
+    let before = await run('return document.title');
+    for (const route of routes) {
+      await go(route);
+      // Loaded when the title is no longer the last page's (nor "loading") and one h1 is shown.
+      const seen = await waitFor(`one h1 and a new title on ${route}`, async () => {
+        const page = await run('return { h1s: document.querySelectorAll("h1").length, title: document.title }');
+        return page.h1s === 1 && page.title !== before && !page.title.startsWith('Hämtar') && page;
+      }).catch(async (err) => {
+        const page = await run('return [document.querySelectorAll("h1").length, document.title]');
+        throw new Error(`${err.message} (${page[0]} h1 elements, title "${page[1]}")`);
+      });
+      if (titles.has(seen.title)) throw new Error(`${route} has the title of ${titles.get(seen.title)}: "${seen.title}"`);
+      titles.set(seen.title, route);
+      before = seen.title;
+    }
+  });
+
+  await step('no horizontal scrolling in the narrowest window the app allows', async () => {
+    // WCAG 1.4.10 asks for 320 CSS px. The window cannot be made that narrow: src-tauri's
+    // tauri.conf.json gives it a minWidth of 720, and WebKitGTK has no viewport emulation or
+    // zoom that WebDriver can set (the app's capability allows no webview zoom). So the window
+    // is made as narrow as it goes and checked there; 320 px is checked in Chromium
+    // (browser.mjs), with the same CSS.
+    const rect = await request('GET', s('/window/rect'));
+    try {
+      await request('POST', s('/window/rect'), { width: 320, height: rect.height });
+      const narrowest = await waitFor('the window to narrow', async () => {
+        const width = await run('return window.innerWidth');
+        return width < rect.width && width;
+      });
+      for (const route of ['#/', '#/sok?q=livsmedel', '#/post/sodertalje-hallbar-livsmedelsforsorjning', '#/oversikt', '#/redaktion', '#/papperskorg']) {
+        await go(route);
+        await waitFor(`the h1 on ${route}`, () => find('main h1'));
+        await new Promise((r) => setTimeout(r, 300));
+        const wide = await run('return [document.documentElement.scrollWidth, window.innerWidth]');
+        if (wide[0] > wide[1]) throw new Error(`${route}: ${wide[0]} px wide in a window of ${wide[1]} (narrowest ${narrowest})`);
+      }
+      console.log(`# narrowest window: ${narrowest} CSS px (320 px is not possible: minWidth)`);
+    } finally {
+      await request('POST', s('/window/rect'), { width: rect.width, height: rect.height }).catch(() => {});
+    }
+  });
+
+  await step('removing a filter chip leaves focus on the page, not on <body>', async () => {
+    await go('#/sok?q=livsmedel');
+    await waitFor('the results', async () => (await hitTitles()).length > 0);
+    const [box] = await findAll('.facets label.option input[type="checkbox"]');
+    await request('POST', s(`/element/${box}/click`), {});
+    await waitFor('the chip of the filter', () => find('.chip'));
+    await click('.chip');
+    await waitFor('the chip gone', async () => (await findAll('.chip')).length === 0);
+    await new Promise((r) => setTimeout(r, 200));
+    const at = await run(
+      'const el = document.activeElement; return el === null || el === document.body ? "body" : `${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 40)}`',
+    );
+    if (at === 'body') throw new Error('focus is on <body>');
   });
 
   // The curator's round trip, in the real window.

@@ -20,8 +20,15 @@ describe('the accessibility statement', () => {
 
   it('names what is still unfixed', () => {
     const ids = SHORTCOMINGS.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(['didYouMean', 'silentCorrection', 'chartsMissingValues']));
-    expect(sv.a11yShortcomings.didYouMean).toContain('Menade du');
+    expect(ids).toContain('contentLanguageInNames');
+    // Fixed, and no longer listed: the overview's charts say how many entries lack a value, and
+    // the curator's tables reflow at 320 px.
+    expect(ids).not.toContain('chartsMissingValues');
+    expect(ids).not.toContain('reflowCuratorTables');
+    // Fixed: a search with no hits suggests the nearest words ("Menade du …?"), and a corrected
+    // typo says what the hits were found for.
+    expect(ids).not.toContain('didYouMean');
+    expect(ids).not.toContain('silentCorrection');
   });
 
   it('states the standard, the law and the date it was last reviewed', () => {

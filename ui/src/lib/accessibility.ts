@@ -17,10 +17,6 @@ export type Shortcoming = {
 /** What is known not to work yet, in the order the statement lists it. */
 export const SHORTCOMINGS: readonly Shortcoming[] = [
   { id: 'contentLanguageInNames', criteria: ['3.1.2'] },
-  { id: 'didYouMean', criteria: [] },
-  { id: 'silentCorrection', criteria: [] },
-  { id: 'chartsMissingValues', criteria: [] },
-  { id: 'reflowCuratorTables', criteria: ['1.4.10', '1.4.12'] },
 ];
 
 /** The standard the statement measures against. */

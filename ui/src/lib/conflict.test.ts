@@ -82,6 +82,7 @@ describe('the fields two versions hold differently', () => {
       contacts: [],
       sources: [],
       related: [],
+      uptakes: [],
     };
     expect(differingFields(all, form(), municipalities)).toEqual([...CONFLICT_KEYS]);
   });

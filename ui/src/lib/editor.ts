@@ -3,15 +3,19 @@
 // which form field a validation message from the library names (`fältet places[0].lan_code: …`).
 
 import type { Contact } from '../bindings/Contact';
+import type { County } from '../bindings/County';
 import type { Entry } from '../bindings/Entry';
 import type { Kind } from '../bindings/Kind';
 import type { Municipality } from '../bindings/Municipality';
 import type { Novelty } from '../bindings/Novelty';
+import type { OrgType } from '../bindings/OrgType';
 import type { Organisation } from '../bindings/Organisation';
 import type { Place } from '../bindings/Place';
 import type { Sections } from '../bindings/Sections';
 import type { Source } from '../bindings/Source';
 import type { Stage } from '../bindings/Stage';
+import type { Uptake } from '../bindings/Uptake';
+import type { UptakeStage } from '../bindings/UptakeStage';
 
 /** The sections, in the order the entry page shows them. */
 export const SECTION_KEYS: readonly (keyof Sections)[] = [
@@ -28,6 +32,26 @@ export const MAX_TITLE_CHARS = 300;
 
 /** A place as the form has it: the municipality picker's text, and the county's code. */
 export type PlaceRow = { municipality: string; lan_code: string };
+
+/**
+ * Who took the case up, as the form's row has it: a municipality or county picked by name or
+ * SCB code (`place`: "Södertälje (0181)", "Stockholms län (01)"), another organisation by name
+ * and type, or a count of organisations of a type when the source names none.
+ */
+export type UptakeKind = 'place' | 'named' | 'counted';
+export type UptakeRow = {
+  kind: UptakeKind;
+  place: string;
+  organisation: string;
+  type: OrgType;
+  count: number | null;
+  stage: UptakeStage;
+  date: string;
+  source: string;
+  note: string;
+  /** Not edited in the form; kept as they are. */
+  contacts: Contact[];
+};
 
 /** Everything the editor lets one change, as its inputs hold it. */
 export type FormState = {
@@ -49,6 +73,7 @@ export type FormState = {
   sources: Source[];
   /** uids. */
   related: string[];
+  uptakes: UptakeRow[];
 };
 
 /** A new, empty entry, as the form starts it (the library sets id, uid, times and revision). */
@@ -71,6 +96,7 @@ export function blankEntry(kind: Kind = 'exempel'): Entry {
     sources: [],
     attachments: [],
     related: [],
+    uptakes: [],
     status: 'utkast',
     revision: 0,
     created_at: '',
@@ -81,6 +107,18 @@ export function blankEntry(kind: Kind = 'exempel'): Entry {
 export const emptyOrganisation = (): Organisation => ({ name: '', type: 'kommun', role: '' });
 export const emptyPlace = (): PlaceRow => ({ municipality: '', lan_code: '' });
 export const emptyContact = (): Contact => ({ name: '', role: '', organisation: '', email: '', phone: '' });
+export const emptyUptake = (): UptakeRow => ({
+  kind: 'place',
+  place: '',
+  organisation: '',
+  type: 'kommun',
+  count: null,
+  stage: 'intresserad',
+  date: '',
+  source: '',
+  note: '',
+  contacts: [],
+});
 export const emptySource = (): Source => ({ title: '', url: '', publisher: '', date: '', licence: '' });
 
 /** "Södertälje (0181)": how the picker shows a municipality, and what it accepts back. */
@@ -132,7 +170,83 @@ export function fromEntry(entry: Entry): FormState {
     contacts: entry.contacts.map((c) => ({ ...c })),
     sources: entry.sources.map((s) => ({ ...s })),
     related: [...entry.related],
+    uptakes: (entry.uptakes ?? []).map((u) => fromUptake(u)),
   };
+}
+
+/** "Stockholms län (01)": how the uptake's picker shows a county; municipalities as elsewhere. */
+export const countyLabel = municipalityLabel;
+
+/**
+ * The municipality or county an uptake's picker text names: by label ("Örebro (1880)",
+ * "Örebro län (18)"), SCB code ("1880", "18") or name, in any case. Null when none.
+ */
+export function resolveUptakePlace(
+  text: string,
+  municipalities: readonly Municipality[],
+  counties: readonly County[],
+): { code: string; name: string } | null {
+  const wanted = text.normalize('NFC').trim();
+  if (wanted === '') return null;
+  const labelled = /^(.*?)\s*\((\d{2}|\d{4})\)$/.exec(wanted);
+  const code = labelled ? labelled[2] : /^(\d{2}|\d{4})$/.test(wanted) ? wanted : null;
+  if (code) {
+    const found = code.length === 4 ? municipalities.find((m) => m.code === code) : counties.find((c) => c.code === code);
+    return found ? { code, name: found.name } : null;
+  }
+  const name = fold(wanted);
+  const m = municipalities.find((x) => fold(x.name) === name);
+  if (m) return { code: m.code, name: m.name };
+  const c = counties.find((x) => fold(x.name) === name || fold(x.name) === `${name} län`);
+  return c ? { code: c.code, name: c.name } : null;
+}
+
+/** The form's row for an uptake. */
+export function fromUptake(u: Uptake): UptakeRow {
+  const row: UptakeRow = {
+    ...emptyUptake(),
+    type: u.type,
+    stage: u.stage,
+    date: u.date ?? '',
+    source: u.source ?? '',
+    note: u.note ?? '',
+    contacts: (u.contacts ?? []).map((c) => ({ ...c })),
+  };
+  if (u.count != null) return { ...row, kind: 'counted', count: u.count };
+  if (u.code) return { ...row, kind: 'place', place: municipalityLabel(u.organisation, u.code) };
+  return { ...row, kind: 'named', organisation: u.organisation };
+}
+
+/**
+ * An uptake for the library from a row of the form. A place the picker recognises goes by its
+ * code (the library fills in the name and type); anything else is sent as typed, as the code,
+ * so the library's own check names the problem beside the picker.
+ */
+export function toUptake(
+  row: UptakeRow,
+  municipalities: readonly Municipality[],
+  counties: readonly County[],
+): Uptake {
+  const common = {
+    stage: row.stage,
+    date: row.date.trim(),
+    source: row.source,
+    note: row.note,
+    contacts: row.contacts.map((c) => ({ ...c })),
+  };
+  switch (row.kind) {
+    case 'place': {
+      const found = resolveUptakePlace(row.place, municipalities, counties);
+      const code = found?.code ?? row.place.trim();
+      return { ...common, code, organisation: '', type: code.length === 2 ? 'region' : 'kommun' };
+    }
+    case 'named':
+      return { ...common, code: '', organisation: row.organisation, type: row.type };
+    case 'counted': {
+      const count = typeof row.count === 'number' && Number.isFinite(row.count) ? Math.trunc(row.count) : 0;
+      return { ...common, code: '', organisation: '', type: row.type, count };
+    }
+  }
 }
 
 /**
@@ -173,6 +287,7 @@ export function toEntry(
   form: FormState,
   base: Entry,
   municipalities: readonly Municipality[],
+  counties: readonly County[] = [],
 ): Entry {
   const entry: Entry = {
     ...base,
@@ -189,6 +304,10 @@ export function toEntry(
     sources: form.sources.map((s) => ({ ...s })),
     related: [...form.related],
     attachments: base.attachments.map((a) => ({ ...a })),
+    // A draft kept from a build without the Spridning fieldset has no rows: the saved ones stay.
+    uptakes: Array.isArray(form.uptakes)
+      ? form.uptakes.map((u) => toUptake(u, municipalities, counties))
+      : (base.uptakes ?? []).map((u) => ({ ...u })),
   };
   delete entry.stage;
   delete entry.novelty;
@@ -229,6 +348,7 @@ function normalisedForm(f: FormState): unknown[] {
     f.contacts.map((c) => [c.name, c.role, c.organisation, c.email, c.phone]),
     f.sources.map((s) => [s.title, s.url, s.publisher, s.date, s.licence]),
     f.related,
+    (f.uptakes ?? []).map((u) => [u.kind, u.place, u.organisation, u.type, u.count, u.stage, u.date, u.source, u.note]),
   ];
 }
 
@@ -285,6 +405,8 @@ const ROW_FIELDS: Record<string, readonly string[]> = {
   sources: ['title', 'url', 'publisher', 'date', 'licence'],
 };
 
+const UPTAKE_FIELDS: readonly string[] = ['code', 'organisation', 'type', 'count', 'stage', 'date', 'source', 'note'];
+
 /**
  * The form field a path in a message names, or null when the form has no such field (`id`,
  * `uid`, `format`, `attachments…`). Rows keep their index: `organisations[1].name` is
@@ -306,6 +428,14 @@ export function fieldKey(path: string): string | null {
     return `places.${place[1]}.${which}`;
   }
   if (p === 'places') return 'places';
+  // An uptake's field (`uptakes[1].source` → `uptakes.1.source`); its contacts, which the form
+  // does not edit, and the row as a whole go to the row (`uptakes.1`).
+  const uptake = /^uptakes(?:\[(\d+)\](?:\.(\w+))?)?/.exec(p);
+  if (uptake) {
+    if (uptake[1] === undefined) return 'uptakes';
+    const field = uptake[2];
+    return field !== undefined && UPTAKE_FIELDS.includes(field) ? `uptakes.${uptake[1]}.${field}` : `uptakes.${uptake[1]}`;
+  }
   const row = /^(organisations|contacts|sources)(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(p);
   if (row?.[1]) {
     const fields = ROW_FIELDS[row[1]] ?? [];

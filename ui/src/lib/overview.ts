@@ -94,3 +94,46 @@ export function integerTicks(max: number, most = 6): number[] {
   }
   return ticks;
 }
+
+/** The four charts of the overview. */
+export type ChartId = 'focus' | 'lan' | 'year' | 'stage';
+
+/**
+ * The searches, over everything, that count the entries each chart covers: those with at least
+ * one of the values it draws a bar for. `null` where the chart has no bar with entries (it
+ * covers none). The rest of the library lacks the value (no county, no year, ...); facet
+ * counts alone cannot say how many, since one entry may count in several bars.
+ */
+export function coverageSearches(facets: Facets, vocab: Vocabulary): Record<ChartId, SearchState | null> {
+  const keys = (bars: Bar[]) => bars.filter((b) => b.count > 0).map((b) => b.key);
+  const focus = keys(focusBars(facets, vocab));
+  const lan = keys(lanBars(facets, vocab));
+  const stage = keys(stageBars(facets, vocab));
+  const years = keys(yearBars(facets)).map(Number);
+  return {
+    focus: focus.length === 0 ? null : { ...emptyState(), focus },
+    lan: lan.length === 0 ? null : { ...emptyState(), lan },
+    stage: stage.length === 0 ? null : { ...emptyState(), stage },
+    year: years.length === 0 ? null : { ...emptyState(), yearFrom: Math.min(...years), yearTo: Math.max(...years) },
+  };
+}
+
+/** How many of the library's `total` entries a chart covers, and how many lack its value. */
+export type Coverage = { shown: number; total: number; missing: number };
+
+export function coverage(shown: number, total: number): Coverage {
+  const within = Math.max(0, Math.min(shown, total));
+  return { shown: within, total, missing: total - within };
+}
+
+/**
+ * The size of a chart of upright bars (the years): about 4.5rem for each bar plus the axis, no
+ * wider than the room there is, so that two years make a small chart rather than two bars far
+ * apart across the page; a few bars are drawn lower than many.
+ */
+export function columnChartSize(available: number, bars: number): { width: number; height: number } {
+  const AXIS = 52;
+  const SLOT = 72;
+  const width = Math.floor(Math.min(available, AXIS + Math.max(3, bars) * SLOT));
+  return { width, height: bars <= 6 ? 220 : 300 };
+}

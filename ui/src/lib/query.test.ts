@@ -36,6 +36,7 @@ describe('a search as an address', () => {
       lan: ['01'],
       kind: ['exempel'],
       stage: ['pilot', 'inforande'],
+      spread: ['03', '18'],
       yearFrom: 2019,
       yearTo: 2023,
       sort: 'newest',
@@ -45,6 +46,15 @@ describe('a search as an address', () => {
     expect(hash).toContain('sortera=nyast');
     expect(hash).toContain('fran=2019');
     expect(fromHash(hash)).toEqual(state);
+  });
+
+  it('keeps "Spridd till" and "Mest spridda" in the address', () => {
+    const state: SearchState = { ...emptyState(), spread: ['03'], sort: 'spread' };
+    const hash = toHash(state);
+    expect(hash).toBe('#/sok?spridd=03&sortera=spridning');
+    expect(fromHash(hash)).toEqual(state);
+    expect(filterCount(state)).toBe(1);
+    expect(stateKey(state)).not.toBe(stateKey({ ...state, sort: 'relevance' }));
   });
 
   it('uses Swedish parameter names', () => {
@@ -76,6 +86,7 @@ describe('a search as a request', () => {
     lan: ['01', '99'],
     kind: ['exempel', 'påhittad'],
     stage: ['pilot', 'nej'],
+    spread: ['18', '00'],
     yearFrom: 2020,
     sort: 'relevance',
   };
@@ -89,6 +100,7 @@ describe('a search as a request', () => {
       municipality: [],
       kind: ['exempel'],
       stage: ['pilot'],
+      spread_to: ['18'],
       year_from: 2020,
       limit: 20,
       offset: 0,
@@ -120,9 +132,10 @@ describe('a saved request as a search', () => {
       lan: ['01', '18'],
       kind: ['exempel'],
       stage: ['pilot'],
+      spread: ['01'],
       yearFrom: 2019,
       yearTo: 2023,
-      sort: 'newest',
+      sort: 'spread',
     };
     expect(fromRequest(toRequest(state, vocab, { limit: 20 }))).toEqual(state);
     expect(toHash(fromRequest(toRequest(emptyState(), vocab, { limit: 20 })))).toBe('#/');

@@ -7,8 +7,8 @@ import type { SortOrder } from '../bindings/SortOrder';
 import type { Vocabulary } from './vocabulary';
 
 /** The facets that are filtered by picking values (the year is a range). */
-export type Dimension = 'focus' | 'lan' | 'kind' | 'stage';
-export const DIMENSIONS: readonly Dimension[] = ['focus', 'lan', 'kind', 'stage'];
+export type Dimension = 'focus' | 'lan' | 'kind' | 'stage' | 'spread';
+export const DIMENSIONS: readonly Dimension[] = ['focus', 'lan', 'kind', 'stage', 'spread'];
 
 export type SearchState = {
   q: string;
@@ -16,6 +16,8 @@ export type SearchState = {
   lan: string[];
   kind: string[];
   stage: string[];
+  /** "Spridd till": counties where the entries have been taken up. */
+  spread: string[];
   yearFrom?: number;
   yearTo?: number;
   sort: SortOrder;
@@ -29,10 +31,17 @@ export type SearchState = {
 };
 
 /** Parameter names in the address, in Swedish like the rest of it. */
-const PARAM: Record<Dimension, string> = { focus: 'fokus', lan: 'lan', kind: 'typ', stage: 'skede' };
+const PARAM: Record<Dimension, string> = { focus: 'fokus', lan: 'lan', kind: 'typ', stage: 'skede', spread: 'spridd' };
+
+/** The sort orders in the address (`sortera=`); relevance is the default and not written. */
+const SORT_PARAM: Record<SortOrder, string | null> = { relevance: null, newest: 'nyast', spread: 'spridning' };
+
+function sortFrom(value: unknown): SortOrder {
+  return value === 'newest' || value === 'spread' ? value : 'relevance';
+}
 
 export function emptyState(): SearchState {
-  return { q: '', focus: [], lan: [], kind: [], stage: [], sort: 'relevance' };
+  return { q: '', focus: [], lan: [], kind: [], stage: [], spread: [], sort: 'relevance' };
 }
 
 export function hasFilters(s: SearchState): boolean {
@@ -70,7 +79,8 @@ export function fromParams(params: URLSearchParams): SearchState {
   for (const d of DIMENSIONS) state[d] = unique(params.getAll(PARAM[d]));
   state.yearFrom = year(params.get('fran'));
   state.yearTo = year(params.get('till'));
-  state.sort = params.get('sortera') === 'nyast' ? 'newest' : 'relevance';
+  const sort = params.get('sortera');
+  state.sort = sort === 'nyast' ? 'newest' : sort === 'spridning' ? 'spread' : 'relevance';
   if (params.get('alla') === '1') state.all = true;
   const source = unique(params.getAll('kalla'));
   if (source.length > 0) state.source = source;
@@ -83,7 +93,8 @@ export function toParams(s: SearchState): URLSearchParams {
   for (const d of DIMENSIONS) for (const v of s[d]) params.append(PARAM[d], v);
   if (s.yearFrom !== undefined) params.set('fran', String(s.yearFrom));
   if (s.yearTo !== undefined) params.set('till', String(s.yearTo));
-  if (s.sort === 'newest') params.set('sortera', 'nyast');
+  const sort = SORT_PARAM[s.sort];
+  if (sort !== null) params.set('sortera', sort);
   if (s.all === true) params.set('alla', '1');
   for (const v of s.source ?? []) params.append('kalla', v);
   return params;
@@ -108,6 +119,7 @@ export function stateKey(s: SearchState): string {
     lan: sorted(s.lan),
     kind: sorted(s.kind),
     stage: sorted(s.stage),
+    spread: sorted(s.spread),
     ...(s.source === undefined ? {} : { source: sorted(s.source) }),
   });
   params.sort();
@@ -129,9 +141,10 @@ export function fromRequest(r: SearchRequest): SearchState {
     lan: strings(r.lan),
     kind: strings(r.kind),
     stage: strings(r.stage),
+    spread: strings(r.spread_to),
     yearFrom: yearOf(r.year_from),
     yearTo: yearOf(r.year_to),
-    sort: r.sort === 'newest' ? 'newest' : 'relevance',
+    sort: sortFrom(r.sort),
     ...(r.all === true ? { all: true } : {}),
     ...(strings(r.source).length > 0 ? { source: strings(r.source) } : {}),
   };
@@ -160,5 +173,7 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
   if (s.yearFrom !== undefined) request.year_from = s.yearFrom;
   if (s.yearTo !== undefined) request.year_to = s.yearTo;
   if (s.source !== undefined && s.source.length > 0) request.source = [...s.source];
+  const spread = s.spread.filter((v) => vocab.isCounty(v));
+  if (spread.length > 0) request.spread_to = spread;
   return request;
 }

@@ -34,6 +34,10 @@ export class SearchController {
   facets: Facets | null = $state(null);
   shownKey: string | null = $state(null);
   shownQuery = $state('');
+  /** The query as the hits read it, when a word was mistyped ("Visar träffar för …"). */
+  corrected: string | null = $state(null);
+  /** With no hits: the nearest words the library has ("Menade du …?"). */
+  suggestion: string | null = $state(null);
 
   loading = $state(false);
   loadingMore = $state(false);
@@ -68,6 +72,8 @@ export class SearchController {
     this.facets = null;
     this.shownKey = null;
     this.shownQuery = '';
+    this.corrected = null;
+    this.suggestion = null;
     this.loading = false;
     this.loadingMore = false;
     this.error = null;
@@ -143,6 +149,8 @@ export class SearchController {
       this.facets = facets;
       this.shownKey = key;
       this.shownQuery = state.q.trim();
+      this.corrected = main.corrected ?? null;
+      this.suggestion = main.suggestion ?? null;
       this.error = null;
       this.loading = false;
       if (keystroke !== null) void measureKeystroke(keystroke);

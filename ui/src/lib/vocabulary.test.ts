@@ -25,6 +25,7 @@ const CATALOGUE_KEYS = {
   novelties: 'noveltyLabels',
   statuses: 'statusLabels',
   org_types: 'orgTypeLabels',
+  uptake_stages: 'uptakeStageLabels',
 } as const;
 
 describe('names of the model’s fixed values', () => {

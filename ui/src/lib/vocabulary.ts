@@ -27,6 +27,7 @@ export class Vocabulary {
   private readonly statuses: Map<string, string>;
   private readonly novelties: Map<string, string>;
   private readonly orgTypes: Map<string, string>;
+  private readonly uptakeStages: Map<string, string>;
   private readonly counties: Map<string, string>;
   private readonly municipalities: Map<string, { name: string; lan: string }>;
   private readonly goals: Map<number, string>;
@@ -39,6 +40,7 @@ export class Vocabulary {
     this.statuses = byKey(taxonomy.statuses, (l) => l.slug, (l) => l.label);
     this.novelties = byKey(taxonomy.novelties, (l) => l.slug, (l) => l.label);
     this.orgTypes = byKey(taxonomy.org_types, (l) => l.slug, (l) => l.label);
+    this.uptakeStages = byKey(taxonomy.uptake_stages ?? [], (l) => l.slug, (l) => l.label);
     this.counties = byKey(taxonomy.counties, (c) => c.code, (c) => c.name);
     this.municipalities = new Map(
       taxonomy.municipalities.map((m) => [m.code, { name: m.name, lan: m.lan_code }] as const),
@@ -63,6 +65,9 @@ export class Vocabulary {
   }
   orgTypeLabel(slug: string): string {
     return named(t.orgTypeLabels, this.orgTypes, slug);
+  }
+  uptakeStageLabel(slug: string): string {
+    return named(t.uptakeStageLabels, this.uptakeStages, slug);
   }
   countyName(code: string): string {
     return this.counties.get(code) ?? code;

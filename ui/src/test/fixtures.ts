@@ -26,6 +26,10 @@ export const taxonomy: Taxonomy = {
   novelties: [],
   statuses: [{ slug: 'publicerad', label: 'Publicerad', description: '' }],
   org_types: [{ slug: 'kommun', label: 'Kommun', description: '' }],
+  uptake_stages: [
+    { slug: 'intresserad', label: 'Intresserad', description: '' },
+    { slug: 'infort', label: 'Infört', description: '' },
+  ],
   counties: [
     { code: '01', name: 'Stockholms län' },
     { code: '18', name: 'Örebro län' },

@@ -1,4 +1,5 @@
 // The English catalogue: the same keys as `sv.ts`, checked by the `Messages` type.
+import type { OrgType } from '../../bindings/OrgType';
 import type { Messages } from './sv';
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -41,12 +42,18 @@ export const en: Messages = {
   sortedBy: (order: string) => `Sorted: ${order.toLowerCase()}.`,
   emptySearch: 'No search terms. Showing every entry, most recently updated first.',
   noHitsHeading: 'No hits',
-  noHitsAdvice: 'Try removing a filter, using fewer words or checking the spelling.',
+  noHitsAdvice: 'Try fewer or other words, or check the spelling.',
+  noHitsAdviceFilters: 'Try removing a filter, using fewer words or checking the spelling.',
+  showingHitsFor: 'Showing hits for',
+  showingHitsForSaid: (query: string) => `Showing hits for “${query}”.`,
+  didYouMean: 'Did you mean',
+  didYouMeanSaid: (query: string) => `Did you mean “${query}”?`,
   clearFilters: 'Clear all filters',
   showMore: (shown: number, total: number) => `Show more (${count(shown)} of ${count(total)} shown)`,
   sortLabel: 'Sort',
   sortRelevance: 'Most relevant',
   sortNewest: 'Recently updated',
+  sortSpread: 'Most widely taken up',
   hitList: 'Hits',
   hitKind: 'Kind',
   hitOrganisations: 'Organisations',
@@ -62,6 +69,7 @@ export const en: Messages = {
   filtersToggle: (n: number) => (n === 0 ? 'Filter' : `Filter (${count(n)} chosen)`),
   facetFocus: 'Focus area',
   facetLan: 'County',
+  facetSpread: 'Taken up in',
   facetKind: 'Kind',
   facetStage: 'Stage',
   facetYear: 'Year',
@@ -166,7 +174,7 @@ export const en: Messages = {
 
   overviewHeading: 'Overview',
   overviewIntro: (n: number) =>
-    `How the library's ${count(n)} published entries are spread. Choose a name in a table to see the entries.`,
+    `How the library's ${count(n)} published entries are spread. Under each chart the numbers are also a table (“Show as a table”), with links to the entries.`,
   chartFocus: 'Entries per focus area',
   chartLan: 'Entries per county',
   chartYear: 'Entries per year',
@@ -175,6 +183,12 @@ export const en: Messages = {
   chartLanNote: 'An entry is counted in every county it concerns.',
   chartYearNote: 'An entry is counted in every year it ran.',
   chartStageNote: 'The stages in the order a piece of work goes through them.',
+  chartCoverage: (shown, total, chart) => {
+    if (shown === total) return total === 1 ? 'The chart shows the only entry.' : `The chart shows all ${count(total)} entries.`;
+    const lacking = { focus: 'focus area', lan: 'county', year: 'year', stage: 'stage' }[chart];
+    const missing = total - shown;
+    return `The chart shows ${count(shown)} of ${count(total)} ${total === 1 ? 'entry' : 'entries'}; ${count(missing)} ${missing === 1 ? 'has' : 'have'} no ${lacking}.`;
+  },
   chartDescription: (title: string, rows: number) =>
     `Bar chart: ${title.toLowerCase()}, ${rows} bars. The numbers are in the table below the chart.`,
   showTable: 'Show as a table',
@@ -594,7 +608,8 @@ export const en: Messages = {
     xlsx: 'One row per entry, for Excel. Can be imported again.',
   },
   exportTitleLabel: 'Title of the brief',
-  exportTitleHint: 'Shown at the top, before the contents. Left empty, the title is “Goda exempel från Exempelbanken”.',
+  exportTitleHint: 'Shown at the top, before the contents. Left empty, the title is',
+  exportTitleDefault: '“Goda exempel från Exempelbanken”.',
   exportHitsTitle: (what: string) => `Good examples: ${what}`,
   exportColumnsLegend: 'Columns',
   exportColumnsHint: 'The columns are named as the import reads them, so the file can be imported again.',
@@ -710,14 +725,7 @@ export const en: Messages = {
       : `Fails WCAG 2.1 success criterion ${criteria.join(', ')}.`,
   a11yShortcomings: {
     contentLanguageInNames:
-      'Names of focus areas, counties and municipalities are Swedish in the English version too. They are marked as Swedish where they appear as text, but not where they are part of the accessible name of a button or a chart (such as the buttons that remove a chosen filter, and the charts’ descriptions), nor in the editor or on the Redaktion page.',
-    didYouMean: 'A search with no hits suggests no similar search terms (“Did you mean …?”).',
-    silentCorrection:
-      'The search corrects typing errors without saying so: the hits may be for a different word than the one you typed, with nothing to tell you.',
-    chartsMissingValues:
-      'The charts on the Overview page do not say how many entries lack a value (such as a county, a year or a stage) and are therefore not counted.',
-    reflowCuratorTables:
-      'At 320 pixels wide, the Redaktion and Trash pages become wider than the window (their tables), and so does an entry page for someone who may edit it when text spacing is increased (the field for a comment on the status change).',
+      'Names of focus areas, counties and municipalities are Swedish in the English version too. They are marked as Swedish where they appear as text, but not where they are part of the accessible name of a button or a chart (such as the buttons that remove a chosen filter or rename a focus area, and the charts’ descriptions).',
   },
   a11yReportHeading: 'Reporting problems',
   a11yReport:
@@ -970,6 +978,83 @@ export const en: Messages = {
     annan: 'Other',
   },
   /** The UN's official short titles of the Agenda 2030 goals. */
+  // ---- Spridning (uptakes): the entry's section, its map, the editor's fieldset, Översikt's map
+  spreadCounted: (type: OrgType, n: number) => {
+    const [one, many] = {
+      kommun: ['municipality', 'municipalities'],
+      region: ['region', 'regions'],
+      myndighet: ['agency', 'agencies'],
+      akademi: ['university', 'universities'],
+      naringsliv: ['company', 'companies'],
+      ideell: ['non-profit', 'non-profits'],
+      annan: ['other organisation', 'other organisations'],
+    }[type];
+    return `${count(n)} ${n === 1 ? one : many}`;
+  },
+  spreadJoin: (items: string[]) =>
+    items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
+  spreadSummary: (who: string, years: string) => `Taken up by ${who}${years ? `, ${years}` : ''}`,
+  spreadHeading: 'Where the example has been taken up',
+  spreadIntro: 'Organisations that have taken the example up, as the sources state it. Counts are not added up, since sources may count the same organisations.',
+  spreadNone: 'No uptake recorded yet. Add it in the editor under “Spread”.',
+  spreadTableCaption: 'Spread: organisations that have taken the example up',
+  spreadColOrganisation: 'Organisation',
+  spreadColType: 'Type',
+  spreadColStage: 'Stage',
+  spreadColDate: 'When',
+  spreadColSource: 'Source',
+  spreadColNote: 'Note',
+  spreadCountedRow: (n: number) => `${count(n)} (a count, no names)`,
+  spreadTimelineHeading: 'Timeline',
+  spreadTimelineNone: 'None of the records has a date.',
+  spreadMapHeading: 'Map',
+  spreadMapOrigin: 'Where the example comes from',
+  spreadMapUnplaced: (who: string) => `${who} without a stated place are shown in the table only.`,
+  spreadMapNothing: 'None of the organisations has a municipality or county, so the map only shows where the example comes from.',
+  spreadMapLegend: 'Legend',
+  mapSource: 'Map data: okfse/sweden-geojson (simplified from the Swedish Election Authority’s data), simplified for drawing, not for measuring.',
+  mapLoading: 'Loading the map …',
+  mapFailed: 'The map could not be loaded. The table has the facts.',
+  formUptakes: 'Spread',
+  uptakesHint: 'Who has taken the example up, according to a source. Pick a municipality or county, type another organisation’s name, or give only a count when the source names none.',
+  uptakeN: (n: number) => `Uptake ${n}`,
+  addUptake: 'Add uptake',
+  uptakeKind: 'Who',
+  uptakeKindPlace: 'Municipality or region (county)',
+  uptakeKindNamed: 'Other organisation, by name',
+  uptakeKindCounted: 'A count, without names',
+  uptakePlace: 'Municipality or county',
+  uptakePlaceHint: 'Type the name or SCB code and pick from the list.',
+  uptakePlaceFound: (name: string, code: string) => `${name} (${code})`,
+  uptakePlaceNotFound: 'No municipality or county has that name or code.',
+  uptakeOrganisation: 'Name of the organisation',
+  uptakeType: 'Type of organisation',
+  uptakeCount: 'Count',
+  uptakeStage: 'Stage',
+  uptakeDate: 'Date or year',
+  uptakeDateHint: 'YYYY, YYYY-MM or YYYY-MM-DD; empty if the source does not say.',
+  uptakeSource: 'Source',
+  uptakeNote: 'Note',
+  overviewMapHeading: 'Map of Sweden',
+  overviewMapNote: 'The whole library by municipality or county. Click an area, or a link in the table, to search its entries.',
+  overviewMapLevel: 'Division',
+  overviewMapLevelLan: 'County',
+  overviewMapLevelMunicipality: 'Municipality',
+  overviewMapMeasure: 'Show',
+  overviewMapMeasureFrom: 'Entries from there',
+  overviewMapMeasureSpread: 'Entries taken up there',
+  overviewMapColumnLan: 'County',
+  overviewMapColumnMunicipality: 'Municipality',
+  overviewMapNone: 'No entries to show on the map.',
+  overviewMapLegendZero: '0',
+  uptakeStageLabels: {
+    intresserad: 'Interested',
+    planerar: 'Planning',
+    testar: 'Testing',
+    infort: 'Introduced',
+    avslutat: 'Ended',
+  },
+  // ---- end Spridning
   goalNames: {
     1: 'No poverty',
     2: 'Zero hunger',

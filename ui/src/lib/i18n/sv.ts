@@ -57,12 +57,20 @@ export const sv = {
   /** Said when Enter is pressed with nothing in the search box: every entry is shown. */
   emptySearch: 'Inget sökord. Alla poster visas, senast uppdaterade först.',
   noHitsHeading: 'Inga träffar',
-  noHitsAdvice: 'Prova att ta bort ett filter, använda färre ord eller kontrollera stavningen.',
+  noHitsAdvice: 'Prova färre eller andra ord, eller kontrollera stavningen.',
+  noHitsAdviceFilters: 'Prova att ta bort ett filter, använda färre ord eller kontrollera stavningen.',
+  /** Before the query as the hits read it, when a word was mistyped: "Visar träffar för *livsmedel*." */
+  showingHitsFor: 'Visar träffar för',
+  showingHitsForSaid: (query: string) => `Visar träffar för ”${query}”.`,
+  /** With no hits, before the nearest words the library has: "Menade du *livsmedel*?" */
+  didYouMean: 'Menade du',
+  didYouMeanSaid: (query: string) => `Menade du ”${query}”?`,
   clearFilters: 'Rensa alla filter',
   showMore: (shown: number, total: number) => `Visa fler (${count(shown)} av ${count(total)} visas)`,
   sortLabel: 'Sortera',
   sortRelevance: 'Mest relevant',
   sortNewest: 'Senast uppdaterad',
+  sortSpread: 'Mest spridda',
   hitList: 'Träffar',
   hitKind: 'Typ',
   hitOrganisations: 'Organisationer',
@@ -80,6 +88,8 @@ export const sv = {
   filtersToggle: (n: number) => (n === 0 ? 'Filtrera' : `Filtrera (${count(n)} valda)`),
   facetFocus: 'Fokusområde',
   facetLan: 'Län',
+  /** Counties where the entries have been taken up. */
+  facetSpread: 'Spridd till',
   facetKind: 'Typ',
   facetStage: 'Skede',
   facetYear: 'År',
@@ -188,7 +198,7 @@ export const sv = {
   // Overview
   overviewHeading: 'Översikt',
   overviewIntro: (n: number) =>
-    `Så fördelar sig bibliotekets ${count(n)} publicerade poster. Välj ett namn i en tabell för att se posterna.`,
+    `Så fördelar sig bibliotekets ${count(n)} publicerade poster. Under varje diagram finns siffrorna också som tabell (”Visa som tabell”), med länkar till posterna.`,
   chartFocus: 'Poster per fokusområde',
   chartLan: 'Poster per län',
   chartYear: 'Poster per år',
@@ -197,6 +207,12 @@ export const sv = {
   chartLanNote: 'En post räknas i varje län den gäller.',
   chartYearNote: 'En post räknas varje år den pågick.',
   chartStageNote: 'Skedena i den ordning ett arbete går igenom dem.',
+  /** How many entries a chart covers, and how many lack its value ("saknar län"). */
+  chartCoverage: (shown: number, total: number, chart: 'focus' | 'lan' | 'year' | 'stage') => {
+    if (shown === total) return total === 1 ? 'Diagrammet visar den enda posten.' : `Diagrammet visar alla ${count(total)} poster.`;
+    const lacking = { focus: 'fokusområde', lan: 'län', year: 'år', stage: 'skede' }[chart];
+    return `Diagrammet visar ${count(shown)} av ${count(total)} ${total === 1 ? 'post' : 'poster'}; ${count(total - shown)} saknar ${lacking}.`;
+  },
   chartDescription: (title: string, rows: number) =>
     `Stapeldiagram: ${title.toLowerCase()}, ${rows} staplar. Siffrorna finns i tabellen under diagrammet.`,
   showTable: 'Visa som tabell',
@@ -595,7 +611,9 @@ export const sv = {
     xlsx: 'En rad per post, för Excel. Kan importeras igen.',
   },
   exportTitleLabel: 'Rubrik på sammanställningen',
-  exportTitleHint: 'Står överst, före innehållsförteckningen. Lämnar du fältet tomt blir rubriken ”Goda exempel från Exempelbanken”.',
+  exportTitleHint: 'Står överst, före innehållsförteckningen. Lämnar du fältet tomt blir rubriken',
+  /** The brief's title when none is given (the export's own, always Swedish), quoted. */
+  exportTitleDefault: '”Goda exempel från Exempelbanken”.',
   exportHitsTitle: (what: string) => `Goda exempel: ${what}`,
   exportColumnsLegend: 'Kolumner',
   exportColumnsHint: 'Kolumnerna får samma namn som importen läser, så att filen kan importeras igen.',
@@ -712,15 +730,7 @@ export const sv = {
       : `Bryter mot WCAG 2.1, framgångskriterium ${criteria.join(', ')}.`,
   a11yShortcomings: {
     contentLanguageInNames:
-      'Namn på fokusområden, län och kommuner är svenska även i den engelska versionen. De är märkta som svenska där de står som text, men inte där de ingår i en knapps eller ett diagrams tillgängliga namn (till exempel knapparna som tar bort ett valt filter, och diagrammens beskrivningar), och inte i redigeraren eller på sidan Redaktion.',
-    didYouMean:
-      'En sökning utan träffar föreslår inga närliggande sökord (”Menade du …?”).',
-    silentCorrection:
-      'Sökningen rättar stavfel utan att säga det: träffarna kan gälla ett annat ord än det du skrev, utan att det framgår.',
-    chartsMissingValues:
-      'Diagrammen på sidan Översikt säger inte hur många poster som saknar ett värde (till exempel län, år eller skede) och därför inte räknas.',
-    reflowCuratorTables:
-      'I 320 pixlars bredd blir sidorna Redaktion och Papperskorg bredare än fönstret (tabellerna), och så blir också en posts sida för den som får redigera när textavståndet ökas (fältet för en kommentar till statusändringen).',
+      'Namn på fokusområden, län och kommuner är svenska även i den engelska versionen. De är märkta som svenska där de står som text, men inte där de ingår i en knapps eller ett diagrams tillgängliga namn (till exempel knapparna som tar bort ett valt filter eller byter namn på ett fokusområde, och diagrammens beskrivningar).',
   },
   a11yReportHeading: 'Rapportera brister',
   a11yReport:
@@ -984,6 +994,87 @@ export const sv = {
     ideell: 'Ideell sektor',
     annan: 'Annan',
   } satisfies Record<OrgType, string>,
+  // ---- Spridning (uptakes): the entry's section, its map, the editor's fieldset, Översikt's map
+  /** "16 kommuner", "1 region": organisations of one type, counted (crates/model OrgType::counted). */
+  spreadCounted: (type: OrgType, n: number) => {
+    const [one, many] = {
+      kommun: ['kommun', 'kommuner'],
+      region: ['region', 'regioner'],
+      myndighet: ['myndighet', 'myndigheter'],
+      akademi: ['lärosäte', 'lärosäten'],
+      naringsliv: ['företag', 'företag'],
+      ideell: ['ideell organisation', 'ideella organisationer'],
+      annan: ['annan organisation', 'andra organisationer'],
+    }[type];
+    return `${count(n)} ${n === 1 ? one : many}`;
+  },
+  /** "a", "a och b", "a, b och c". */
+  spreadJoin: (items: string[]) =>
+    items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`,
+  spreadSummary: (who: string, years: string) => `Tagits upp av ${who}${years ? `, ${years}` : ''}`,
+  spreadHeading: 'Var exemplet har tagits upp',
+  spreadIntro: 'Organisationer som har tagit upp exemplet, enligt källorna. Antal läggs inte ihop, eftersom källorna kan räkna samma organisationer.',
+  spreadNone: 'Ingen spridning registrerad ännu. Lägg till den i redigeraren under ”Spridning”.',
+  spreadTableCaption: 'Spridning: organisationer som har tagit upp exemplet',
+  spreadColOrganisation: 'Organisation',
+  spreadColType: 'Typ',
+  spreadColStage: 'Skede',
+  spreadColDate: 'När',
+  spreadColSource: 'Källa',
+  spreadColNote: 'Anteckning',
+  spreadCountedRow: (n: number) => `${count(n)} (antal, inga namn)`,
+  spreadTimelineHeading: 'Tidslinje',
+  spreadTimelineNone: 'Ingen av uppgifterna har ett datum.',
+  spreadMapHeading: 'Karta',
+  spreadMapOrigin: 'Härifrån kommer exemplet',
+  spreadMapUnplaced: (who: string) => `${who} utan angiven ort visas bara i tabellen.`,
+  spreadMapNothing: 'Ingen av organisationerna har en kommun eller ett län angivet, så kartan visar bara varifrån exemplet kommer.',
+  spreadMapLegend: 'Teckenförklaring',
+  mapSource: 'Kartdata: okfse/sweden-geojson (förenklad från Valmyndighetens data), förenklad för att rita, inte för att mäta.',
+  mapLoading: 'Laddar kartan …',
+  mapFailed: 'Kartan kunde inte laddas. Uppgifterna finns i tabellen.',
+  // The editor's fieldset
+  formUptakes: 'Spridning',
+  uptakesHint: 'Vilka som har tagit upp exemplet, enligt en källa. Välj en kommun eller ett län, skriv en annan organisations namn, eller ange bara ett antal när källan inte namnger dem.',
+  uptakeN: (n: number) => `Spridning ${n}`,
+  addUptake: 'Lägg till spridning',
+  uptakeKind: 'Vem',
+  uptakeKindPlace: 'Kommun eller region (län)',
+  uptakeKindNamed: 'Annan organisation, med namn',
+  uptakeKindCounted: 'Antal, utan namn',
+  uptakePlace: 'Kommun eller län',
+  uptakePlaceHint: 'Skriv namnet eller SCB-koden och välj i listan.',
+  uptakePlaceFound: (name: string, code: string) => `${name} (${code})`,
+  uptakePlaceNotFound: 'Ingen kommun eller inget län med det namnet eller den koden.',
+  uptakeOrganisation: 'Organisationens namn',
+  uptakeType: 'Typ av organisation',
+  uptakeCount: 'Antal',
+  uptakeStage: 'Skede',
+  uptakeDate: 'Datum eller år',
+  uptakeDateHint: 'ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; tomt om källan inte säger.',
+  uptakeSource: 'Källa',
+  uptakeNote: 'Anteckning',
+  // Översikt's map
+  overviewMapHeading: 'Karta över Sverige',
+  overviewMapNote: 'Hela biblioteket per kommun eller län. Klicka på ett område, eller på en länk i tabellen, för att söka dess poster.',
+  overviewMapLevel: 'Indelning',
+  overviewMapLevelLan: 'Län',
+  overviewMapLevelMunicipality: 'Kommun',
+  overviewMapMeasure: 'Visa',
+  overviewMapMeasureFrom: 'Poster därifrån',
+  overviewMapMeasureSpread: 'Poster som tagits upp där',
+  overviewMapColumnLan: 'Län',
+  overviewMapColumnMunicipality: 'Kommun',
+  overviewMapNone: 'Inga poster att visa på kartan.',
+  overviewMapLegendZero: '0',
+  uptakeStageLabels: {
+    intresserad: 'Intresserad',
+    planerar: 'Planerar',
+    testar: 'Testar',
+    infort: 'Infört',
+    avslutat: 'Avslutat',
+  } satisfies Record<'intresserad' | 'planerar' | 'testar' | 'infort' | 'avslutat', string>,
+  // ---- end Spridning
   /** Agenda 2030's goals by number (the Swedish names the UN and the government use). */
   goalNames: {
     1: 'Ingen fattigdom',
