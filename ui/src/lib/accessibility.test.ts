@@ -32,7 +32,7 @@ describe('the accessibility statement', () => {
   });
 
   it('states the standard, the law and the date it was last reviewed', () => {
-    expect(REVIEWED).toBe('2026-12-02');
+    expect(REVIEWED).toBe('2026-12-03');
     expect(sv.a11yStandard).toContain(`WCAG ${STANDARD.wcag}`);
     expect(sv.a11yStandard).toContain(STANDARD.en);
     expect(en.a11yStandard).toContain(STANDARD.en);

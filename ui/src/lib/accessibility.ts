@@ -23,7 +23,7 @@ export const SHORTCOMINGS: readonly Shortcoming[] = [
 export const STANDARD = { wcag: '2.1', level: 'AA', en: 'EN 301 549', law: '2018:1937' } as const;
 
 /** When the statement was last reviewed (ISO date). */
-export const REVIEWED = '2026-12-02';
+export const REVIEWED = '2026-12-03';
 
 /** WCAG 2.1's success criteria at levels A and AA that the list may name. */
 const WCAG21_A_AA = new Set([

@@ -1380,9 +1380,23 @@ try {
         ]),
   ];
 
+  // Pages with nothing to set up: the missing entry and the accessibility statement.
+  const morePages = [
+    {
+      name: 'missing-entry',
+      hash: '#/post/finns-inte',
+      ready: () => page.locator('main h1').waitFor(),
+    },
+    {
+      name: 'accessibility-statement',
+      hash: '#/tillganglighet',
+      ready: () => page.locator('main h1').waitFor(),
+    },
+  ];
+
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
-    for (const p of pages) {
+    for (const p of [...pages, ...morePages]) {
       const possible = p.name !== 'entry' || entryHash !== null;
       await step(`axe: no WCAG 2.1 A/AA violations on the ${p.name} page (${colorScheme})`, async () => {
         await open(p.hash);
@@ -1402,19 +1416,7 @@ try {
   // a focus outline under forced colours (Windows' contrast themes); focus kept off <body>
   // when a filter goes away.
   await page.emulateMedia({ colorScheme: 'light' });
-  const a11yPages = [
-    ...pages.filter((p) => p.name !== 'lists-dialog'),
-    {
-      name: 'missing-entry',
-      hash: '#/post/finns-inte',
-      ready: () => page.locator('main h1').waitFor(),
-    },
-    {
-      name: 'accessibility-statement',
-      hash: '#/tillganglighet',
-      ready: () => page.locator('main h1').waitFor(),
-    },
-  ];
+  const a11yPages = [...pages.filter((p) => p.name !== 'lists-dialog'), ...morePages];
   const possibleOn = (p) => p.name !== 'entry' || entryHash !== null;
   const titles = new Map();
   for (const p of a11yPages) {
@@ -1658,6 +1660,20 @@ try {
         assert(found.length === 0, `Swedish inside lang="en":\n${found.join('\n')}`);
       }, STEP_MS, english && possibleOn(p));
     }
+    // The statement holds what is true: the one shortcoming it lists (content names inside
+    // accessible names) still reproduces here. When it is fixed, this fails: take it off the
+    // statement (ui/src/lib/accessibility.ts) and out of this step.
+    await step('the statement lists what still fails, and it still does: a county chip\'s accessible name mixes languages', async () => {
+      await open('#/tillganglighet');
+      const listed = await page.locator('ul.shortcomings > li').allInnerTexts();
+      assert(listed.length === 1 && listed[0].includes('accessible name'), `the statement lists: ${listed.join('\n')}`);
+      assert((await page.locator('main time[datetime]').getAttribute('datetime')) === '2026-12-03', 'the review date');
+      await open('#/sok?lan=01');
+      const chip = page.locator('.chip', { hasText: 'Stockholms län' });
+      await chip.waitFor();
+      const name = await chip.getAttribute('aria-label');
+      assert(/^Remove .*Stockholms län/.test(name ?? ''), `the chip is named "${name}"`);
+    }, STEP_MS, english);
   } finally {
     // Back to Swedish, as the other checks expect.
     await open('#/').catch(() => {});
