@@ -195,6 +195,54 @@ try {
       (await hitTitles()).includes(entry.title));
   });
 
+  // Spread: an entry's uptakes on a map of Sweden with their table, and Översikt's map, drawn
+  // in the real window (screenshots of each part, to docs/ with UPDATE_SCREENSHOTS=1).
+  const partShot = async (css, name) => {
+    const el = await find(css);
+    await request('POST', s('/execute/sync'), { script: 'arguments[0].scrollIntoView({block: "start"})', args: [{ [ELEMENT]: el }] });
+    await new Promise((r) => setTimeout(r, 300));
+    const png = await request('GET', s(`/element/${el}/screenshot`));
+    writeFileSync(`test-output/${name}`, Buffer.from(png, 'base64'));
+    if (process.env.UPDATE_SCREENSHOTS === '1') writeFileSync(`docs/${name}`, Buffer.from(png, 'base64'));
+  };
+  await step("an entry's uptakes show on a map of Sweden beside their table", async () => {
+    const entry = {
+      kind: 'exempel',
+      title: 'Syntetiskt exempel: en påhittad tjänst som spridits',
+      summary: 'Påhittat exempel (testdata) för att visa spridningen i fönstret.',
+      status: 'publicerad',
+      places: [{ municipality_code: '1480' }],
+      uptakes: [
+        { code: '0380', stage: 'infort', date: '2022', source: 'Påhittad källa (testdata)' },
+        { code: '2480', stage: 'testar', date: '2023-02', source: 'Påhittad källa (testdata)' },
+        { code: '12', stage: 'planerar', date: '2023', source: 'Påhittad källa (testdata)' },
+        { count: 4, type: 'kommun', stage: 'intresserad', source: 'Påhittad källa (testdata)' },
+      ],
+    };
+    const file = join(tmp, 'spridd.json');
+    writeFileSync(file, JSON.stringify(entry));
+    execFileSync(CLI, ['--library', library, 'add', file], { timeout: STEP_MS });
+    await go('#/post/syntetiskt-exempel-en-pahittad-tjanst-som-spridits');
+    await waitFor('the spread section with its map', async () => {
+      const rows = await findAll('[data-testid="spread-table"] tbody tr');
+      const paths = await findAll('[data-testid="spread-section"] svg path');
+      return rows.length === 4 && paths.length > 20;
+    });
+    const said = await text(await find('[data-testid="spread-section"]'));
+    if (!said.includes('Tagits upp av 4 kommuner och 1 region, 2022–2023')) throw new Error(`the section says: ${said.slice(0, 200)}`);
+    await partShot('[data-testid="spread-section"]', 'desktop-spread-entry.png');
+  });
+
+  await step("Översikt's map counts where entries were taken up, by municipality", async () => {
+    await go('#/oversikt');
+    await waitFor('the map', async () => (await findAll('[data-testid="overview-map"] svg path')).length > 20);
+    await click('[data-testid="map-level-municipality"]');
+    await click('[data-testid="map-measure-spread"]');
+    await waitFor('Uppsala in the table', async () =>
+      (await text(await find('[data-testid="overview-map-table"]'))).includes('Uppsala'));
+    await partShot('[data-testid="overview-map"]', 'desktop-spread-overview.png');
+  });
+
   // The accessibility checks of the browser test (ui/tests/e2e/browser.mjs) that WebKit's
   // window allows: one h1 per page and a title of each route's own, no horizontal scrolling in
   // the narrowest window, and focus kept off <body> when a filter chip goes away.

@@ -52,6 +52,15 @@ const entries = Array.from({ length: N }, (_, i) => ({
   period: { start: 2010 + (i % 15) },
   tags: ['syntetisk'],
   status: 'publicerad',
+  // Every second entry taken up by one to three municipalities, every fifth by a region too.
+  uptakes: [
+    ...Array.from({ length: i % 2 === 0 ? 1 + (i % 3) : 0 }, (_, j) => ({
+      code: municipalities[(i * 7 + j * 31) % municipalities.length],
+      stage: ['intresserad', 'planerar', 'testar', 'infort', 'avslutat'][(i + j) % 5],
+      source: 'Syntetisk källa',
+    })),
+    ...(i % 5 === 0 ? [{ code: municipalities[(i * 13) % municipalities.length].slice(0, 2), stage: 'testar', source: 'Syntetisk källa' }] : []),
+  ],
 }));
 
 const tmp = mkdtempSync(join(tmpdir(), 'exempelbank-perf-'));
@@ -102,6 +111,39 @@ try {
   }
   times.sort((a, b) => a - b);
   console.log(`keystroke → painted results at ${N} entries: ${times.length} keystrokes, p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+
+  // Översikt's map: from the page's arrival until the map is painted (the search for its
+  // counts, the lazily loaded outlines the first time, the drawing), then each switch of the
+  // map (division, measure) until it is painted again.
+  const measured = async (name, before) => {
+    for (let i = 0; i < 200; i++) {
+      const all = await exec(`return performance.getEntriesByName('${name}').map(m => m.duration);`);
+      if (all.length > before) return all[all.length - 1];
+      await sleep(25);
+    }
+    throw new Error(`no ${name} measure`);
+  };
+  const arrivals = [];
+  const switches = [];
+  for (let round = 0; round < 6; round++) {
+    await exec("location.hash = '#/';");
+    await sleep(300);
+    const before = (await exec("return performance.getEntriesByName('exempelbanken:overview-map').length;"));
+    await exec("location.hash = '#/oversikt';");
+    arrivals.push(await measured('exempelbanken:overview-map', before));
+    await sleep(300);
+    for (const value of ['municipality', 'spread', 'lan', 'from']) {
+      const seen = await exec("return performance.getEntriesByName('exempelbanken:map-switch-to-paint').length;");
+      await exec(`document.querySelector('input[type=radio][value="${value}"]').click();`);
+      switches.push(await measured('exempelbanken:map-switch-to-paint', seen));
+      await sleep(100);
+    }
+  }
+  const first = arrivals.shift();
+  arrivals.sort((a, b) => a - b);
+  switches.sort((a, b) => a - b);
+  console.log(`Översikt's map at ${N} entries: arrival → painted ${first.toFixed(0)} ms the first time (outlines loaded), then p50 ${pct(arrivals, 0.5).toFixed(0)} ms, max ${arrivals[arrivals.length - 1].toFixed(0)} ms (${arrivals.length} arrivals)`);
+  console.log(`a switch of the map (county/municipality, from/taken up) → painted: p50 ${pct(switches, 0.5).toFixed(0)} ms, max ${switches[switches.length - 1].toFixed(0)} ms (${switches.length} switches)`);
   await request('DELETE', `/session/${session}`);
 } finally {
   driver.kill();

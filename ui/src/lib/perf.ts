@@ -4,6 +4,10 @@
 //   exempelbanken:keystroke-to-paint from there until the results for the latest keystroke are
 //                                    on screen (DOM updated, then the next animation frame)
 //   exempelbanken:start-painted      the first time the start page shows its focus-area counts
+//   exempelbanken:overview-map       from Översikt's arrival until its map is painted (the
+//                                    search for the counts and the outlines included)
+//   exempelbanken:map-switch-to-paint from a switch of the map (county/municipality, from/taken
+//                                    up) until it is painted again
 // Answers to older keystrokes are never measured.
 
 import { tick } from 'svelte';
@@ -11,6 +15,10 @@ import { tick } from 'svelte';
 export const KEYSTROKE = 'exempelbanken:keystroke';
 export const KEYSTROKE_TO_PAINT = 'exempelbanken:keystroke-to-paint';
 export const START_PAINTED = 'exempelbanken:start-painted';
+export const OVERVIEW_START = 'exempelbanken:overview-start';
+export const OVERVIEW_MAP = 'exempelbanken:overview-map';
+export const MAP_SWITCH = 'exempelbanken:map-switch';
+export const MAP_SWITCH_TO_PAINT = 'exempelbanken:map-switch-to-paint';
 
 let latest = 0;
 let startPainted = false;
@@ -38,6 +46,31 @@ export async function measureKeystroke(n: number): Promise<void> {
   if (n !== latest) return; // a newer keystroke's answer will be measured instead
   latest += 1; // measured once
   performance.measure(KEYSTROKE_TO_PAINT, KEYSTROKE);
+}
+
+/** What the next drawing of Översikt's map ends: its arrival, or a switch. */
+let mapPending: 'arrival' | 'switch' | null = null;
+
+/** Översikt has arrived: its map's first drawing ends the measure. */
+export function markOverviewStart(): void {
+  performance.mark(OVERVIEW_START);
+  mapPending = 'arrival';
+}
+
+/** The map was switched (division or measure): its next drawing ends the measure. */
+export function markMapSwitch(): void {
+  performance.mark(MAP_SWITCH);
+  mapPending = 'switch';
+}
+
+/** The map is drawn in the DOM: measure once it is painted. */
+export async function measureMapDrawn(): Promise<void> {
+  const what = mapPending;
+  if (what === null) return;
+  mapPending = null;
+  await painted();
+  if (what === 'arrival') performance.measure(OVERVIEW_MAP, OVERVIEW_START);
+  else performance.measure(MAP_SWITCH_TO_PAINT, MAP_SWITCH);
 }
 
 /** The start page's counts are in the state: mark once they are painted, the first time only. */
