@@ -230,7 +230,9 @@ try {
     });
     const said = await text(await find('[data-testid="spread-section"]'));
     if (!said.includes('Tagits upp av 4 kommuner och 1 region, 2022–2023')) throw new Error(`the section says: ${said.slice(0, 200)}`);
+    // The window is 800 px high: the table, then the timeline and the map, each in view.
     await partShot('[data-testid="spread-section"]', 'desktop-spread-entry.png');
+    await partShot('[data-testid="spread-section"] .spread-layout', 'desktop-spread-map.png');
   });
 
   await step("Översikt's map counts where entries were taken up, by municipality", async () => {
