@@ -240,6 +240,20 @@ fn search_filters_counts_and_sorts_by_spread() {
         })
         .unwrap();
     assert_eq!(titles(&to_uppsala), ["Syntetiskt A"]);
+    let to_the_municipality = lib
+        .search(&SearchRequest {
+            spread_municipality: vec!["0380".into()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(titles(&to_the_municipality), ["Syntetiskt A"]);
+    let elsewhere = lib
+        .search(&SearchRequest {
+            spread_municipality: vec!["1880".into()],
+            ..SearchRequest::query("")
+        })
+        .unwrap();
+    assert_eq!(elsewhere.total, 0);
     // The county picked is counted as if it were not, so the others stay to add.
     assert_eq!(to_uppsala.facets.spread_lan.get("18"), Some(&1));
     let widest = lib

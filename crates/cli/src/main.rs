@@ -694,6 +694,7 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
         stage: args.stage,
         source: args.source,
         spread_to,
+        spread_municipality: Vec::new(),
         min_uptakes: args.min_uptakes,
         year_from,
         year_to,

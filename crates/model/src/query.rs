@@ -39,6 +39,9 @@ pub struct SearchRequest {
     /// municipality there or by the region).
     #[ts(as = "Option<Vec<String>>", optional)]
     pub spread_to: Vec<String>,
+    /// Municipality codes where the entry has been taken up.
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub spread_municipality: Vec<String>,
     /// Only entries taken up by at least this many organisations (their reach, as
     /// `model::spread` counts it).
     #[ts(optional)]
@@ -96,6 +99,7 @@ impl SearchRequest {
             ("stage", self.stage.len()),
             ("source", self.source.len()),
             ("spread_to", self.spread_to.len()),
+            ("spread_municipality", self.spread_municipality.len()),
         ] {
             if count > MAX_FILTER_VALUES {
                 return Err(Error::field(

@@ -375,6 +375,10 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
     ));
     out.extend(any_of(f.year, years));
     out.extend(any_of(f.spread_lan, req.spread_to.clone()));
+    out.extend(any_of(
+        f.spread_municipality,
+        req.spread_municipality.clone(),
+    ));
     if let Some(min) = req.min_uptakes.filter(|&n| n > 0) {
         out.push((
             Occur::Must,
@@ -488,6 +492,11 @@ fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
     without("spread_lan", !req.spread_to.is_empty(), |r| {
         r.spread_to.clear()
     });
+    without(
+        "spread_municipality",
+        !req.spread_municipality.is_empty(),
+        |r| r.spread_municipality.clear(),
+    );
     without(
         "year",
         req.year_from.is_some() || req.year_to.is_some(),

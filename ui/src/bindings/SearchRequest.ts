@@ -33,6 +33,10 @@ source?: Array<string>,
  */
 spread_to?: Array<string>, 
 /**
+ * Municipality codes where the entry has been taken up.
+ */
+spread_municipality?: Array<string>, 
+/**
  * Only entries taken up by at least this many organisations (their reach, as
  * `model::spread` counts it).
  */

@@ -44,6 +44,10 @@ const entry: Entry = {
   contacts: [{ name: 'Kost', role: 'Enhet', organisation: '', email: 'kost@example.invalid', phone: '' }],
   sources: [{ title: 'Rapport', url: 'https://example.invalid/r', publisher: 'Kommunen', date: '2023', licence: 'CC BY 4.0' }],
   related: [RELATED],
+  uptakes: [
+    { code: '0380', organisation: 'Uppsala', type: 'kommun', stage: 'testar', date: '2022', source: 'Rapport', note: '', contacts: [] },
+    { code: '', organisation: '', type: 'region', count: 2, stage: 'intresserad', date: '', source: 'Rapport', note: '', contacts: [] },
+  ],
   revision: 3,
   updated_at: '2025-03-12T10:15:00Z',
 };
@@ -64,7 +68,12 @@ describe('the fields two versions hold differently', () => {
     other.sections.results = 'Minskat svinn.';
     other.period_end = 2024;
     other.related = [];
-    expect(differingFields(other, form(), municipalities)).toEqual(['sections.results', 'period', 'related']);
+    other.uptakes[0] = { ...other.uptakes[0]!, stage: 'infort' };
+    expect(differingFields(other, form(), municipalities)).toEqual(['sections.results', 'period', 'related', 'uptakes']);
+    // Taking the saved uptakes takes them all, and only them.
+    const taken = takeSaved(other, form(), 'uptakes');
+    expect(differingFields(taken, form(), municipalities)).toEqual(['sections.results', 'period', 'related']);
+    expect(displayValue(other, 'uptakes', naming)).toContain('Infört');
     const all: FormState = {
       kind: 'exempel',
       title: 'x',
@@ -176,6 +185,7 @@ describe('the values as text', () => {
       'Kontakter',
       'Källor',
       'Se även',
+      'Var exemplet har tagits upp',
     ]);
     setLanguage('en');
     try {

@@ -27,7 +27,8 @@ export type ConflictKey =
   | 'places'
   | 'contacts'
   | 'sources'
-  | 'related';
+  | 'related'
+  | 'uptakes';
 
 /** Every field compared, in the order the editor shows them. */
 export const CONFLICT_KEYS: readonly ConflictKey[] = [
@@ -46,6 +47,7 @@ export const CONFLICT_KEYS: readonly ConflictKey[] = [
   'contacts',
   'sources',
   'related',
+  'uptakes',
 ];
 
 /** What a value needs to be named for people: the taxonomy, and the titles of other entries. */
@@ -112,6 +114,8 @@ export function fieldLabel(key: ConflictKey): string {
       return t.formContacts;
     case 'sources':
       return t.formSources;
+    case 'uptakes':
+      return t.formUptakes;
     default:
       return t.formRelated;
   }
@@ -157,6 +161,16 @@ function comparable(form: FormState, key: ConflictKey, municipalities: readonly 
         return form.contacts.map((c) => [c.name, c.role, c.organisation, c.email, c.phone].map(text));
       case 'sources':
         return form.sources.map((s) => [s.title, s.url, s.publisher, s.date, s.licence].map(text));
+      case 'uptakes':
+        return form.uptakes.map((u) => [
+          u.kind,
+          text(u.place),
+          text(u.organisation),
+          u.type,
+          u.count,
+          u.stage,
+          ...[u.date, u.source, u.note].map(text),
+        ]);
       default:
         return form.related;
     }
@@ -247,6 +261,18 @@ export function displayValue(form: FormState, key: ConflictKey, naming: Naming):
           parts([s.title, s.url, s.publisher, s.date, text(s.licence) === '' ? '' : t.sourceLicence(text(s.licence))]),
         ),
       );
+    case 'uptakes':
+      return lines(
+        form.uptakes.map((u) => {
+          const who =
+            u.count !== null
+              ? `${u.count} × ${vocab.orgTypeLabel(u.type)}`
+              : text(u.place) !== ''
+                ? text(u.place)
+                : `${text(u.organisation)} (${vocab.orgTypeLabel(u.type)})`;
+          return parts([who, vocab.uptakeStageLabel(u.stage), u.date, u.source, u.note]);
+        }),
+      );
     default:
       return lines(form.related.map((uid) => naming.entryTitle(uid)));
   }
@@ -325,6 +351,9 @@ export function takeSaved(form: FormState, saved: FormState, key: ConflictKey): 
       break;
     case 'sources':
       next.sources = saved.sources.map((s) => ({ ...s }));
+      break;
+    case 'uptakes':
+      next.uptakes = saved.uptakes.map((u) => ({ ...u, contacts: u.contacts.map((c) => ({ ...c })) }));
       break;
     default:
       next.related = [...saved.related];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { vocab } from '../test/fixtures';
 import {
+  clearFiltersOf,
   emptyState,
   filterCount,
   fromParams,
@@ -45,6 +46,36 @@ describe('a search as an address', () => {
     expect(hash.startsWith('#/sok?')).toBe(true);
     expect(hash).toContain('sortera=nyast');
     expect(hash).toContain('fran=2019');
+    expect(fromHash(hash)).toEqual(state);
+  });
+
+  it('"Rensa alla filter" clears every filter there is (regression: "Spridd till" stayed)', () => {
+    const every: SearchState = {
+      ...emptyState(),
+      q: 'mat',
+      focus: ['a'],
+      lan: ['01'],
+      kind: ['metod'],
+      stage: ['ide'],
+      spread: ['03'],
+      yearFrom: 2019,
+      yearTo: 2020,
+      source: ['Regionen'],
+      municipality: ['0180'],
+      spreadMunicipality: ['0380'],
+      sort: 'spread',
+    };
+    expect(filterCount(every)).toBe(9);
+    clearFiltersOf(every);
+    expect(hasFilters(every)).toBe(false);
+    expect(every.q).toBe('mat');
+    expect(every.sort).toBe('spread');
+  });
+
+  it('keeps municipalities, from there and taken up there, in the address', () => {
+    const state: SearchState = { ...emptyState(), municipality: ['1880'], spreadMunicipality: ['0380'] };
+    const hash = toHash(state);
+    expect(hash).toBe('#/sok?kommun=1880&spridd_kommun=0380');
     expect(fromHash(hash)).toEqual(state);
   });
 
@@ -146,7 +177,7 @@ describe('a saved request as a search', () => {
       '{"query":"x","focus":["a","a"],"lan":null,"kind":[],"stage":[],"municipality":["0181"],' +
         '"year_from":null,"year_to":2020.5,"all":true,"prefix":false,"sort":"konstig"}',
     );
-    expect(fromRequest(odd)).toEqual({ ...emptyState(), q: 'x', focus: ['a'], all: true });
+    expect(fromRequest(odd)).toEqual({ ...emptyState(), q: 'x', focus: ['a'], all: true, municipality: ['0181'] });
   });
 });
 

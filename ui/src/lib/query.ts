@@ -28,7 +28,22 @@ export type SearchState = {
    * exemplen" on the Prenumerationer page). Absent when none is picked.
    */
   source?: string[];
+  /**
+   * Municipalities by SCB code: entries from there (`kommun=`), or taken up there
+   * (`spridd_kommun=`); a click on Översikt's map. Absent when none is picked.
+   */
+  municipality?: string[];
+  spreadMunicipality?: string[];
 };
+
+/** The filters that are not facets of the panel: by parameter name, as optional lists. */
+const EXTRA: readonly { key: 'source' | 'municipality' | 'spreadMunicipality'; param: string }[] = [
+  { key: 'source', param: 'kalla' },
+  { key: 'municipality', param: 'kommun' },
+  { key: 'spreadMunicipality', param: 'spridd_kommun' },
+];
+
+const extraCount = (s: SearchState) => EXTRA.reduce((n, { key }) => n + (s[key]?.length ?? 0), 0);
 
 /** Parameter names in the address, in Swedish like the rest of it. */
 const PARAM: Record<Dimension, string> = { focus: 'fokus', lan: 'lan', kind: 'typ', stage: 'skede', spread: 'spridd' };
@@ -49,13 +64,21 @@ export function hasFilters(s: SearchState): boolean {
     DIMENSIONS.some((d) => s[d].length > 0) ||
     s.yearFrom !== undefined ||
     s.yearTo !== undefined ||
-    (s.source?.length ?? 0) > 0
+    extraCount(s) > 0
   );
+}
+
+/** "Rensa alla filter": every filter off `s`; the words, the order and `alla` stay. */
+export function clearFiltersOf(s: SearchState): void {
+  for (const d of DIMENSIONS) s[d] = [];
+  s.yearFrom = undefined;
+  s.yearTo = undefined;
+  for (const { key } of EXTRA) delete s[key];
 }
 
 /** How many filters are picked: each value of a facet, and the years as one. */
 export function filterCount(s: SearchState): number {
-  const values = DIMENSIONS.reduce((n, d) => n + s[d].length, 0) + (s.source?.length ?? 0);
+  const values = DIMENSIONS.reduce((n, d) => n + s[d].length, 0) + extraCount(s);
   return values + (s.yearFrom !== undefined || s.yearTo !== undefined ? 1 : 0);
 }
 
@@ -82,8 +105,10 @@ export function fromParams(params: URLSearchParams): SearchState {
   const sort = params.get('sortera');
   state.sort = sort === 'nyast' ? 'newest' : sort === 'spridning' ? 'spread' : 'relevance';
   if (params.get('alla') === '1') state.all = true;
-  const source = unique(params.getAll('kalla'));
-  if (source.length > 0) state.source = source;
+  for (const { key, param } of EXTRA) {
+    const values = unique(params.getAll(param));
+    if (values.length > 0) state[key] = values;
+  }
   return state;
 }
 
@@ -96,7 +121,7 @@ export function toParams(s: SearchState): URLSearchParams {
   const sort = SORT_PARAM[s.sort];
   if (sort !== null) params.set('sortera', sort);
   if (s.all === true) params.set('alla', '1');
-  for (const v of s.source ?? []) params.append('kalla', v);
+  for (const { key, param } of EXTRA) for (const v of s[key] ?? []) params.append(param, v);
   return params;
 }
 
@@ -120,15 +145,15 @@ export function stateKey(s: SearchState): string {
     kind: sorted(s.kind),
     stage: sorted(s.stage),
     spread: sorted(s.spread),
-    ...(s.source === undefined ? {} : { source: sorted(s.source) }),
+    ...Object.fromEntries(EXTRA.flatMap(({ key }) => (s[key] === undefined ? [] : [[key, sorted(s[key])]]))),
   });
   params.sort();
   return params.toString();
 }
 
 /**
- * The search a request asks for (a saved search, say), as the UI holds it. Filters the UI does
- * not offer (municipalities) are left out; the taxonomy check comes with `toRequest`.
+ * The search a request asks for (a saved search, say), as the UI holds it; the taxonomy check
+ * comes with `toRequest`.
  */
 export function fromRequest(r: SearchRequest): SearchState {
   const strings = (values: readonly string[] | null | undefined) =>
@@ -147,6 +172,8 @@ export function fromRequest(r: SearchRequest): SearchState {
     sort: sortFrom(r.sort),
     ...(r.all === true ? { all: true } : {}),
     ...(strings(r.source).length > 0 ? { source: strings(r.source) } : {}),
+    ...(strings(r.municipality).length > 0 ? { municipality: strings(r.municipality) } : {}),
+    ...(strings(r.spread_municipality).length > 0 ? { spreadMunicipality: strings(r.spread_municipality) } : {}),
   };
 }
 
@@ -161,7 +188,7 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
     query: s.q.trim(),
     focus: s.focus.filter((v) => vocab.isFocus(v)),
     lan: s.lan.filter((v) => vocab.isCounty(v)),
-    municipality: [],
+    municipality: (s.municipality ?? []).filter((v) => vocab.isMunicipality(v)),
     kind: s.kind.filter((v) => vocab.isKind(v)),
     stage: s.stage.filter((v) => vocab.isStage(v)),
     limit: opts.limit,
@@ -175,5 +202,7 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
   if (s.source !== undefined && s.source.length > 0) request.source = [...s.source];
   const spread = s.spread.filter((v) => vocab.isCounty(v));
   if (spread.length > 0) request.spread_to = spread;
+  const spreadMunicipality = (s.spreadMunicipality ?? []).filter((v) => vocab.isMunicipality(v));
+  if (spreadMunicipality.length > 0) request.spread_municipality = spreadMunicipality;
   return request;
 }

@@ -10,6 +10,7 @@
 import type { OrgType } from '../bindings/OrgType';
 import type { Uptake } from '../bindings/Uptake';
 import type { UptakeStage } from '../bindings/UptakeStage';
+import type { SearchState } from './query';
 
 /** The organisation types in the model's order (OrgType::ALL). */
 export const ORG_TYPES: readonly OrgType[] = [
@@ -232,17 +233,16 @@ export function areaCounts(facets: AreaFacets, level: MapLevel, measure: MapMeas
 }
 
 /**
- * The search a click on an area opens: its county's entries (`lan=`), or those taken up there
- * (`spridd=`, "Spridd till"). A municipality opens its county's search, the finest filter the
- * search page has; the words of the municipality's name narrow entries from there.
+ * The search a click on an area opens: the entries from there (`lan=`, `kommun=`), or those
+ * taken up there (`spridd=`, `spridd_kommun=`: "Spridd till").
  */
 export function areaSearch(
   level: MapLevel,
   measure: MapMeasure,
   code: string,
-  municipalityName: (code: string) => string,
-): { lan: string[]; spread: string[]; q: string } {
-  const county = code.slice(0, 2);
-  const q = level === 'municipality' && measure === 'from' ? municipalityName(code) : '';
-  return measure === 'from' ? { lan: [county], spread: [], q } : { lan: [], spread: [county], q: '' };
+): Pick<SearchState, 'lan' | 'spread' | 'municipality' | 'spreadMunicipality'> {
+  if (level === 'lan') return measure === 'from' ? { lan: [code], spread: [] } : { lan: [], spread: [code] };
+  return measure === 'from'
+    ? { lan: [], spread: [], municipality: [code] }
+    : { lan: [], spread: [], spreadMunicipality: [code] };
 }

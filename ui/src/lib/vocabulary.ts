@@ -92,6 +92,9 @@ export class Vocabulary {
   isCounty(code: string): boolean {
     return this.counties.has(code);
   }
+  isMunicipality(code: string): boolean {
+    return this.municipalities.has(code);
+  }
 
   /** "Örebro (1880), Örebro län", or "Örebro län" for a whole county. */
   placeLabel(place: Place): string {

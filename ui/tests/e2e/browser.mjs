@@ -65,8 +65,8 @@
 //   an entry without uptakes has no section; with --write, seed.json's made-up entry
 //   (e2e-syntetiskt-spridning) has its places drawn by stage and a timeline by year. Översikt's
 //   map colours exactly the counties (or municipalities taken up there) the facets count, its
-//   table's link opens the county's search by Enter, a click on a municipality "Spridd till" its
-//   county; axe on both (spread-entry, overview-map) and pictures spread-entry-*.png and
+//   table's link opens the county's search by Enter, a click on a municipality lists the entries
+//   taken up there (the chip "Spridd till: …", as many hits as the map counts); axe on both (spread-entry, overview-map) and pictures spread-entry-*.png and
 //   spread-overview-*.png in light and dark.
 //
 // Prints `ok - ...` or `not ok - ...` for each check, then `browser: N passed, M failed`, and
@@ -667,7 +667,7 @@ try {
     await page.locator('a.hit-title').first().waitFor();
   });
 
-  await step('Översikt\'s map: by municipality, taken up there; a click on an area opens "Spridd till" its county', async () => {
+  await step('Översikt\'s map: by municipality, taken up there; a click on a municipality lists the entries taken up there', async () => {
     await open('#/oversikt');
     const card = page.getByTestId('overview-map');
     await card.locator('svg.sweden-map').waitFor();
@@ -679,11 +679,14 @@ try {
     const coloured = await card.locator('g.map-choropleth path:not(.map-class-0)').count();
     assert(coloured === spread.length, `${coloured} municipalities coloured, ${spread.length} with uptakes`);
     if (spread.length > 0) {
-      const [code] = spread[0];
+      const [code, n] = spread[0];
       await card.locator(`g.map-choropleth path[data-code="${code}"]`).click({ force: true });
       await page.waitForURL((u) => u.hash.startsWith('#/sok?'));
       const hash = new URL(page.url()).hash;
-      assert(hash.includes(`spridd=${code.slice(0, 2)}`), `a click on ${code} opened ${hash}`);
+      assert(hash === `#/sok?spridd_kommun=${code}`, `a click on ${code} opened ${hash}`);
+      await page.locator('.chip', { hasText: 'Spridd till:' }).waitFor();
+      await page.locator('a.hit-title').nth(n - 1).waitFor();
+      assert((await page.locator('a.hit-title').count()) === n, `the map counted ${n} entries taken up there`);
     }
   });
 

@@ -1015,7 +1015,7 @@ export const en: Messages = {
   mapSource: 'Map data: okfse/sweden-geojson (simplified from the Swedish Election Authority’s data), simplified for drawing, not for measuring.',
   mapLoading: 'Loading the map …',
   mapFailed: 'The map could not be loaded. The table has the facts.',
-  formUptakes: 'Spread',
+  formUptakes: 'Where it has been taken up',
   uptakesHint: 'Who has taken the example up, according to a source. Pick a municipality or county, type another organisation’s name, or give only a count when the source names none.',
   uptakeN: (n: number) => `Uptake ${n}`,
   addUptake: 'Add uptake',

@@ -1034,7 +1034,7 @@ export const sv = {
   mapLoading: 'Laddar kartan …',
   mapFailed: 'Kartan kunde inte laddas. Uppgifterna finns i tabellen.',
   // The editor's fieldset
-  formUptakes: 'Spridning',
+  formUptakes: 'Var exemplet har tagits upp',
   uptakesHint: 'Vilka som har tagit upp exemplet, enligt en källa. Välj en kommun eller ett län, skriv en annan organisations namn, eller ange bara ett antal när källan inte namnger dem.',
   uptakeN: (n: number) => `Spridning ${n}`,
   addUptake: 'Lägg till spridning',
