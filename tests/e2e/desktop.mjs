@@ -197,7 +197,10 @@ try {
 
   // Spread: an entry's uptakes on a map of Sweden with their table, and Översikt's map, drawn
   // in the real window (screenshots of each part, to docs/ with UPDATE_SCREENSHOTS=1).
-  const partShot = async (css, name) => {
+  // With GTK_THEME=Adwaita:dark, WebKit reports a dark colour scheme: the pictures get "-dark".
+  const theme = (process.env.GTK_THEME ?? '').endsWith(':dark') ? '-dark' : '';
+  const partShot = async (css, file) => {
+    const name = file.replace(/\.png$/, `${theme}.png`);
     const el = await find(css);
     await request('POST', s('/execute/sync'), { script: 'arguments[0].scrollIntoView({block: "start"})', args: [{ [ELEMENT]: el }] });
     await new Promise((r) => setTimeout(r, 300));
