@@ -198,6 +198,14 @@ fn zero_hits_suggest_the_nearest_words_that_find_something() {
     let suggestion = none.suggestion.expect("a suggestion");
     assert_eq!(suggestion, "livsmedel");
     assert!(answer(&lib, &suggestion).total > 0);
+    // A typo that changes the word's stem (the stemmer takes "ig" off "försörjnig") is still
+    // one letter from what the library writes.
+    let stem_changed = answer(&lib, "livsmedelsforsorjnig");
+    assert_eq!(stem_changed.total, 0);
+    assert_eq!(
+        stem_changed.suggestion.as_deref(),
+        Some("livsmedelsförsörjning")
+    );
     // Nothing near: nothing to suggest.
     let nothing = answer(&lib, "xyzzy");
     assert_eq!((nothing.total, nothing.suggestion), (0, None));

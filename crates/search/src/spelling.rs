@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use store::Store;
@@ -80,6 +80,9 @@ pub(crate) struct Speller<'a> {
     /// The request's status and facet filters: a candidate must be in an entry they pass.
     filters: &'a [(Occur, Box<dyn Query>)],
     folded: TextAnalyzer,
+    /// Words folded but not stemmed: a typo can change the stem's ending (`försörjnig` loses
+    /// its `ig` to the stemmer), while the whole word is still one edit from the library's.
+    unstemmed: TextAnalyzer,
 }
 
 impl<'a> Speller<'a> {
@@ -95,6 +98,10 @@ impl<'a> Speller<'a> {
             store,
             filters,
             folded: stem_analyzer(true),
+            unstemmed: TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
         }
     }
 
@@ -143,10 +150,18 @@ impl<'a> Speller<'a> {
                     let chars = part.text.chars().count();
                     if let Some(distance) = allowed(self, part, word, chars)
                         && distance > 0
-                        && let Some(meant) = self.nearest(word, distance)
                     {
-                        text = meant;
-                        replaced = true;
+                        let unstemmed = analyze(&mut self.unstemmed, &part.text);
+                        let meant =
+                            self.nearest(word, distance)
+                                .or_else(|| match unstemmed.as_slice() {
+                                    [whole] if whole != word => self.nearest(whole, distance),
+                                    _ => None,
+                                });
+                        if let Some(meant) = meant {
+                            text = meant;
+                            replaced = true;
+                        }
                     }
                 }
             }
