@@ -175,6 +175,8 @@ struct QueryBuilder<'a> {
     stem: TextAnalyzer,
     folded: TextAnalyzer,
     grams: TextAnalyzer,
+    /// A word of the query is not in the library: only then is spelling looked up.
+    saw_unknown: bool,
 }
 
 impl<'a> QueryBuilder<'a> {
@@ -185,6 +187,7 @@ impl<'a> QueryBuilder<'a> {
             stem: stem_analyzer(false),
             folded: stem_analyzer(true),
             grams: gram_analyzer(),
+            saw_unknown: false,
         }
     }
 
@@ -277,6 +280,7 @@ impl<'a> QueryBuilder<'a> {
             let distance = if in_library(self.searcher, &f, word) {
                 0
             } else {
+                self.saw_unknown = true;
                 search_distance(chars)
             };
             for field in folded_fields {
@@ -449,11 +453,19 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     // The index may lag the database by a write: a hit is shown as the database has it now,
     // and not at all when its current status no longer passes the request (an entry
     // unpublished a moment ago never reaches a read-only view).
-    let mut speller = Speller::new(&searcher, f, store, &filters);
-    let (corrected, suggestion) = if total > 0 {
-        (speller.corrected(&parts), None)
+    // Spelling is looked up only when a word is not in the library (the query builder saw it).
+    let (corrected, suggestion) = if !builder.saw_unknown {
+        (None, None)
+    } else if total > 0 {
+        (
+            Speller::new(&searcher, f, store, &filters).corrected(&parts),
+            None,
+        )
     } else {
-        (None, speller.suggestion(&parts))
+        (
+            None,
+            Speller::new(&searcher, f, store, &filters).suggestion(&parts),
+        )
     };
     let hits = ranked
         .into_iter()
