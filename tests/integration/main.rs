@@ -16,6 +16,7 @@ mod import;
 mod index;
 mod layers;
 mod properties;
+mod real_data;
 mod relevance;
 mod search;
 mod serve;

@@ -164,7 +164,7 @@ fn imports_survive_random_and_mutated_files() {
         runner(40)
             .run(&hostile(vec![valid]), |bytes| {
                 let before = digest(&lib.borrow());
-                let result = lib.borrow_mut().import(name, &bytes, None, false);
+                let result = lib.borrow_mut().import(name, &bytes, &Default::default());
                 applied_or_untouched(result, &lib.borrow(), &before)
             })
             .unwrap();

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use model::{Kind, Stage, Status};
+use model::{Kind, Language, Stage, Status};
 
 /// Exempelbanken: goda exempel på innovation i offentlig sektor.
 #[derive(Parser)]
@@ -77,16 +77,9 @@ pub enum Command {
         #[arg(long, conflicts_with = "text")]
         clear: bool,
     },
-    /// Importera poster från JSON, JSON Lines, CSV eller XLSX: allt eller inget.
-    Import {
-        file: PathBuf,
-        /// Visa vad som skulle hända utan att skriva något.
-        #[arg(long)]
-        dry_run: bool,
-        /// Kolumnmappning: "Kolumn=fält;Annan=-" eller en JSON-fil.
-        #[arg(long, value_name = "MAPPING")]
-        map: Option<String>,
-    },
+    /// Importera poster från JSON, JSON Lines, CSV eller XLSX: allt eller inget, om inte
+    /// --accept-valid.
+    Import(Box<ImportArgs>),
     /// Fokusområden: lista, lägg till, byt namn, slå ihop.
     Taxonomy {
         #[command(subcommand)]
@@ -321,6 +314,44 @@ pub enum TaxonomyAction {
 }
 
 #[derive(Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Visa vad som skulle hända utan att skriva något.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Kolumnmappning: "Kolumn=fält;Annan=-" eller en mappningsfil (.toml eller .json).
+    #[arg(long, value_name = "MAPPING")]
+    pub map: Option<String>,
+    /// En medföljande mappning: pstw (europeiska fallsamlingar) eller kommun (en kommuns
+    /// projektlista).
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// Översätt en kolumns värden: "status: Pilot=pilot; Implemented=inforande" (kan
+    /// upprepas; en kolumn per rad).
+    #[arg(long, value_name = "KOLUMN: VÄRDE=VÄRDE; …")]
+    pub values: Vec<String>,
+    /// Hoppa över kolumner som inget fält motsvarar (de listas i rapporten).
+    #[arg(long)]
+    pub skip_unmapped: bool,
+    /// En för lång sammanfattning flyttas till ett avsnitt ("section" är Lösning och
+    /// genomförande; eller challenge, results, lessons, dissemination) och de första
+    /// meningarna blir sammanfattning.
+    #[arg(long, value_name = "AVSNITT")]
+    pub long_summary: Option<String>,
+    /// Språket för alla rader: sv, en, da, no, fi (annars känns varje rads språk igen).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Importera de giltiga raderna och skriv de avvisade, med skäl, till FIL.avvisade.csv
+    /// bredvid filen.
+    #[arg(long)]
+    pub accept_valid: bool,
+    /// Skriv en mappningsfil (TOML) att utgå från, med en gissning för varje kolumn, och
+    /// importera inget.
+    #[arg(long, conflicts_with_all = ["dry_run", "accept_valid"])]
+    pub suggest_mapping: bool,
+}
+
+#[derive(Args)]
 pub struct SearchArgs {
     /// Sökord; tomt för att bläddra.
     #[arg(default_value = "")]
@@ -346,6 +377,12 @@ pub struct SearchArgs {
     pub year: Option<(Option<i32>, Option<i32>)>,
     #[arg(long, default_value_t = 20)]
     pub limit: u32,
+    /// Språket posten är skriven på: sv, en, da, no, fi (kan upprepas).
+    #[arg(long, value_parser = parse_language)]
+    pub language: Vec<Language>,
+    /// Land, med ISO-kod eller namn: FI, Finland, Sverige (kan upprepas).
+    #[arg(long)]
+    pub country: Vec<String>,
     /// Spridd till: länet där posten har tagits upp, med kod eller namn (kan upprepas).
     #[arg(long)]
     pub spread_to: Vec<String>,
@@ -390,6 +427,11 @@ pub fn parse_kind(v: &str) -> std::result::Result<Kind, String> {
 pub fn parse_stage(v: &str) -> std::result::Result<Stage, String> {
     let all: Vec<_> = Stage::ALL.iter().map(|s| s.slug()).collect();
     slug_parser("fas", v, Stage::from_slug, &all)
+}
+
+pub fn parse_language(v: &str) -> std::result::Result<Language, String> {
+    let all: Vec<_> = Language::ALL.iter().map(|l| l.slug()).collect();
+    slug_parser("språk", v, Language::from_slug, &all)
 }
 
 pub fn parse_years(v: &str) -> std::result::Result<(Option<i32>, Option<i32>), String> {

@@ -16,7 +16,7 @@ use model::error::{Error, Result};
 use model::query::{SearchRequest, SortOrder};
 use model::taxonomy::ReferenceData;
 
-use args::{AccountAction, BundleAction, Cli, Command, SearchArgs, TaxonomyAction};
+use args::{AccountAction, BundleAction, Cli, Command, ImportArgs, SearchArgs, TaxonomyAction};
 use print::{finish_write, print_entry, print_json, terminal_text};
 
 fn main() -> ExitCode {
@@ -245,23 +245,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Import { file, dry_run, map } => {
-            let mapping = map
-                .map(|m| {
-                    if m.ends_with(".json") && std::path::Path::new(&m).is_file() {
-                        read_input(&m)
-                    } else {
-                        Ok(m)
-                    }
-                })
-                .transpose()?;
-            let name = file.display().to_string();
-            let bytes = read_bounded(&name)?;
-            let report = lib.import(&name, &bytes, mapping.as_deref(), dry_run)?;
-            if finish_write(&report, json) {
-                return Ok(ExitCode::from(1));
-            }
-        }
+        Command::Import(args) => return import(&mut lib, *args, json),
         Command::Taxonomy { action } => {
             match action {
                 None => {}
@@ -647,6 +631,85 @@ fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {
     Ok(())
 }
 
+/// `import`: a suggested mapping, or an import with its report and, with `--accept-valid`,
+/// the rejects file beside the input.
+fn import(lib: &mut Library, args: ImportArgs, json: bool) -> Result<ExitCode> {
+    let name = args.file.display().to_string();
+    let bytes = read_bounded(&name)?;
+    if args.suggest_mapping {
+        print!("{}", library::import::suggest_mapping(&name, &bytes)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mapping = args
+        .map
+        .map(|m| -> Result<String> {
+            if std::path::Path::new(&m).is_file() {
+                read_input(&m)
+            } else {
+                Ok(m)
+            }
+        })
+        .transpose()?;
+    let options = library::commands::ImportArgs {
+        name: name.clone(),
+        bytes: Vec::new(),
+        mapping,
+        preset: args.preset,
+        values: (!args.values.is_empty()).then(|| args.values.join("\n")),
+        skip_unmapped: args.skip_unmapped,
+        long_summary: args.long_summary,
+        language: args.language,
+        accept_valid: args.accept_valid,
+        dry_run: args.dry_run,
+    }
+    .options()?;
+    let mut report = lib.import(&name, &bytes, &options)?;
+    let rejects = report.rejects_csv.take();
+    if !report.skipped_columns.is_empty() && !json {
+        println!(
+            "Hoppade över {} som inget fält motsvarar: {}",
+            if report.skipped_columns.len() == 1 {
+                "kolumnen"
+            } else {
+                "kolumnerna"
+            },
+            report.skipped_columns.join(", ")
+        );
+    }
+    let failed = finish_write(&report, json);
+    if let Some(csv) = rejects {
+        let path = rejects_path(&args.file);
+        if args.dry_run {
+            eprintln!(
+                "{} rader skulle avvisas och skrivas till {}",
+                report.totals.reject,
+                path.display()
+            );
+        } else {
+            std::fs::write(&path, csv).map_err(|e| Error::io(&path, e))?;
+            eprintln!(
+                "{} avvisade rader, med skäl, finns i {}: rätta dem och importera filen igen",
+                report.totals.reject,
+                path.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `projekt.csv` → `projekt.avvisade.csv`, beside it.
+fn rejects_path(input: &std::path::Path) -> std::path::PathBuf {
+    let stem = input
+        .file_stem()
+        .map_or_else(|| "import".into(), |s| s.to_string_lossy().into_owned());
+    input.with_file_name(format!("{stem}.avvisade.csv"))
+}
+
 /// The search a command's filters describe, with names of counties and municipalities
 /// resolved to their codes.
 fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
@@ -684,6 +747,20 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
             )));
         }
     }
+    let country = args
+        .country
+        .iter()
+        .map(|c| {
+            reference
+                .find_country(c)
+                .map(|c| c.code.clone())
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "--country: okänt land \"{c}\" (ISO-kod som FI, eller namnet)"
+                    ))
+                })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let (year_from, year_to) = args.year.unwrap_or((None, None));
     let req = SearchRequest {
         query: args.query.clone(),
@@ -695,6 +772,8 @@ fn search_request(lib: &Library, args: SearchArgs) -> Result<SearchRequest> {
         source: args.source,
         spread_to,
         spread_municipality: Vec::new(),
+        language: args.language,
+        country,
         min_uptakes: args.min_uptakes,
         year_from,
         year_to,

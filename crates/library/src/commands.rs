@@ -338,11 +338,62 @@ pub struct MergeFocusAreasArgs {
 pub struct ImportArgs {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// A mapping file's text (TOML or JSON) or `Column=field` pairs.
     #[serde(default)]
     #[ts(optional)]
     pub mapping: Option<String>,
+    /// A preset's name (`pstw`, `kommun`), under the mapping.
+    #[serde(default)]
+    #[ts(optional)]
+    pub preset: Option<String>,
+    /// Value maps, `column: From=to; Other=to`, one column per line.
+    #[serde(default)]
+    #[ts(optional)]
+    pub values: Option<String>,
+    #[serde(default)]
+    pub skip_unmapped: bool,
+    /// The section a summary over the limit moves to.
+    #[serde(default)]
+    #[ts(optional)]
+    pub long_summary: Option<String>,
+    /// The language of every row (else detected per row).
+    #[serde(default)]
+    #[ts(optional)]
+    pub language: Option<String>,
+    /// Write the valid rows; the report carries the refused ones as CSV.
+    #[serde(default)]
+    pub accept_valid: bool,
     #[serde(default)]
     pub dry_run: bool,
+}
+
+impl ImportArgs {
+    /// The options these arguments describe: the preset, the mapping over it, then the value
+    /// maps and settings over both.
+    pub fn options(&self) -> Result<crate::import::ImportOptions> {
+        use share::tabular::Mapping;
+        let mut mapping = match &self.preset {
+            Some(name) => Mapping::preset(name)?,
+            None => Mapping::default(),
+        };
+        if let Some(text) = self.mapping.as_deref().filter(|t| !t.trim().is_empty()) {
+            mapping = mapping.merge(Mapping::from_text(text)?);
+        }
+        let mut over = Mapping {
+            skip_unmapped: self.skip_unmapped,
+            long_summary: self.long_summary.clone(),
+            language: self.language.clone(),
+            ..Mapping::default()
+        };
+        if let Some(values) = &self.values {
+            over.add_values(values)?;
+        }
+        Ok(crate::import::ImportOptions {
+            mapping: mapping.merge(over),
+            accept_valid: self.accept_valid,
+            dry_run: self.dry_run,
+        })
+    }
 }
 
 /// A bundle's content as the window read it; its name is a label only.
@@ -636,7 +687,7 @@ commands! {
     /// Imports a file's content; a dry run writes nothing.
     import_file(Curate, ImportArgs) writes -> WriteReport =
         |lib, scope, a| {
-            let report = lib.import(&a.name, &a.bytes, a.mapping.as_deref(), a.dry_run)?;
+            let report = lib.import(&a.name, &a.bytes, &a.options()?)?;
             Ok(scope.report(report))
         };
     /// Imports an uploaded bundle; a dry run writes nothing, and a signer that is neither

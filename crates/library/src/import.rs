@@ -3,17 +3,32 @@
 //! An import is planned first ([`crate::plan`]), row by row: each row becomes a new entry, an
 //! update of the entry with its `uid` or `id`, "unchanged", or a rejection with the reason. A
 //! dry run prints that plan; a real import applies the same plan, so the dry run predicts it
-//! exactly. It is all or nothing: one rejected row and nothing is written. Otherwise a backup
-//! of the library is made and every row lands in one transaction.
+//! exactly. By default it is all or nothing: one rejected row and nothing is written. With
+//! `accept_valid` the valid rows are written and the refused ones come back as a rejects file
+//! to fix and import again. Either way a backup of the library is made first and every row
+//! lands in one transaction.
+//!
+//! On the way in, each row gets its language (the file's column, the mapping's, or detected
+//! from its text), and a summary over the limit moves to a section when the mapping says so.
 
 use std::collections::HashSet;
 
 use crate::Library;
-use crate::plan::{Claims, Plan, Step, WriteReport, WriteSource};
-use model::Entry;
+use crate::plan::{Claims, Plan, Step, WriteAction, WriteReport, WriteSource};
 use model::error::{Error, Result};
-use model::validate;
-use share::tabular::{self, ColumnMap};
+use model::validate::{self, MAX_SUMMARY_CHARS};
+use model::{Entry, Language, SectionKey};
+use share::tabular::{self, ColumnMap, Mapping};
+
+/// How to import a file: its mapping (columns, value maps, language, where long summaries go)
+/// and whether valid rows are written when others are refused.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub mapping: Mapping,
+    /// Write the valid rows and return the refused ones as a rejects file.
+    pub accept_valid: bool,
+    pub dry_run: bool,
+}
 
 /// The largest file an import reads.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
@@ -24,8 +39,23 @@ struct Candidate {
     row: String,
     entry: Result<Entry>,
     sets_status: bool,
+    /// Whether the row names its language (else it is the mapping's or detected).
+    sets_language: bool,
     /// The row's title as written, to name a row that cannot become an entry.
     title: String,
+    /// What happened on the way in (a long summary moved, a language detected), for the
+    /// report.
+    notes: Vec<String>,
+}
+
+/// What was read from a file: its format, the rows, and for a sheet its header row, each
+/// row's cells (for the rejects file) and the columns skipped.
+struct Read {
+    format: &'static str,
+    candidates: Vec<Candidate>,
+    headers: Vec<String>,
+    cells: Vec<Vec<String>>,
+    skipped: Vec<String>,
 }
 
 /// The format of a file, from its name.
@@ -69,12 +99,7 @@ fn utf8(name: &str, bytes: &[u8]) -> Result<String> {
 
 /// Reads the rows of a file. File-level problems (format, encoding, columns) are errors;
 /// row-level problems are kept with their row.
-fn read(
-    name: &str,
-    bytes: &[u8],
-    mapping: Option<&str>,
-    library: &Library,
-) -> Result<(&'static str, Vec<Candidate>)> {
+fn read(name: &str, bytes: &[u8], mapping: &Mapping, library: &Library) -> Result<Read> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(Error::invalid(format!(
             "{name}: filen är {} MB; importen läser högst {} MB",
@@ -83,50 +108,184 @@ fn read(
         )));
     }
     let format = format_of(name)?;
-    let candidates = match format {
+    match format {
         "json" | "jsonl" => {
-            if mapping.is_some() {
+            if !mapping.columns.is_empty() || !mapping.values.is_empty() {
                 return Err(Error::invalid(
-                    "--map gäller kalkylblad (CSV, XLSX); JSON-filer har fältens egna namn",
+                    "--map och --values gäller kalkylblad (CSV, XLSX); JSON-filer har fältens \
+                     egna namn",
                 ));
             }
-            json_rows(name, &utf8(name, bytes)?, format)?
+            Ok(Read {
+                format,
+                candidates: json_rows(name, &utf8(name, bytes)?, format)?,
+                headers: Vec::new(),
+                cells: Vec::new(),
+                skipped: Vec::new(),
+            })
         }
         _ => {
-            let rows = if format == "csv" {
-                tabular::csv_rows(&utf8(name, bytes)?)?
-            } else {
-                tabular::sheet_rows(bytes)?
-            };
-            let mapping = mapping
-                .map(tabular::parse_mapping)
-                .transpose()?
-                .unwrap_or_default();
-            let mut rows = rows.into_iter().enumerate();
-            let Some((_, headers)) = rows.next() else {
-                return Err(Error::invalid(format!("{name}: filen är tom")));
-            };
-            let columns = ColumnMap::new(&headers, &mapping)?;
+            let (headers, rows) = sheet(name, format, bytes)?;
+            let columns = ColumnMap::new(&headers, mapping)?;
             let focus = library.store.focus_areas()?;
-            rows.filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+            let rows: Vec<(usize, Vec<String>)> = rows
+                .into_iter()
+                .enumerate()
+                .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+                .collect();
+            let candidates = rows
+                .iter()
                 .map(|(i, cells)| Candidate {
-                    row: format!("rad {}", i + 1),
-                    entry: columns.entry(&cells, &focus),
+                    row: format!("rad {}", i + 2),
+                    entry: columns.entry(cells, &focus),
                     sets_status: columns.has("status"),
-                    title: model::text::label(columns.cell(&cells, "title")),
+                    sets_language: !columns.cell(cells, "language").is_empty(),
+                    title: model::text::label(columns.cell(cells, "title")),
+                    notes: Vec::new(),
                 })
-                .collect()
+                .collect();
+            Ok(Read {
+                format,
+                candidates,
+                headers,
+                cells: rows.into_iter().map(|(_, cells)| cells).collect(),
+                skipped: columns.skipped,
+            })
         }
+    }
+}
+
+/// A sheet's header row and its other rows.
+fn sheet(name: &str, format: &str, bytes: &[u8]) -> Result<(Vec<String>, Vec<Vec<String>>)> {
+    let mut rows = if format == "csv" {
+        tabular::csv_rows(&utf8(name, bytes)?)?
+    } else {
+        tabular::sheet_rows(bytes)?
     };
-    Ok((format, candidates))
+    if rows.is_empty() {
+        return Err(Error::invalid(format!("{name}: filen är tom")));
+    }
+    let headers = rows.remove(0);
+    Ok((headers, rows))
+}
+
+/// A mapping file to start from for the sheet `name`: see [`tabular::suggest_mapping`].
+pub fn suggest_mapping(name: &str, bytes: &[u8]) -> Result<String> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(Error::invalid(format!(
+            "{name}: filen är större än {} MB",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let format = format_of(name)?;
+    if format == "json" || format == "jsonl" {
+        return Err(Error::invalid(
+            "--suggest-mapping gäller kalkylblad (CSV, XLSX); JSON-filer har fältens egna namn",
+        ));
+    }
+    let (headers, rows) = sheet(name, format, bytes)?;
+    let file = std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
+    Ok(tabular::suggest_mapping(&file, &headers, &rows))
+}
+
+/// Moves a summary over the limit into `section` (before what the section has) and keeps its
+/// first sentences as the summary. Returns what the report says, or `None` when it fits.
+fn move_long_summary(entry: &mut Entry, section: SectionKey) -> Option<String> {
+    let chars = entry.summary.chars().count();
+    if chars <= MAX_SUMMARY_CHARS {
+        return None;
+    }
+    let text = std::mem::take(&mut entry.summary);
+    let (summary, sentences) = first_sentences(&text);
+    entry.summary = summary;
+    let slot = match section {
+        SectionKey::Challenge => &mut entry.sections.challenge,
+        SectionKey::Results => &mut entry.sections.results,
+        SectionKey::Lessons => &mut entry.sections.lessons,
+        SectionKey::Dissemination => &mut entry.sections.dissemination,
+        SectionKey::Solution | SectionKey::Summary => &mut entry.sections.solution,
+    };
+    *slot = if slot.trim().is_empty() {
+        text
+    } else {
+        format!("{text}\n\n{slot}")
+    };
+    let heading = match section {
+        SectionKey::Summary => SectionKey::Solution.heading(),
+        other => other.heading(),
+    };
+    Some(match sentences {
+        Some(n) => format!(
+            "sammanfattningen ({chars} tecken) flyttades till avsnittet {heading}; \
+             {} blev sammanfattning",
+            if n == 1 {
+                "första meningen".to_owned()
+            } else {
+                format!("de {n} första meningarna")
+            }
+        ),
+        None => format!(
+            "sammanfattningen ({chars} tecken) flyttades till avsnittet {heading}; dess första \
+             mening är längre än {MAX_SUMMARY_CHARS} tecken, så sammanfattningen är dess början \
+             fram till \"…\""
+        ),
+    })
+}
+
+/// The first sentences of a text as a summary: whole sentences up to about 500 characters
+/// (at least one), and how many; a first sentence over the limit is cut at a word and ends in
+/// "…" (then the count is `None`).
+fn first_sentences(text: &str) -> (String, Option<usize>) {
+    const ENOUGH: usize = 300;
+    const AT_MOST: usize = 600;
+    let mut end = 0;
+    let mut count = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        if matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace) {
+            let candidate = i + c.len_utf8();
+            let length = text[..candidate].chars().count();
+            if count > 0 && length > AT_MOST {
+                break;
+            }
+            if length > MAX_SUMMARY_CHARS {
+                break;
+            }
+            end = candidate;
+            count += 1;
+            if length >= ENOUGH {
+                break;
+            }
+        }
+    }
+    if count > 0 {
+        return (text[..end].trim().to_owned(), Some(count));
+    }
+    let mut cut = String::new();
+    for word in text.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 2 > MAX_SUMMARY_CHARS {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    cut.push('…');
+    (cut, None)
 }
 
 fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
     let one = |row: String, value: serde_json::Value| Candidate {
         sets_status: value.get("status").is_some(),
+        sets_language: value.get("language").is_some(),
         title: model::text::label(value.get("title").and_then(|t| t.as_str()).unwrap_or("")),
         entry: validate::parse_entry(&value.to_string()),
         row,
+        notes: Vec::new(),
     };
     let trimmed = text.trim_start();
     if format == "json" && (trimmed.starts_with('[') || trimmed.starts_with('{')) {
@@ -166,7 +325,9 @@ fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
                 row,
                 entry: Err(Error::invalid(format!("ogiltig JSON: {e}"))),
                 sets_status: false,
+                sets_language: false,
                 title: String::new(),
+                notes: Vec::new(),
             }),
         }
     }
@@ -175,26 +336,74 @@ fn json_rows(name: &str, text: &str, format: &str) -> Result<Vec<Candidate>> {
 
 impl Library {
     /// Imports the file `name` with content `bytes`. Returns the report; `applied` is false
-    /// when it was a dry run or a row was rejected (then nothing was written).
+    /// when it was a dry run or a row was rejected without `accept_valid` (then nothing was
+    /// written). With `accept_valid` the report carries the refused rows as a rejects file.
     pub fn import(
         &mut self,
         name: &str,
         bytes: &[u8],
-        mapping: Option<&str>,
-        dry_run: bool,
+        options: &ImportOptions,
     ) -> Result<WriteReport> {
-        let (format, candidates) = read(name, bytes, mapping, self)?;
+        let mapping = &options.mapping;
+        let long_summary = mapping.long_summary_section()?;
+        let language = mapping.language()?;
+        let Read {
+            format,
+            mut candidates,
+            headers,
+            cells,
+            skipped,
+        } = read(name, bytes, mapping, self)?;
         if candidates.is_empty() {
             return Err(Error::invalid(format!("{name}: filen har inga poster")));
         }
-        let plan = self.plan_import(candidates)?;
+        for candidate in &mut candidates {
+            let Ok(entry) = &mut candidate.entry else {
+                continue;
+            };
+            if let Some(section) = long_summary
+                && let Some(note) = move_long_summary(entry, section)
+            {
+                candidate.notes.push(note);
+            }
+            if !candidate.sets_language {
+                if let Some(language) = language {
+                    entry.language = language;
+                } else if let Some(found) = detect(entry) {
+                    entry.language = found;
+                    if found != Language::Sv {
+                        candidate
+                            .notes
+                            .push(format!("språket {} igenkänt", found.label().to_lowercase()));
+                    }
+                }
+            }
+        }
+        let mut plan = self.plan_import(candidates)?;
+        let rejects = if options.accept_valid && plan.is_rejected() {
+            plan.accept_valid();
+            let refused: Vec<(Vec<String>, String)> = plan
+                .rows()
+                .iter()
+                .zip(&cells)
+                .filter(|(row, _)| row.action == WriteAction::Reject)
+                .map(|(row, cells)| (cells.clone(), row.reason.clone()))
+                .collect();
+            (!headers.is_empty())
+                .then(|| tabular::rejects_csv(&headers, &refused))
+                .transpose()?
+        } else {
+            None
+        };
         let mut report = self.apply(
             plan,
-            dry_run,
+            options.dry_run,
             Some("import"),
             &format!("importerad från {name}"),
         )?;
         report.format = format.to_owned();
+        report.skipped_columns = skipped;
+        report.rejects_csv = rejects;
         Ok(report)
     }
 
@@ -205,6 +414,12 @@ impl Library {
         let mut claims = Claims::default();
         for candidate in candidates {
             let row = candidate.row;
+            let notes = candidate.notes.join("; ");
+            let with_notes = |reason: String| match (reason.is_empty(), notes.is_empty()) {
+                (_, true) => reason,
+                (true, false) => notes.clone(),
+                (false, false) => format!("{reason}; {notes}"),
+            };
             let mut entry = match candidate.entry {
                 Ok(entry) => entry,
                 Err(problem) => {
@@ -276,9 +491,9 @@ impl Library {
                         .map(|c| c.label)
                         .collect();
                     if changed.is_empty() {
-                        plan.unchanged(row, &entry, String::new());
+                        plan.unchanged(row, &entry, with_notes(String::new()));
                     } else {
-                        let reason = format!("ändrar: {}", changed.join(", "));
+                        let reason = with_notes(format!("ändrar: {}", changed.join(", ")));
                         let step = Step::Update {
                             entry,
                             current: current.revision,
@@ -297,10 +512,43 @@ impl Library {
                         entry,
                         received: None,
                     };
-                    plan.write(row, step, String::new());
+                    plan.write(row, step, with_notes(String::new()));
                 }
             }
         }
         Ok(plan)
+    }
+}
+
+/// The language of an entry's text, when it can be told (see [`tabular::detect_language`]).
+fn detect(entry: &Entry) -> Option<Language> {
+    let mut text = format!("{}. {}", entry.title, entry.summary);
+    for (_, section) in entry.sections.iter() {
+        if text.len() > 2_000 {
+            break;
+        }
+        text.push('\n');
+        text.push_str(section);
+    }
+    tabular::detect_language(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentences_are_whole_sentences_within_the_limit() {
+        let long = format!("{} Sista.", "Ett kort fall om mat. ".repeat(60));
+        let (summary, n) = first_sentences(&long);
+        assert!(
+            summary.ends_with('.') && summary.chars().count() <= 600,
+            "{summary}"
+        );
+        assert!(n.unwrap() >= 2);
+        let one = "ord ".repeat(500);
+        let (summary, n) = first_sentences(&one);
+        assert_eq!(n, None);
+        assert!(summary.ends_with('…') && summary.chars().count() <= MAX_SUMMARY_CHARS);
     }
 }

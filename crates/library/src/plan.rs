@@ -110,6 +110,13 @@ pub struct WriteReport {
     /// The backup made before the write.
     #[ts(optional)]
     pub backup: Option<String>,
+    /// The columns of a sheet that were skipped because nothing maps them.
+    pub skipped_columns: Vec<String>,
+    /// With `accept_valid`: the refused rows of a sheet as CSV, each with its reason, to fix
+    /// and import again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rejects_csv: Option<String>,
 }
 
 /// A write that has not happened yet: a report row for every entry and the steps for those
@@ -259,6 +266,17 @@ impl Plan {
         self.first_problem.is_some()
     }
 
+    /// Lets the plan be applied although entries are rejected: those stay out, in the report
+    /// as rejected, and the others are written.
+    pub(crate) fn accept_valid(&mut self) {
+        self.first_problem = None;
+    }
+
+    /// The report rows so far, one per entry in the order they were planned.
+    pub(crate) fn rows(&self) -> &[WriteRow] {
+        &self.rows
+    }
+
     /// The first rejection as an error, its place in front when there are several entries.
     pub(crate) fn into_problem(self) -> Option<Error> {
         let many = self.rows.len() > 1;
@@ -298,6 +316,8 @@ impl Plan {
             totals,
             rows: self.rows.clone(),
             backup: None,
+            skipped_columns: Vec::new(),
+            rejects_csv: None,
         }
     }
 }

@@ -10,8 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// The version of the exchange format written by this build: 2 added `uptakes`.
-pub const FORMAT_VERSION: u32 = 2;
+/// The version of the exchange format written by this build: 2 added `uptakes`, 3 added
+/// `language` and countries as places.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One entry of the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, JsonSchema)]
@@ -69,6 +70,10 @@ pub struct Entry {
     /// Where the case has been taken up (spridning), as its sources state it.
     #[serde(default)]
     pub uptakes: Vec<Uptake>,
+    /// The language the entry is written in; its text is searched with that language's
+    /// analysis.
+    #[serde(default)]
+    pub language: Language,
     #[serde(default)]
     pub status: Status,
     #[serde(default)]
@@ -106,6 +111,7 @@ impl Entry {
             attachments: Vec::new(),
             related: Vec::new(),
             uptakes: Vec::new(),
+            language: Language::Sv,
             status: Status::Utkast,
             revision: 0,
             created_at: String::new(),
@@ -284,6 +290,22 @@ pub enum Novelty {
     Varld,
 }
 
+/// The language an entry is written in: Swedish, English or another Nordic language that
+/// the search has a stemmer for.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Language {
+    #[default]
+    Sv,
+    En,
+    Da,
+    No,
+    Fi,
+}
+
 /// The workflow state of an entry.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, JsonSchema,
@@ -326,7 +348,8 @@ pub enum OrgType {
     Annan,
 }
 
-/// A place: a municipality in its county, or a whole county, with SCB codes.
+/// A place: a municipality in its county, or a whole county, with SCB codes; or a country,
+/// by its ISO 3166-1 alpha-2 code, for a case from outside Sweden.
 ///
 /// On input the codes are enough: the library fills in the names from its reference data
 /// and rejects a code or name that does not match it.
@@ -344,6 +367,15 @@ pub struct Place {
     pub lan_code: String,
     #[serde(default)]
     pub lan: String,
+    /// ISO 3166-1 alpha-2 code of a country, such as `FI`, for a place outside Sweden (or
+    /// `SE` for Sweden as a whole); empty for a Swedish municipality or county.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub country_code: String,
+    /// The country's Swedish name, filled in from the code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(optional, as = "Option<String>")]
+    pub country: String,
 }
 
 /// Where a case has been taken up (spridning): one organisation, or, where the source gives
@@ -590,6 +622,14 @@ slug_enum!(Status, "statuses" {
     Granskning => "granskning",
     Publicerad => "publicerad",
     Arkiverad => "arkiverad",
+});
+
+slug_enum!(Language, "languages" {
+    Sv => "sv",
+    En => "en",
+    Da => "da",
+    No => "no",
+    Fi => "fi",
 });
 
 slug_enum!(UptakeStage, "uptake_stages" {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Kind, Stage, Status};
+use crate::{Kind, Language, Stage, Status};
 
 /// The most hits one page may hold.
 pub const MAX_LIMIT: u32 = 200;
@@ -42,6 +42,12 @@ pub struct SearchRequest {
     /// Municipality codes where the entry has been taken up.
     #[ts(as = "Option<Vec<String>>", optional)]
     pub spread_municipality: Vec<String>,
+    /// The languages entries are written in.
+    #[ts(as = "Option<Vec<Language>>", optional)]
+    pub language: Vec<Language>,
+    /// ISO 3166-1 alpha-2 codes of countries (`SE` is every entry with a Swedish place).
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub country: Vec<String>,
     /// Only entries taken up by at least this many organisations (their reach, as
     /// `model::spread` counts it).
     #[ts(optional)]
@@ -100,6 +106,8 @@ impl SearchRequest {
             ("source", self.source.len()),
             ("spread_to", self.spread_to.len()),
             ("spread_municipality", self.spread_municipality.len()),
+            ("language", self.language.len()),
+            ("country", self.country.len()),
         ] {
             if count > MAX_FILTER_VALUES {
                 return Err(Error::field(
@@ -171,6 +179,10 @@ pub struct Hit {
     pub updated_at: String,
     /// How many organisations have taken it up (`model::spread`'s reach).
     pub reach: u32,
+    /// The language the entry is written in.
+    pub language: Language,
+    /// The countries of its places outside Sweden (ISO 3166-1 alpha-2).
+    pub country: Vec<String>,
 }
 
 /// Counts of each facet value over all matches. A facet the request filters on is counted as
@@ -197,6 +209,12 @@ pub struct Facets {
     /// Entries taken up by each municipality.
     #[ts(type = "Record<string, number>")]
     pub spread_municipality: BTreeMap<String, u64>,
+    /// Entries written in each language.
+    #[ts(type = "Record<string, number>")]
+    pub language: BTreeMap<String, u64>,
+    /// Entries with a place in each country (`SE` for a Swedish municipality or county).
+    #[ts(type = "Record<string, number>")]
+    pub country: BTreeMap<String, u64>,
 }
 
 impl Facets {
@@ -210,6 +228,8 @@ impl Facets {
             "stage" => &mut self.stage,
             "spread_lan" => &mut self.spread_lan,
             "spread_municipality" => &mut self.spread_municipality,
+            "language" => &mut self.language,
+            "country" => &mut self.country,
             _ => &mut self.year,
         }
     }

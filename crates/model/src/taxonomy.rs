@@ -38,6 +38,7 @@ struct Values {
     statuses: Vec<Label>,
     org_types: Vec<Label>,
     uptake_stages: Vec<Label>,
+    languages: Vec<Label>,
 }
 
 fn values() -> &'static Values {
@@ -57,6 +58,7 @@ fn group(name: &str) -> &'static [Label] {
         "statuses" => &v.statuses,
         "org_types" => &v.org_types,
         "uptake_stages" => &v.uptake_stages,
+        "languages" => &v.languages,
         _ => &[],
     }
 }
@@ -87,6 +89,17 @@ pub struct Municipality {
     pub lan_code: String,
 }
 
+/// A country, by its ISO 3166-1 alpha-2 code, for places outside Sweden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Country {
+    pub code: String,
+    /// The Swedish name.
+    pub name: String,
+    /// The English name, as files from abroad write it.
+    pub name_en: String,
+}
+
 /// An Agenda 2030 goal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -108,6 +121,8 @@ pub struct Taxonomy {
     pub uptake_stages: Vec<Label>,
     pub counties: Vec<County>,
     pub municipalities: Vec<Municipality>,
+    pub countries: Vec<Country>,
+    pub languages: Vec<Label>,
     pub goals: Vec<Goal>,
 }
 
@@ -116,8 +131,11 @@ pub struct ReferenceData {
     pub counties: Vec<County>,
     pub municipalities: Vec<Municipality>,
     pub goals: Vec<Goal>,
+    pub countries: Vec<Country>,
     county_by_code: HashMap<String, usize>,
     municipality_by_code: HashMap<String, usize>,
+    /// Folded codes, Swedish and English names and older names of every country.
+    country_by_name: HashMap<String, usize>,
 }
 
 impl ReferenceData {
@@ -128,11 +146,12 @@ impl ReferenceData {
             ReferenceData::parse(
                 include_str!("../../../assets/taxonomy/kommuner.csv"),
                 include_str!("../../../assets/taxonomy/agenda2030.csv"),
+                include_str!("../../../assets/taxonomy/countries.csv"),
             )
         })
     }
 
-    fn parse(kommuner_csv: &str, goals_csv: &str) -> ReferenceData {
+    fn parse(kommuner_csv: &str, goals_csv: &str, countries_csv: &str) -> ReferenceData {
         let mut counties: Vec<County> = Vec::new();
         let mut municipalities = Vec::new();
         for line in kommuner_csv
@@ -181,13 +200,54 @@ impl ReferenceData {
             .enumerate()
             .map(|(i, m)| (m.code.clone(), i))
             .collect();
+        let mut countries = Vec::new();
+        let mut country_by_name = HashMap::new();
+        for line in countries_csv
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split(';').collect();
+            let [code, name, name_en, aliases] = cols[..] else {
+                panic!("assets/taxonomy/countries.csv: malformed line {line:?}");
+            };
+            let i = countries.len();
+            for key in [code, name, name_en].into_iter().chain(aliases.split('|')) {
+                if !key.is_empty() {
+                    country_by_name.insert(crate::text::fold(key), i);
+                }
+            }
+            countries.push(Country {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                name_en: name_en.to_owned(),
+            });
+        }
         ReferenceData {
             counties,
             municipalities,
             goals,
+            countries,
             county_by_code,
             municipality_by_code,
+            country_by_name,
         }
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code (upper case).
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .binary_search_by(|c| c.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.countries[i])
+    }
+
+    /// The country whose code or Swedish or English name is `text`, without regard to case
+    /// or diacritics (`se`, `Sverige`, `Sweden`, `Czech Republic`).
+    pub fn find_country(&self, text: &str) -> Option<&Country> {
+        self.country_by_name
+            .get(&crate::text::fold(text.trim()))
+            .map(|&i| &self.countries[i])
     }
 
     pub fn county(&self, code: &str) -> Option<&County> {
@@ -253,6 +313,8 @@ pub fn taxonomy(focus_areas: Vec<FocusArea>) -> Taxonomy {
         uptake_stages: values().uptake_stages.clone(),
         counties: reference.counties.clone(),
         municipalities: reference.municipalities.clone(),
+        countries: reference.countries.clone(),
+        languages: values().languages.clone(),
         goals: reference.goals.clone(),
     }
 }

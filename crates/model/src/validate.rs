@@ -145,6 +145,57 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
     let reference = ReferenceData::get();
     for (i, place) in entry.places.iter_mut().enumerate() {
         let at = |field: &str| format!("places[{i}].{field}");
+        if !place.country_code.is_empty() || !place.country.is_empty() {
+            let country = if place.country_code.is_empty() {
+                reference.find_country(&place.country).ok_or_else(|| {
+                    Error::field(&at("country"), format!("okänt land \"{}\"", place.country))
+                })?
+            } else {
+                reference
+                    .country(&place.country_code.to_uppercase())
+                    .ok_or_else(|| {
+                        Error::field(
+                            &at("country_code"),
+                            format!(
+                                "okänd landskod \"{}\" (ISO 3166-1 alfa-2, till exempel FI)",
+                                place.country_code
+                            ),
+                        )
+                    })?
+            };
+            if !place.country.is_empty() && reference.find_country(&place.country) != Some(country)
+            {
+                return Err(Error::field(
+                    &at("country"),
+                    format!(
+                        "\"{}\" stämmer inte med landskoden {} ({})",
+                        place.country, country.code, country.name
+                    ),
+                ));
+            }
+            let swedish_place = !place.municipality_code.is_empty()
+                || !place.municipality.is_empty()
+                || !place.lan_code.is_empty()
+                || !place.lan.is_empty();
+            if swedish_place && country.code != "SE" {
+                return Err(Error::field(
+                    &at("country_code"),
+                    format!(
+                        "en kommun eller ett län ligger i Sverige, inte i {}; ange landet som en \
+                         egen plats",
+                        country.name
+                    ),
+                ));
+            }
+            if !swedish_place {
+                place.country_code = country.code.clone();
+                place.country = country.name.clone();
+                continue;
+            }
+            // A Swedish municipality or county with "SE" is just that place.
+            place.country_code.clear();
+            place.country.clear();
+        }
         if !place.municipality_code.is_empty() {
             let m = reference
                 .municipality(&place.municipality_code)
@@ -540,6 +591,7 @@ fn nfc_all(entry: &mut Entry) {
     for place in &mut entry.places {
         fix(&mut place.municipality);
         fix(&mut place.lan);
+        fix(&mut place.country);
     }
     for c in &mut entry.contacts {
         fix(&mut c.name);

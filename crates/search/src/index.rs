@@ -26,7 +26,7 @@ use model::error::{Error, Result};
 use store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
@@ -34,6 +34,16 @@ pub const ANALYZER_VERSION: u32 = 1;
 pub(crate) const SV: &str = "sv_stem";
 pub(crate) const SV_FOLDED: &str = "sv_stem_folded";
 pub(crate) const GRAMS: &str = "sv_grams";
+
+/// The languages other than Swedish that an entry may be written in, each with its stemmer
+/// and the analyzer name of its fields. An entry's title and text go to its own language's
+/// fields only; a query is matched against all of them.
+pub(crate) const OTHER_LANGUAGES: [(model::Language, Language, &str); 4] = [
+    (model::Language::En, Language::English, "en_stem"),
+    (model::Language::Da, Language::Danish, "da_stem"),
+    (model::Language::No, Language::Norwegian, "no_stem"),
+    (model::Language::Fi, Language::Finnish, "fi_stem"),
+];
 
 /// What the index remembers in its commit payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,11 +85,17 @@ pub(crate) struct Fields {
     pub spread_municipality: Field,
     /// How many organisations have taken it up: "mest spridda" and `min_uptakes`.
     pub reach: Field,
+    pub language: Field,
+    pub country: Field,
+    /// Per entry in [`OTHER_LANGUAGES`], in its order: the title, and the summary with the
+    /// sections, of entries written in that language, with its stemmer.
+    pub other_title: [Field; 4],
+    pub other_text: [Field; 4],
 }
 
 /// The facet fields, named as in JSON and on the command line; each is a multi-valued
 /// `STRING | FAST` field of the same name.
-pub(crate) const FACETS: [&str; 8] = [
+pub(crate) const FACETS: [&str; 10] = [
     "focus_area",
     "lan",
     "municipality",
@@ -88,6 +104,8 @@ pub(crate) const FACETS: [&str; 8] = [
     "year",
     "spread_lan",
     "spread_municipality",
+    "language",
+    "country",
 ];
 
 fn schema() -> (Schema, Fields) {
@@ -130,6 +148,14 @@ fn schema() -> (Schema, Fields) {
         spread_lan: b.add_text_field("spread_lan", facet.clone()),
         spread_municipality: b.add_text_field("spread_municipality", facet.clone()),
         reach: b.add_u64_field("reach", INDEXED | FAST),
+        language: b.add_text_field("language", facet.clone()),
+        country: b.add_text_field("country", facet.clone()),
+        other_title: OTHER_LANGUAGES.map(|(lang, _, analyzer)| {
+            b.add_text_field(&format!("title_{}", lang.slug()), text(analyzer, true))
+        }),
+        other_text: OTHER_LANGUAGES.map(|(lang, _, analyzer)| {
+            b.add_text_field(&format!("text_{}", lang.slug()), text(analyzer, true))
+        }),
     };
     (b.build(), fields)
 }
@@ -146,6 +172,16 @@ pub(crate) fn stem_analyzer(folded: bool) -> TextAnalyzer {
     } else {
         builder.build()
     }
+}
+
+/// The analyzer of one of [`OTHER_LANGUAGES`]: its stemmer, then folding.
+pub(crate) fn other_analyzer(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// Trigrams of the folded text: lets a word be found inside a compound (`livsmedel` in
@@ -172,6 +208,9 @@ fn register_analyzers(index: &Index) {
     tokenizers.register(SV, stem_analyzer(false));
     tokenizers.register(SV_FOLDED, stem_analyzer(true));
     tokenizers.register(GRAMS, gram_analyzer());
+    for (_, language, name) in OTHER_LANGUAGES {
+        tokenizers.register(name, other_analyzer(language));
+    }
 }
 
 /// The changes past which the index is caught up with a writer of two threads and a large
@@ -480,6 +519,24 @@ pub(crate) fn years(entry: &Entry) -> Vec<i32> {
     }
 }
 
+/// The countries of an entry's places, each once: `SE` for a Swedish municipality or county.
+pub(crate) fn countries(entry: &Entry) -> Vec<&str> {
+    let mut out: Vec<&str> = entry
+        .places
+        .iter()
+        .map(|p| {
+            if p.country_code.is_empty() {
+                "SE"
+            } else {
+                p.country_code.as_str()
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The document for one entry, with the extracted text of its attachments from `store`.
 fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
@@ -493,14 +550,30 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     }
     doc.add_text(f.uid, &entry.uid);
     doc.add_text(f.status, entry.status.slug());
-    doc.add_text(f.title, &entry.title);
-    doc.add_text(f.title_folded, &entry.title);
-    doc.add_text(f.summary, &entry.summary);
-    doc.add_text(f.summary_folded, &entry.summary);
     let body: Vec<&str> = entry.sections.iter().map(|(_, text)| text).collect();
     let body = body.join("\n\n");
-    doc.add_text(f.body, &body);
-    doc.add_text(f.body_folded, &body);
+    match OTHER_LANGUAGES
+        .iter()
+        .position(|(lang, _, _)| *lang == entry.language)
+    {
+        None => {
+            doc.add_text(f.title, &entry.title);
+            doc.add_text(f.title_folded, &entry.title);
+            doc.add_text(f.summary, &entry.summary);
+            doc.add_text(f.summary_folded, &entry.summary);
+            doc.add_text(f.body, &body);
+            doc.add_text(f.body_folded, &body);
+        }
+        Some(i) => {
+            doc.add_text(f.other_title[i], &entry.title);
+            doc.add_text(f.other_text[i], &entry.summary);
+            doc.add_text(f.other_text[i], &body);
+        }
+    }
+    doc.add_text(f.language, entry.language.slug());
+    for country in countries(entry) {
+        doc.add_text(f.country, country);
+    }
     let names = names_text(entry);
     doc.add_text(f.names, &names);
     doc.add_text(f.names_folded, &names);
@@ -510,7 +583,12 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     for slug in &entry.focus_areas {
         doc.add_text(f.focus_area, slug);
     }
-    let mut lans: Vec<&str> = entry.places.iter().map(|p| p.lan_code.as_str()).collect();
+    let mut lans: Vec<&str> = entry
+        .places
+        .iter()
+        .map(|p| p.lan_code.as_str())
+        .filter(|code| !code.is_empty())
+        .collect();
     lans.sort_unstable();
     lans.dedup();
     for lan in lans {

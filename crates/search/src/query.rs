@@ -24,7 +24,10 @@ use model::{Entry, Status};
 use store::Store;
 
 use crate::facets::FacetCounter;
-use crate::index::{FACETS, Fields, SearchIndex, gram_analyzer, stem_analyzer, stop_word_analyzer};
+use crate::index::{
+    FACETS, Fields, OTHER_LANGUAGES, SearchIndex, gram_analyzer, other_analyzer, stem_analyzer,
+    stop_word_analyzer,
+};
 use crate::snippet;
 use crate::spelling::{Speller, in_library, search_distance};
 
@@ -43,6 +46,9 @@ impl Boosts {
     pub const GRAMS: Score = 0.3;
     pub const FUZZY: Score = 0.25;
     pub const PREFIX: Score = 0.6;
+    /// The text of an entry in another language counts as the summary does; its title as a
+    /// title.
+    pub const OTHER_TEXT: Score = 2.0;
 }
 
 /// When every word is required and fewer than this many entries match, any word may match
@@ -53,10 +59,17 @@ const RELAX_BELOW: u64 = 3;
 /// the words of this domain, not a dictionary.
 const ENGLISH: &[(&str, &str)] = &[
     ("agreement", "överenskommelse"),
+    ("automated", "automatiserad"),
+    ("automation", "automatisering"),
     ("care", "omsorg"),
+    ("chatbot", "chattbot"),
+    ("citizen", "medborgare"),
+    ("citizens", "medborgare"),
     ("collaboration", "samverkan"),
     ("cooperation", "samarbete"),
     ("county", "län"),
+    ("decision", "beslut"),
+    ("decisions", "beslut"),
     ("declaration", "deklaration"),
     ("diffusion", "spridning"),
     ("digitalisation", "digitalisering"),
@@ -101,6 +114,27 @@ pub(crate) fn swedish_for(word: &str) -> Option<&'static str> {
         .binary_search_by(|(en, _)| en.cmp(&lower.as_str()))
         .ok()
         .map(|i| ENGLISH[i].1)
+}
+
+/// The English words for a Swedish one, by its stem (`automatiserade` → `automated`), so a
+/// Swedish query finds entries written in English.
+pub(crate) fn english_for(word: &str) -> &'static [&'static str] {
+    static BY_STEM: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let by_stem = BY_STEM.get_or_init(|| {
+        let mut stem = stem_analyzer(true);
+        let mut map: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
+        for (en, sv) in ENGLISH {
+            if let Some(key) = analyze(&mut stem, sv).into_iter().next() {
+                map.entry(key).or_default().push(en);
+            }
+        }
+        map
+    });
+    analyze(&mut stem_analyzer(true), word)
+        .first()
+        .and_then(|key| by_stem.get(key))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// One part of the query: a word or a quoted phrase.
@@ -175,6 +209,8 @@ struct QueryBuilder<'a> {
     stem: TextAnalyzer,
     folded: TextAnalyzer,
     grams: TextAnalyzer,
+    /// The analyzers of [`OTHER_LANGUAGES`], in its order.
+    others: Vec<TextAnalyzer>,
     /// A word of the query is not in the library: only then is spelling looked up.
     saw_unknown: bool,
 }
@@ -187,6 +223,10 @@ impl<'a> QueryBuilder<'a> {
             stem: stem_analyzer(false),
             folded: stem_analyzer(true),
             grams: gram_analyzer(),
+            others: OTHER_LANGUAGES
+                .iter()
+                .map(|(_, language, _)| other_analyzer(*language))
+                .collect(),
             saw_unknown: false,
         }
     }
@@ -230,6 +270,24 @@ impl<'a> QueryBuilder<'a> {
                 Self::tokens_query(folded_field, &folded, boost * Boosts::FOLDED_SHARE)
                     .map(|q| (Occur::Should, q)),
             );
+        }
+        let mut known_elsewhere = false;
+        for i in 0..OTHER_LANGUAGES.len() {
+            let tokens = analyze(&mut self.others[i], &part.text);
+            known_elsewhere |= tokens.len() == 1
+                && [f.other_title[i], f.other_text[i]].iter().any(|&field| {
+                    self.searcher
+                        .doc_freq(&Term::from_field_text(field, &tokens[0]))
+                        .is_ok_and(|n| n > 0)
+                });
+            self.other_language_clauses(i, &tokens, part, &mut clauses);
+        }
+        if !part.phrase {
+            // A Swedish word, looked for in English entries by its English words.
+            for english in english_for(&part.text) {
+                let tokens = analyze(&mut self.others[0], english);
+                self.other_language_clauses(0, &tokens, part, &mut clauses);
+            }
         }
         if !part.phrase
             && let Some(swedish) = swedish_for(&part.text)
@@ -277,7 +335,7 @@ impl<'a> QueryBuilder<'a> {
                 f.names_folded,
                 f.attachments_folded,
             ];
-            let distance = if in_library(self.searcher, &f, word) {
+            let distance = if known_elsewhere || in_library(self.searcher, &f, word) {
                 0
             } else {
                 self.saw_unknown = true;
@@ -306,6 +364,34 @@ impl<'a> QueryBuilder<'a> {
             }
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The clauses for `tokens` (a part analysed by the `i`th of [`OTHER_LANGUAGES`]) in that
+    /// language's fields: the words, and a prefix for a word still being typed.
+    fn other_language_clauses(
+        &self,
+        i: usize,
+        tokens: &[String],
+        part: &QueryPart,
+        clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+    ) {
+        let f = self.fields;
+        for (field, boost) in [
+            (f.other_title[i], Boosts::TITLE),
+            (f.other_text[i], Boosts::OTHER_TEXT),
+        ] {
+            clauses.extend(Self::tokens_query(field, tokens, boost).map(|q| (Occur::Should, q)));
+            if part.prefix && !part.phrase && tokens.len() == 1 {
+                let term = Term::from_field_text(field, &tokens[0]);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
+                        Boosts::PREFIX,
+                    )),
+                ));
+            }
+        }
     }
 
     /// The text query: every word required, or, with `relaxed`, any word.
@@ -382,6 +468,14 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
     out.extend(any_of(
         f.spread_municipality,
         req.spread_municipality.clone(),
+    ));
+    out.extend(any_of(
+        f.language,
+        req.language.iter().map(|l| l.slug().to_owned()).collect(),
+    ));
+    out.extend(any_of(
+        f.country,
+        req.country.iter().map(|c| c.to_uppercase()).collect(),
     ));
     if let Some(min) = req.min_uptakes.filter(|&n| n > 0) {
         out.push((
@@ -509,6 +603,8 @@ fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
         !req.spread_municipality.is_empty(),
         |r| r.spread_municipality.clear(),
     );
+    without("language", !req.language.is_empty(), |r| r.language.clear());
+    without("country", !req.country.is_empty(), |r| r.country.clear());
     without(
         "year",
         req.year_from.is_some() || req.year_to.is_some(),
@@ -575,7 +671,12 @@ fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option
 
 fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
     let (snippet, attachment) = snippet_of(entry, words, store);
-    let mut lan: Vec<String> = entry.places.iter().map(|p| p.lan_code.clone()).collect();
+    let mut lan: Vec<String> = entry
+        .places
+        .iter()
+        .filter(|p| !p.lan_code.is_empty())
+        .map(|p| p.lan_code.clone())
+        .collect();
     lan.dedup();
     Hit {
         id: entry.id.clone(),
@@ -599,6 +700,13 @@ fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
         organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),
         updated_at: entry.updated_at.clone(),
         reach: model::spread::reach(&entry.uptakes).organisations(),
+        language: entry.language,
+        country: entry
+            .places
+            .iter()
+            .filter(|p| !p.country_code.is_empty())
+            .map(|p| p.country_code.clone())
+            .collect(),
     }
 }
 

@@ -1,18 +1,24 @@
 //! Spreadsheets (CSV and XLSX) as entries: the column mapping and the conversion of cells to
 //! the fields of an entry.
 //!
-//! A column is mapped by an explicit mapping (`Rubrik=title;Budget=-`) or by its name, in
-//! Swedish or English. A cell that cannot become its field fails its row with a message that
-//! names the row, the column and the value; a header that maps to nothing fails the file
-//! before any row is read.
+//! A column is mapped by a [`Mapping`] (`--map "Rubrik=title;Budget=-"`, a mapping file in
+//! TOML or JSON, or a preset from `assets/mappings/`) or by its name, in Swedish or English.
+//! A column may fill one part of a list field (`Lead organisation=organisations.name`), and a
+//! value map translates a file's own values (`Pilot=pilot`). A cell that cannot become its
+//! field fails its row with a message that names the row, the column and the value; a header
+//! that maps to nothing fails the file before any row is read, unless unmapped columns are
+//! skipped on request.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
 
 use model::error::{Error, Result};
 use model::taxonomy::{FocusArea, ReferenceData};
 use model::{
-    Contact, Entry, Kind, Novelty, OrgType, Organisation, Period, Place, Source, Stage, Status,
-    Uptake, UptakeStage,
+    Contact, Entry, Kind, Language, Novelty, OrgType, Organisation, Period, Place, SectionKey,
+    Source, Stage, Status, Uptake, UptakeStage,
 };
 
 /// The fields a column can map to, with the header names that map to them by themselves.
@@ -72,6 +78,8 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("sources", &["kallor", "kalla", "sources", "lank", "lankar"]),
     ("contacts", &["kontakter", "kontakt", "contacts"]),
     ("status", &["status"]),
+    ("language", &["sprak", "language", "lang"]),
+    ("countries", &["land", "lander", "country", "countries"]),
     (
         "uptakes",
         &[
@@ -84,37 +92,351 @@ const FIELDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The parts of list fields that one column can fill: the columns of one row that name parts
+/// of the same field make one item (`organisations.name` and `organisations.type`).
+const SUBFIELDS: &[(&str, &[&str])] = &[
+    ("organisations", &["name", "type", "role"]),
+    ("places", &["country", "municipality", "lan"]),
+    (
+        "contacts",
+        &["name", "role", "organisation", "email", "phone"],
+    ),
+    ("sources", &["title", "url", "publisher"]),
+];
+
+/// Fields that hold lists: several columns may fill them, and a value map applies to each item.
+const LIST_FIELDS: &[&str] = &[
+    "focus_areas",
+    "organisations",
+    "municipalities",
+    "lan",
+    "countries",
+    "goals",
+    "tags",
+    "sources",
+    "contacts",
+    "uptakes",
+];
+
+/// The column the rejects file of an import adds (see [`rejects_csv`]); an import skips it,
+/// so a fixed rejects file imports as it is.
+pub const REJECT_REASON_HEADER: &str = "Avvisad: skäl";
+
 /// The most rows one import reads.
 pub const MAX_ROWS: usize = 100_000;
+/// The most distinct values a suggested mapping lists for one column.
+const MAX_LISTED_VALUES: usize = 60;
 
-/// How the columns of a sheet map to fields: `columns[i]` is the field of column `i`, or
+/// The mapping presets shipped in `assets/mappings/`, by name.
+pub const PRESETS: &[(&str, &str)] = &[
+    ("pstw", include_str!("../../../assets/mappings/pstw.toml")),
+    (
+        "kommun",
+        include_str!("../../../assets/mappings/kommun.toml"),
+    ),
+];
+
+/// How a file's columns and values become fields: what a mapping file (TOML or JSON), a
+/// preset or the `--map` and `--values` options say.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// Column name → field (`title`, `organisations.name`) or `-` to skip it.
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    /// Column name → (a value of the file → the value to use; empty drops the value).
+    #[serde(default)]
+    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// Skip the columns the mapping does not name and no field is called (they are listed in
+    /// the report).
+    #[serde(default)]
+    pub skip_unmapped: bool,
+    /// The section a summary longer than the limit moves to (`solution`, …); its first
+    /// sentences stay as the summary. Without it such a row is refused.
+    #[serde(default)]
+    pub long_summary: Option<String>,
+    /// The language of every row (`sv`, `en`, …); without it each row's is detected.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Columns the mapping names may be missing from the file (a preset names the columns
+    /// of a shape, not of one file).
+    #[serde(skip)]
+    pub lenient: bool,
+}
+
+impl Mapping {
+    /// `Column=field` pairs separated by `;` or new lines, a JSON object `{"Column": "field"}`
+    /// or a whole mapping as JSON. A field `-` skips the column.
+    pub fn from_pairs(text: &str) -> Result<Mapping> {
+        let text = text.trim();
+        if text.starts_with('{') {
+            return Mapping::from_json(text);
+        }
+        let mut mapping = Mapping::default();
+        for pair in text.split([';', '\n']).filter(|p| !p.trim().is_empty()) {
+            let Some((column, field)) = pair.split_once('=') else {
+                return Err(Error::invalid(format!(
+                    "kolumnmappningen: \"{}\" saknar \"=\" (skriv Kolumn=fält)",
+                    pair.trim()
+                )));
+            };
+            mapping
+                .columns
+                .insert(column.trim().to_owned(), field.trim().to_owned());
+        }
+        Ok(mapping)
+    }
+
+    /// A mapping as text in any of its forms: JSON (`{…}`), TOML (a mapping file, which has
+    /// `[columns]`, quotes or comments) or `Column=field` pairs.
+    pub fn from_text(text: &str) -> Result<Mapping> {
+        let trimmed = text.trim_start();
+        if trimmed.starts_with('{') {
+            Mapping::from_json(text)
+        } else if text.contains(['[', '"', '#']) {
+            Mapping::from_toml(text)
+        } else {
+            Mapping::from_pairs(text)
+        }
+    }
+
+    /// A mapping file in JSON: the whole mapping (`{"columns": {…}, "values": {…}}`) or only
+    /// the columns (`{"Column": "field"}`).
+    pub fn from_json(text: &str) -> Result<Mapping> {
+        let bad = |e: serde_json::Error| {
+            Error::invalid(format!(
+                "mappningsfilen är ingen giltig JSON (rad {}, kolumn {}): {e}",
+                e.line(),
+                e.column()
+            ))
+        };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+        if value
+            .get("columns")
+            .is_some_and(serde_json::Value::is_object)
+        {
+            serde_json::from_value(value).map_err(bad)
+        } else {
+            Ok(Mapping {
+                columns: serde_json::from_value(value).map_err(bad)?,
+                ..Mapping::default()
+            })
+        }
+    }
+
+    /// A mapping file in TOML (what `--suggest-mapping` writes).
+    pub fn from_toml(text: &str) -> Result<Mapping> {
+        toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            Error::invalid(format!(
+                "mappningsfilen kan inte läsas{}: {}",
+                line.map(|l| format!(" (rad {l})")).unwrap_or_default(),
+                e.message()
+            ))
+        })
+    }
+
+    /// A preset shipped with the program, by name.
+    pub fn preset(name: &str) -> Result<Mapping> {
+        let (_, text) = PRESETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+            Error::invalid(format!(
+                "--preset: det finns ingen förinställning \"{name}\"; de finns: {}",
+                names.join(", ")
+            ))
+        })?;
+        let mut mapping = Mapping::from_toml(text)?;
+        mapping.lenient = true;
+        Ok(mapping)
+    }
+
+    /// Adds value maps written as `column: From=to; Other=to`, one column per line.
+    pub fn add_values(&mut self, text: &str) -> Result<()> {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let Some((column, pairs)) = line.split_once(':') else {
+                return Err(Error::invalid(format!(
+                    "--values: \"{}\" saknar \":\" (skriv \"kolumn: Värde=värde; Annat=värde\")",
+                    line.trim()
+                )));
+            };
+            let map = self.values.entry(column.trim().to_owned()).or_default();
+            for pair in pairs.split(';').filter(|p| !p.trim().is_empty()) {
+                let Some((from, to)) = pair.split_once('=') else {
+                    return Err(Error::invalid(format!(
+                        "--values för \"{}\": \"{}\" saknar \"=\" (skriv Värde=värde)",
+                        column.trim(),
+                        pair.trim()
+                    )));
+                };
+                map.insert(from.trim().to_owned(), to.trim().to_owned());
+            }
+        }
+        Ok(())
+    }
+
+    /// This mapping with `over`'s columns, values and settings on top (options over a file).
+    pub fn merge(mut self, over: Mapping) -> Mapping {
+        self.columns.extend(over.columns);
+        for (column, values) in over.values {
+            self.values.entry(column).or_default().extend(values);
+        }
+        self.skip_unmapped |= over.skip_unmapped;
+        self.long_summary = over.long_summary.or(self.long_summary);
+        self.language = over.language.or(self.language);
+        self
+    }
+
+    /// The section named by `long_summary`, checked.
+    pub fn long_summary_section(&self) -> Result<Option<SectionKey>> {
+        self.long_summary
+            .as_deref()
+            .map(|name| {
+                section_by_name(name).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "long_summary: \"{name}\" är inget avsnitt; välj challenge, solution, \
+                         results, lessons eller dissemination"
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// The language named by `language`, checked.
+    pub fn language(&self) -> Result<Option<Language>> {
+        self.language
+            .as_deref()
+            .map(|name| {
+                language_by_name(name).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "språket \"{name}\" finns inte; välj sv, en, da, no eller fi"
+                    ))
+                })
+            })
+            .transpose()
+    }
+}
+
+/// A section by its key or Swedish heading (`solution`, `Lösning och genomförande`); `section`
+/// alone is the solution, where a case's description belongs.
+pub fn section_by_name(name: &str) -> Option<SectionKey> {
+    let key = header_key(name);
+    [
+        SectionKey::Challenge,
+        SectionKey::Solution,
+        SectionKey::Results,
+        SectionKey::Lessons,
+        SectionKey::Dissemination,
+    ]
+    .into_iter()
+    .find(|s| {
+        serde_json::to_value(s).is_ok_and(|v| v.as_str() == Some(key.as_str()))
+            || header_key(s.heading()) == key
+    })
+    .or((key == "section").then_some(SectionKey::Solution))
+}
+
+/// A language by its code, its Swedish name or its English name.
+pub fn language_by_name(name: &str) -> Option<Language> {
+    let key = header_key(name);
+    let english = [
+        ("swedish", Language::Sv),
+        ("english", Language::En),
+        ("danish", Language::Da),
+        ("norwegian", Language::No),
+        ("nb", Language::No),
+        ("nn", Language::No),
+        ("finnish", Language::Fi),
+    ];
+    Language::ALL
+        .iter()
+        .copied()
+        .find(|l| l.slug() == key || header_key(l.label()) == key)
+        .or_else(|| english.iter().find(|(n, _)| *n == key).map(|(_, l)| *l))
+}
+
+/// The language of a text, detected among those the search can stem (a kept crate,
+/// `whatlang`), or `None` when the text is too short or unclear to tell.
+pub fn detect_language(text: &str) -> Option<Language> {
+    use whatlang::Lang;
+    let detector = whatlang::Detector::with_allowlist(vec![
+        Lang::Swe,
+        Lang::Eng,
+        Lang::Dan,
+        Lang::Nob,
+        Lang::Fin,
+    ]);
+    let info = detector.detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    Some(match info.lang() {
+        Lang::Swe => Language::Sv,
+        Lang::Eng => Language::En,
+        Lang::Dan => Language::Da,
+        Lang::Nob => Language::No,
+        Lang::Fin => Language::Fi,
+        _ => return None,
+    })
+}
+
+/// Where a column goes: a field, or one part of a list field's item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Target {
+    field: &'static str,
+    part: Option<&'static str>,
+}
+
+impl Target {
+    /// The target a mapping's field name names (`title`, `organisations.type`).
+    fn named(name: &str) -> Option<Target> {
+        match name.split_once('.') {
+            None => FIELDS
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(f, _)| Target {
+                    field: f,
+                    part: None,
+                }),
+            Some((field, part)) => {
+                SUBFIELDS
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .and_then(|(f, parts)| {
+                        parts.iter().find(|p| **p == part).map(|p| Target {
+                            field: f,
+                            part: Some(p),
+                        })
+                    })
+            }
+        }
+    }
+
+    fn is_list(self) -> bool {
+        self.part.is_none() && LIST_FIELDS.contains(&self.field)
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.part {
+            Some(part) => write!(f, "{}.{part}", self.field),
+            None => f.write_str(self.field),
+        }
+    }
+}
+
+/// How the columns of a sheet map to fields: `columns[i]` is the target of column `i`, or
 /// `None` when the column is skipped.
 #[derive(Debug)]
 pub struct ColumnMap {
-    columns: Vec<Option<&'static str>>,
+    columns: Vec<Option<Target>>,
     headers: Vec<String>,
-}
-
-/// Reads a mapping given as `Column=field` pairs separated by `;` or new lines, or as a JSON
-/// object `{"Column": "field"}`. A field `-` skips the column.
-pub fn parse_mapping(text: &str) -> Result<HashMap<String, String>> {
-    let text = text.trim();
-    if text.starts_with('{') {
-        let map: HashMap<String, String> = serde_json::from_str(text)
-            .map_err(|e| Error::invalid(format!("kolumnmappningen är ingen giltig JSON: {e}")))?;
-        return Ok(map);
-    }
-    let mut map = HashMap::new();
-    for pair in text.split([';', '\n']).filter(|p| !p.trim().is_empty()) {
-        let Some((column, field)) = pair.split_once('=') else {
-            return Err(Error::invalid(format!(
-                "kolumnmappningen: \"{}\" saknar \"=\" (skriv Kolumn=fält)",
-                pair.trim()
-            )));
-        };
-        map.insert(column.trim().to_owned(), field.trim().to_owned());
-    }
-    Ok(map)
+    /// Per column, its value map with folded keys.
+    values: Vec<Option<HashMap<String, String>>>,
+    /// The columns skipped because nothing maps them (`skip_unmapped`).
+    pub skipped: Vec<String>,
 }
 
 /// A header as it is compared: lower case, without diacritics or surrounding space.
@@ -123,21 +445,25 @@ fn header_key(header: &str) -> String {
 }
 
 fn field_names() -> String {
-    FIELDS
-        .iter()
-        .map(|(f, _)| *f)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut names: Vec<String> = FIELDS.iter().map(|(f, _)| (*f).to_owned()).collect();
+    for (field, parts) in SUBFIELDS {
+        names.extend(parts.iter().map(|p| format!("{field}.{p}")));
+    }
+    names.join(", ")
 }
 
 impl ColumnMap {
-    /// Maps the header row. Every column must map to a field or be skipped explicitly, and
-    /// a title column is required.
-    pub fn new(headers: &[String], mapping: &HashMap<String, String>) -> Result<ColumnMap> {
-        let explicit: HashMap<String, &String> =
-            mapping.iter().map(|(k, v)| (header_key(k), v)).collect();
-        for column in mapping.keys() {
-            if !headers.iter().any(|h| header_key(h) == header_key(column)) {
+    /// Maps the header row. Every column must map to a field or be skipped (explicitly, or
+    /// all unmapped ones with `skip_unmapped`), and a title column is required.
+    pub fn new(headers: &[String], mapping: &Mapping) -> Result<ColumnMap> {
+        let explicit: HashMap<String, &String> = mapping
+            .columns
+            .iter()
+            .map(|(k, v)| (header_key(k), v))
+            .collect();
+        let has = |column: &str| headers.iter().any(|h| header_key(h) == header_key(column));
+        for column in mapping.columns.keys() {
+            if !mapping.lenient && !has(column) {
                 return Err(Error::invalid(format!(
                     "kolumnmappningen nämner kolumnen \"{column}\", men filen har ingen sådan \
                      (kolumnerna är: {})",
@@ -145,49 +471,65 @@ impl ColumnMap {
                 )));
             }
         }
-        let mut columns = Vec::with_capacity(headers.len());
+        for column in mapping.values.keys() {
+            if !mapping.lenient && !has(column) {
+                return Err(Error::invalid(format!(
+                    "värdeöversättningen gäller kolumnen \"{column}\", men filen har ingen sådan \
+                     (kolumnerna är: {})",
+                    headers.join(", ")
+                )));
+            }
+        }
+        let mut columns: Vec<Option<Target>> = Vec::with_capacity(headers.len());
         let mut unknown = Vec::new();
+        let mut skipped = Vec::new();
         for (i, header) in headers.iter().enumerate() {
             let key = header_key(header);
-            let field = match explicit.get(&key) {
+            let target = match explicit.get(&key) {
                 Some(field) if field.as_str() == "-" || field.is_empty() => None,
-                Some(field) => match FIELDS.iter().find(|(f, _)| f == field) {
-                    Some((f, _)) => Some(*f),
-                    None => {
-                        return Err(Error::invalid(format!(
-                            "kolumnmappningen: \"{field}\" (för kolumnen \"{header}\") är inget \
-                             fält; fälten är: {}",
-                            field_names()
-                        )));
-                    }
-                },
-                None if key.is_empty() => None,
+                Some(field) => Some(Target::named(field).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "kolumnmappningen: \"{field}\" (för kolumnen \"{header}\") är inget \
+                         fält; fälten är: {}",
+                        field_names()
+                    ))
+                })?),
+                None if key.is_empty() || key == header_key(REJECT_REASON_HEADER) => None,
                 None => match FIELDS
                     .iter()
                     .find(|(f, aliases)| *f == key || aliases.contains(&key.as_str()))
                 {
-                    Some((f, _)) => Some(*f),
+                    Some((f, _)) => Some(Target {
+                        field: f,
+                        part: None,
+                    }),
+                    None if mapping.skip_unmapped => {
+                        skipped.push(format!("\"{header}\" (kolumn {})", column_letter(i)));
+                        None
+                    }
                     None => {
                         unknown.push(format!("\"{header}\" (kolumn {})", column_letter(i)));
                         None
                     }
                 },
             };
-            if let Some(f) = field
-                && let Some(j) = columns.iter().position(|c| *c == Some(f))
+            if let Some(t) = target
+                && !t.is_list()
+                && let Some(j) = columns.iter().position(|c| *c == Some(t))
             {
                 return Err(Error::invalid(format!(
-                    "kolumnerna \"{}\" och \"{header}\" hör båda till fältet {f}; \
+                    "kolumnerna \"{}\" och \"{header}\" hör båda till fältet {t}; \
                      hoppa över den ena med --map \"{header}=-\"",
                     headers[j]
                 )));
             }
-            columns.push(field);
+            columns.push(target);
         }
         if !unknown.is_empty() {
             return Err(Error::invalid(format!(
-                "{} {} känns inte igen; koppla till ett fält med --map \"Kolumn=fält\" eller \
-                 hoppa över med --map \"Kolumn=-\" (fälten är: {})",
+                "{} {} känns inte igen; koppla till ett fält med --map \"Kolumn=fält\", \
+                 hoppa över med --map \"Kolumn=-\" eller hoppa över alla okända med \
+                 --skip-unmapped (fälten är: {})",
                 if unknown.len() == 1 {
                     "kolumnen"
                 } else {
@@ -197,21 +539,41 @@ impl ColumnMap {
                 field_names()
             )));
         }
-        if !columns.contains(&Some("title")) {
+        if !columns.iter().flatten().any(|t| t.field == "title") {
             return Err(Error::invalid(format!(
                 "filen saknar en kolumn för rubriken (title); kolumnerna är: {}",
                 headers.join(", ")
             )));
         }
+        let folded_values: HashMap<String, HashMap<String, String>> = mapping
+            .values
+            .iter()
+            .map(|(column, map)| {
+                let map = map
+                    .iter()
+                    .map(|(from, to)| (header_key(from), to.trim().to_owned()))
+                    .collect();
+                (header_key(column), map)
+            })
+            .collect();
+        let values = headers
+            .iter()
+            .map(|h| folded_values.get(&header_key(h)).cloned())
+            .collect();
         Ok(ColumnMap {
             columns,
             headers: headers.to_vec(),
+            values,
+            skipped,
         })
     }
 
-    /// Whether a column sets the entry's status (otherwise an update keeps it).
+    /// Whether a column sets the field (a whole field, not a part of one).
     pub fn has(&self, field: &str) -> bool {
-        self.columns.contains(&Some(field))
+        self.columns
+            .iter()
+            .flatten()
+            .any(|t| t.field == field && t.part.is_none())
     }
 
     /// The text of a row's cell for `field`, as it stands (for naming a row that cannot
@@ -219,12 +581,35 @@ impl ColumnMap {
     pub fn cell<'c>(&self, cells: &'c [String], field: &str) -> &'c str {
         self.columns
             .iter()
-            .position(|c| *c == Some(field))
+            .position(|c| c.is_some_and(|t| t.field == field))
             .and_then(|i| cells.get(i))
             .map_or("", |c| c.trim())
     }
 
-    /// One row as an entry. `focus` is the library's taxonomy.
+    /// A cell through its column's value map: the whole cell, or each item of a list. A value
+    /// mapped to nothing is dropped.
+    fn mapped<'c>(&self, i: usize, target: Target, value: &'c str) -> Cow<'c, str> {
+        let Some(map) = &self.values[i] else {
+            return Cow::Borrowed(value);
+        };
+        if let Some(to) = map.get(&header_key(value)) {
+            return Cow::Owned(if to == "-" { String::new() } else { to.clone() });
+        }
+        if !target.is_list() {
+            return Cow::Borrowed(value);
+        }
+        let items: Vec<&str> = items(value)
+            .filter_map(|item| match map.get(&header_key(item)) {
+                Some(to) if to.is_empty() || to == "-" => None,
+                Some(to) => Some(to.as_str()),
+                None => Some(item),
+            })
+            .collect();
+        Cow::Owned(items.join("; "))
+    }
+
+    /// One row as an entry, and whether it names its language. `focus` is the library's
+    /// taxonomy.
     pub fn entry(&self, cells: &[String], focus: &[FocusArea]) -> Result<Entry> {
         if cells.len() > self.headers.len()
             && cells[self.headers.len()..]
@@ -239,15 +624,84 @@ impl ColumnMap {
         }
         let mut entry = Entry::new(Kind::Exempel);
         let mut period = Period::default();
-        for (i, field) in self.columns.iter().enumerate() {
-            let Some(field) = field else { continue };
-            let value = cells.get(i).map(|s| s.trim()).unwrap_or("");
+        let mut organisation_parts: Option<Organisation> = None;
+        let mut organisation_typed = false;
+        let mut contact_parts: Option<Contact> = None;
+        let mut source_parts: Option<Source> = None;
+        for (i, target) in self.columns.iter().enumerate() {
+            let Some(target) = *target else { continue };
+            let raw = cells.get(i).map(|s| s.trim()).unwrap_or("");
+            if raw.is_empty() {
+                continue;
+            }
+            let value = self.mapped(i, target, raw);
+            let value = value.trim();
             if value.is_empty() {
                 continue;
             }
             let column = &self.headers[i];
-            let bad = |problem: String| Error::invalid(format!("kolumnen \"{column}\": {problem}"));
-            match *field {
+            let bad = |problem: String| {
+                let hint = if self.values[i].is_some() {
+                    String::new()
+                } else if problem.starts_with("okänt värde") {
+                    format!(" (eller översätt filens värden med --values \"{column}: {raw}=…\")")
+                } else {
+                    String::new()
+                };
+                Error::invalid(format!("kolumnen \"{column}\": {problem}{hint}"))
+            };
+            if let Some(part) = target.part {
+                match target.field {
+                    "organisations" => {
+                        let org = organisation_parts.get_or_insert_with(|| Organisation {
+                            name: String::new(),
+                            org_type: OrgType::Annan,
+                            role: String::new(),
+                        });
+                        match part {
+                            "name" => org.name = value.to_owned(),
+                            "type" => {
+                                org.org_type = pick(value, OrgType::ALL, |o| (o.slug(), o.label()))
+                                    .map_err(bad)?;
+                                organisation_typed = true;
+                            }
+                            _ => org.role = value.to_owned(),
+                        }
+                    }
+                    "contacts" => {
+                        let c = contact_parts.get_or_insert_with(|| Contact {
+                            name: String::new(),
+                            role: String::new(),
+                            organisation: String::new(),
+                            email: String::new(),
+                            phone: String::new(),
+                        });
+                        let slot = match part {
+                            "name" => &mut c.name,
+                            "role" => &mut c.role,
+                            "organisation" => &mut c.organisation,
+                            "email" => &mut c.email,
+                            _ => &mut c.phone,
+                        };
+                        *slot = value.to_owned();
+                    }
+                    "sources" => {
+                        let s = source_parts.get_or_insert_with(|| source(""));
+                        match part {
+                            "title" => s.title = value.to_owned(),
+                            "url" => s.url = value.to_owned(),
+                            _ => s.publisher = value.to_owned(),
+                        }
+                    }
+                    _ => match part {
+                        "country" => add_countries(&mut entry, value).map_err(bad)?,
+                        "municipality" => add_municipality(&mut entry, value).map_err(bad)?,
+                        _ => add_county(&mut entry, value).map_err(bad)?,
+                    },
+                }
+                continue;
+            }
+            match target.field {
                 "id" => entry.id = value.to_owned(),
                 "uid" => entry.uid = value.to_owned(),
                 "kind" => {
@@ -271,6 +725,13 @@ impl ColumnMap {
                 "status" => {
                     entry.status =
                         pick(value, Status::ALL, |s| (s.slug(), s.label())).map_err(bad)?
+                }
+                "language" => {
+                    entry.language = language_by_name(value).ok_or_else(|| {
+                        bad(format!(
+                            "okänt värde \"{value}\"; välj bland: sv, en, da, no, fi"
+                        ))
+                    })?
                 }
                 "focus_areas" => {
                     for item in items(value) {
@@ -297,36 +758,16 @@ impl ColumnMap {
                     }
                 }
                 "municipalities" => {
-                    let reference = ReferenceData::get();
                     for item in items(value) {
-                        let m = reference
-                            .find_municipality(item)
-                            .or_else(|| {
-                                reference.find_municipality(item.trim_end_matches(" kommun"))
-                            })
-                            .ok_or_else(|| {
-                                bad(format!("okänd kommun \"{item}\" (namn eller SCB-kod)"))
-                            })?;
-                        entry.places.push(Place {
-                            municipality_code: m.code.clone(),
-                            ..Place::default()
-                        });
+                        add_municipality(&mut entry, item).map_err(bad)?;
                     }
                 }
                 "lan" => {
-                    let reference = ReferenceData::get();
                     for item in items(value) {
-                        let c = reference.find_county(item).ok_or_else(|| {
-                            bad(format!("okänt län \"{item}\" (namn eller SCB-kod)"))
-                        })?;
-                        if !entry.places.iter().any(|p| p.lan_code == c.code) {
-                            entry.places.push(Place {
-                                lan_code: c.code.clone(),
-                                ..Place::default()
-                            });
-                        }
+                        add_county(&mut entry, item).map_err(bad)?;
                     }
                 }
+                "countries" => add_countries(&mut entry, value).map_err(bad)?,
                 "start" => period.start = Some(year(value).map_err(bad)?),
                 "end" => period.end = Some(year(value).map_err(bad)?),
                 "goals" => {
@@ -367,6 +808,23 @@ impl ColumnMap {
                 other => unreachable!("field {other} is in FIELDS"),
             }
         }
+        if let Some(mut org) = organisation_parts.filter(|o| !o.name.is_empty()) {
+            if !organisation_typed {
+                org.org_type = organisation(&org.name)
+                    .map(|o| o.org_type)
+                    .unwrap_or(OrgType::Annan);
+            }
+            entry.organisations.push(org);
+        }
+        entry
+            .contacts
+            .extend(contact_parts.filter(|c| !c.name.is_empty()));
+        if let Some(mut s) = source_parts.filter(|s| !s.title.is_empty() || !s.url.is_empty()) {
+            if s.title.is_empty() {
+                s.title = s.url.clone();
+            }
+            entry.sources.push(s);
+        }
         // A place given by municipality already carries its county; a county column only adds
         // counties that no municipality names.
         let reference = ReferenceData::get();
@@ -377,13 +835,71 @@ impl ColumnMap {
             .map(|m| m.lan_code.clone())
             .collect();
         entry.places.retain(|p| {
-            !p.municipality_code.is_empty() || !municipal_counties.contains(&p.lan_code)
+            !p.municipality_code.is_empty()
+                || !p.country_code.is_empty()
+                || !municipal_counties.contains(&p.lan_code)
         });
         if period.start.is_some() || period.end.is_some() {
             entry.period = Some(period);
         }
         Ok(entry)
     }
+}
+
+/// A municipality by name or SCB code, as a place.
+fn add_municipality(entry: &mut Entry, item: &str) -> std::result::Result<(), String> {
+    let reference = ReferenceData::get();
+    let m = reference
+        .find_municipality(item)
+        .or_else(|| reference.find_municipality(item.trim_end_matches(" kommun")))
+        .ok_or_else(|| format!("okänd kommun \"{item}\" (namn eller SCB-kod)"))?;
+    entry.places.push(Place {
+        municipality_code: m.code.clone(),
+        ..Place::default()
+    });
+    Ok(())
+}
+
+/// A county by name or SCB code, as a place (once).
+fn add_county(entry: &mut Entry, item: &str) -> std::result::Result<(), String> {
+    let c = ReferenceData::get()
+        .find_county(item)
+        .ok_or_else(|| format!("okänt län \"{item}\" (namn eller SCB-kod)"))?;
+    if !entry.places.iter().any(|p| p.lan_code == c.code) {
+        entry.places.push(Place {
+            lan_code: c.code.clone(),
+            ..Place::default()
+        });
+    }
+    Ok(())
+}
+
+/// Countries by ISO code or Swedish or English name: the whole cell (names may hold commas),
+/// else its items separated by `;` or new lines.
+fn add_countries(entry: &mut Entry, value: &str) -> std::result::Result<(), String> {
+    let reference = ReferenceData::get();
+    let found: Vec<&model::taxonomy::Country> = match reference.find_country(value) {
+        Some(c) => vec![c],
+        None => value
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|item| {
+                reference.find_country(item).ok_or_else(|| {
+                    format!("okänt land \"{item}\" (ISO-kod som FI, eller namnet på svenska eller engelska)")
+                })
+            })
+            .collect::<std::result::Result<_, _>>()?,
+    };
+    for country in found {
+        if !entry.places.iter().any(|p| p.country_code == country.code) {
+            entry.places.push(Place {
+                country_code: country.code.clone(),
+                ..Place::default()
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A value of a fixed list, by slug or Swedish label, without regard to case or diacritics.
@@ -564,6 +1080,316 @@ fn source(item: &str) -> Source {
         date: String::new(),
         licence: String::new(),
     }
+}
+
+/// The rejects file of an import: the header row, then each refused row as it was read with
+/// the reason in a last column ([`REJECT_REASON_HEADER`]). Fixed, it imports as it is.
+pub fn rejects_csv(headers: &[String], rows: &[(Vec<String>, String)]) -> Result<String> {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_writer(Vec::new());
+    let write_err = |e: csv::Error| Error::invalid(format!("avvisade rader: {e}"));
+    let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
+    header.push(REJECT_REASON_HEADER);
+    out.write_record(&header).map_err(write_err)?;
+    for (cells, reason) in rows {
+        let mut record: Vec<Cow<str>> = cells.iter().map(|c| neutralise(c)).collect();
+        record.resize(headers.len(), Cow::Borrowed(""));
+        record.push(neutralise(reason));
+        out.write_record(record.iter().map(|c| c.as_ref()))
+            .map_err(write_err)?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| Error::invalid(format!("avvisade rader: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::invalid(format!("avvisade rader: {e}")))
+}
+
+/// Header names that say which field a column is, beyond the fields' own names: Swedish
+/// headers of a municipal project list and English ones of European case datasets. The
+/// flag says whether the guess is sure enough not to be marked for checking.
+const HEADER_GUESSES: &[(&str, &str, bool)] = &[
+    ("projektnamn", "title", true),
+    ("projekt", "title", true),
+    ("project name", "title", true),
+    ("case name", "title", true),
+    ("name", "title", false),
+    ("namn", "title", false),
+    ("description", "summary", true),
+    ("short description", "summary", true),
+    ("beskrivning", "summary", true),
+    ("projektbeskrivning", "summary", true),
+    ("syfte", "challenge", false),
+    ("bakgrund", "challenge", false),
+    ("url", "sources.url", true),
+    ("link", "sources.url", true),
+    ("website", "sources.url", true),
+    ("webbplats", "sources.url", true),
+    ("lead organisation", "organisations.name", true),
+    ("lead organization", "organisations.name", true),
+    ("forvaltning", "organisations.name", true),
+    ("huvudman", "organisations.name", true),
+    ("category", "organisations.type", false),
+    ("organisation type", "organisations.type", true),
+    ("organization type", "organisations.type", true),
+    ("kontaktperson", "contacts.name", true),
+    ("contact person", "contacts.name", true),
+    ("e-post", "contacts.email", true),
+    ("epost", "contacts.email", true),
+    ("email", "contacts.email", true),
+    ("e-mail", "contacts.email", true),
+    ("telefon", "contacts.phone", true),
+    ("phone", "contacts.phone", true),
+    ("start year", "start", true),
+    ("year of start", "start", true),
+    ("startar", "start", true),
+    ("startdatum", "start", true),
+    ("end year", "end", true),
+    ("year of end", "end", true),
+    ("slutdatum", "end", true),
+    ("sector", "tags", false),
+    ("technology", "tags", false),
+    ("application area", "tags", false),
+    ("omrade", "tags", false),
+    ("verksamhetsomrade", "tags", false),
+    ("keywords", "tags", true),
+    ("sprak", "language", true),
+];
+
+/// Values of other files for the fixed value sets, by field: a guess, always marked.
+const VALUE_GUESSES: &[(&str, &str, &str)] = &[
+    ("stage", "idea", "ide"),
+    ("stage", "planned", "ide"),
+    ("stage", "planering", "ide"),
+    ("stage", "pilot", "pilot"),
+    ("stage", "testing", "pilot"),
+    ("stage", "in development", "pilot"),
+    ("stage", "development", "pilot"),
+    ("stage", "pagaende", "inforande"),
+    ("stage", "implemented", "inforande"),
+    ("stage", "in use", "inforande"),
+    ("stage", "operational", "inforande"),
+    ("stage", "scaled", "spridning"),
+    ("stage", "scaling", "spridning"),
+    ("stage", "klar", "avslutad"),
+    ("stage", "completed", "avslutad"),
+    ("stage", "finished", "avslutad"),
+    ("stage", "discontinued", "avslutad"),
+    ("stage", "not in use", "avslutad"),
+    ("organisations.type", "local", "kommun"),
+    ("organisations.type", "local government", "kommun"),
+    ("organisations.type", "municipality", "kommun"),
+    ("organisations.type", "regional", "region"),
+    ("organisations.type", "regional government", "region"),
+    ("organisations.type", "national", "myndighet"),
+    ("organisations.type", "national government", "myndighet"),
+    ("organisations.type", "agency", "myndighet"),
+    ("organisations.type", "university", "akademi"),
+    ("organisations.type", "academia", "akademi"),
+    ("organisations.type", "private", "naringsliv"),
+    ("organisations.type", "company", "naringsliv"),
+    ("organisations.type", "ngo", "ideell"),
+    ("organisations.type", "international", "annan"),
+    ("organisations.type", "eu", "annan"),
+    ("organisations.type", "other", "annan"),
+];
+
+/// The value set of a target with a fixed one: its slugs, and whether `value` is one of them
+/// as the import reads it (by slug or Swedish label).
+/// Reads a value of a fixed set as the import would: its slug, if it is one.
+type ReadValue = fn(&str) -> Option<&'static str>;
+
+fn value_set(target: &str) -> Option<(Vec<&'static str>, ReadValue)> {
+    fn slug_of<T: Copy + 'static>(
+        all: &'static [T],
+        names: fn(T) -> (&'static str, &'static str),
+        value: &str,
+    ) -> Option<&'static str> {
+        pick(value, all, names).ok().map(|v| names(v).0)
+    }
+    Some(match target {
+        "kind" => (Kind::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            slug_of(Kind::ALL, |k| (k.slug(), k.label()), v)
+        }),
+        "stage" => (Stage::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            slug_of(Stage::ALL, |k| (k.slug(), k.label()), v)
+        }),
+        "novelty" => (Novelty::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            slug_of(Novelty::ALL, |k| (k.slug(), k.label()), v)
+        }),
+        "status" => (Status::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            slug_of(Status::ALL, |k| (k.slug(), k.label()), v)
+        }),
+        "organisations.type" => (OrgType::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            slug_of(OrgType::ALL, |k| (k.slug(), k.label()), v)
+        }),
+        "language" => (Language::ALL.iter().map(|k| k.slug()).collect(), |v| {
+            language_by_name(v).map(Language::slug)
+        }),
+        _ => return None,
+    })
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A mapping file (TOML) for a sheet, from its header row and rows: each column's best guess,
+/// with `# osäker` where it is a guess to check, and for every column with a fixed value set
+/// the file's values, each with its translation (also marked where guessed). Editing the
+/// marked lines is all a file should need.
+pub fn suggest_mapping(file: &str, headers: &[String], rows: &[Vec<String>]) -> String {
+    const UNSURE: &str = "  # osäker";
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# Kolumnmappning för {file}, föreslagen av `exempelbank import --suggest-mapping`.\n\
+         # Rader märkta \"# osäker\" är gissningar: kontrollera dem och ändra vid behov.\n\
+         # \"-\" hoppar över en kolumn; ett tomt värde under [values] tar bort värdet.\n\
+         # Fälten: {}\n\n",
+        field_names()
+    ));
+    let too_long = |i: usize| {
+        rows.iter()
+            .filter(|r| {
+                r.get(i)
+                    .is_some_and(|c| c.trim().chars().count() > model::validate::MAX_SUMMARY_CHARS)
+            })
+            .count()
+    };
+    let mut targets: Vec<(String, bool)> = Vec::new();
+    for (i, header) in headers.iter().enumerate() {
+        let key = header_key(header);
+        let values_look_like_status = || {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .filter(|c| !c.trim().is_empty())
+                .all(|c| pick(c.trim(), Status::ALL, |s| (s.slug(), s.label())).is_ok())
+        };
+        let numbered = || {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .all(|c| c.trim().bytes().all(|b| b.is_ascii_digit()))
+        };
+        let guess = if key == "status" && !values_look_like_status() {
+            Some(("stage", false))
+        } else if key == "id" && numbered() {
+            // The file's own row numbers, not readable ids.
+            Some(("-", false))
+        } else if let Some((f, _)) = FIELDS
+            .iter()
+            .find(|(f, aliases)| *f == key || aliases.contains(&key.as_str()))
+        {
+            Some((*f, true))
+        } else {
+            HEADER_GUESSES
+                .iter()
+                .find(|(name, _, _)| *name == key)
+                .or_else(|| {
+                    HEADER_GUESSES
+                        .iter()
+                        .find(|(name, _, _)| name.contains(' ') && key.contains(name))
+                })
+                .map(|(_, target, sure)| (*target, *sure))
+        };
+        let (target, sure) = guess.unwrap_or(("-", false));
+        // Two columns for one single field: the second is a guess to check.
+        let taken = !LIST_FIELDS.contains(&target)
+            && target != "-"
+            && targets.iter().any(|(t, _)| t == target);
+        targets.push((target.to_owned(), sure && !taken));
+    }
+    let long_rows = targets
+        .iter()
+        .position(|(t, _)| t == "summary")
+        .map_or(0, too_long);
+    if long_rows > 0 {
+        out.push_str(&format!(
+            "# {long_rows} rader har en sammanfattning över {} tecken: den flyttas till avsnittet\n\
+             # nedan och de första meningarna blir sammanfattning.\n\
+             long_summary = \"solution\"\n\n",
+            model::validate::MAX_SUMMARY_CHARS
+        ));
+    }
+    out.push_str("[columns]\n");
+    for (header, (target, sure)) in headers.iter().zip(&targets) {
+        let mut line = format!("{} = {}", toml_string(header), toml_string(target));
+        if !sure {
+            line.push_str(UNSURE);
+            if target == "-" {
+                line.push_str(": inget fält hittades; välj ett eller låt kolumnen hoppas över");
+            }
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    for (i, (header, (target, _))) in headers.iter().zip(&targets).enumerate() {
+        let Some((slugs, read)) = value_set(target) else {
+            if target == "countries" || target == "places.country" {
+                let unknown: Vec<&str> = distinct(rows, i)
+                    .into_iter()
+                    .filter(|v| ReferenceData::get().find_country(v).is_none())
+                    .collect();
+                if !unknown.is_empty() {
+                    out.push_str(&format!("\n[values.{}]\n", toml_string(header)));
+                    out.push_str("# länder som inte känns igen: skriv ISO-koden (FI, DE …)\n");
+                    for v in unknown {
+                        out.push_str(&format!("{} = \"\"{UNSURE}\n", toml_string(v)));
+                    }
+                }
+            }
+            continue;
+        };
+        out.push_str(&format!("\n[values.{}]\n", toml_string(header)));
+        out.push_str(&format!("# fältet {target}: {}\n", slugs.join(", ")));
+        for v in distinct(rows, i) {
+            let (to, sure) = match read(v) {
+                Some(slug) => (slug, true),
+                None => match VALUE_GUESSES
+                    .iter()
+                    .find(|(t, from, _)| t == target && *from == header_key(v))
+                {
+                    Some((_, _, slug)) => (*slug, false),
+                    None => ("", false),
+                },
+            };
+            out.push_str(&format!("{} = {}", toml_string(v), toml_string(to)));
+            if !sure {
+                out.push_str(UNSURE);
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The distinct non-empty values of column `i`, in order of first appearance (at most
+/// [`MAX_LISTED_VALUES`]).
+fn distinct(rows: &[Vec<String>], i: usize) -> Vec<&str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for cell in rows.iter().filter_map(|r| r.get(i)) {
+        let v = cell.trim();
+        if !v.is_empty() && !seen.iter().any(|s| header_key(s) == header_key(v)) {
+            seen.push(v);
+            if seen.len() == MAX_LISTED_VALUES {
+                break;
+            }
+        }
+    }
+    seen
 }
 
 /// Spreadsheet column letters: 0 → A, 26 → AA.
@@ -778,7 +1604,7 @@ mod tests {
     fn swedish_headers_map_without_help() {
         let map = ColumnMap::new(
             &headers(&["Rubrik", "Fokusområden", "Kommun", "Startår"]),
-            &HashMap::new(),
+            &Mapping::default(),
         )
         .unwrap();
         assert!(
@@ -833,13 +1659,13 @@ mod tests {
 
     #[test]
     fn an_unknown_column_names_itself_and_its_letter() {
-        let err = ColumnMap::new(&headers(&["Rubrik", "Budget"]), &HashMap::new()).unwrap_err();
+        let err = ColumnMap::new(&headers(&["Rubrik", "Budget"]), &Mapping::default()).unwrap_err();
         assert!(
             err.message.contains("\"Budget\" (kolumn B)"),
             "{}",
             err.message
         );
-        let skip = parse_mapping("Budget=-").unwrap();
+        let skip = Mapping::from_pairs("Budget=-").unwrap();
         assert!(ColumnMap::new(&headers(&["Rubrik", "Budget"]), &skip).is_ok());
     }
 
@@ -847,7 +1673,7 @@ mod tests {
     fn cells_become_fields_and_bad_values_name_the_column() {
         let map = ColumnMap::new(
             &headers(&["Rubrik", "Typ", "Skede", "Kommun", "Mål", "Organisationer"]),
-            &HashMap::new(),
+            &Mapping::default(),
         )
         .unwrap();
         let row = headers(&[

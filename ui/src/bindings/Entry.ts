@@ -2,6 +2,7 @@
 import type { Attachment } from "./Attachment";
 import type { Contact } from "./Contact";
 import type { Kind } from "./Kind";
+import type { Language } from "./Language";
 import type { Novelty } from "./Novelty";
 import type { Organisation } from "./Organisation";
 import type { Period } from "./Period";
@@ -43,7 +44,12 @@ related: Array<string>,
 /**
  * Where the case has been taken up (spridning), as its sources state it.
  */
-uptakes: Array<Uptake>, status: Status, revision: number, 
+uptakes: Array<Uptake>, 
+/**
+ * The language the entry is written in; its text is searched with that language's
+ * analysis.
+ */
+language: Language, status: Status, revision: number, 
 /**
  * RFC 3339.
  */

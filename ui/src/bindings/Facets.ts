@@ -13,4 +13,12 @@ spread_lan: Record<string, number>,
 /**
  * Entries taken up by each municipality.
  */
-spread_municipality: Record<string, number>, };
+spread_municipality: Record<string, number>, 
+/**
+ * Entries written in each language.
+ */
+language: Record<string, number>, 
+/**
+ * Entries with a place in each country (`SE` for a Swedish municipality or county).
+ */
+country: Record<string, number>, };

@@ -3,4 +3,28 @@
 /**
  * A file's content as the window read it; its name only tells the format (never a path).
  */
-export type ImportArgs = { name: string, bytes: Array<number>, mapping?: string, dryRun: boolean, };
+export type ImportArgs = { name: string, bytes: Array<number>, 
+/**
+ * A mapping file's text (TOML or JSON) or `Column=field` pairs.
+ */
+mapping?: string, 
+/**
+ * A preset's name (`pstw`, `kommun`), under the mapping.
+ */
+preset?: string, 
+/**
+ * Value maps, `column: From=to; Other=to`, one column per line.
+ */
+values?: string, skipUnmapped: boolean, 
+/**
+ * The section a summary over the limit moves to.
+ */
+longSummary?: string, 
+/**
+ * The language of every row (else detected per row).
+ */
+language?: string, 
+/**
+ * Write the valid rows; the report carries the refused ones as CSV.
+ */
+acceptValid: boolean, dryRun: boolean, };

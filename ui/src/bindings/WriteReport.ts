@@ -32,4 +32,13 @@ applied: boolean, totals: WriteTotals, rows: Array<WriteRow>,
 /**
  * The backup made before the write.
  */
-backup?: string, };
+backup?: string, 
+/**
+ * The columns of a sheet that were skipped because nothing maps them.
+ */
+skipped_columns: Array<string>, 
+/**
+ * With `accept_valid`: the refused rows of a sheet as CSV, each with its reason, to fix
+ * and import again.
+ */
+rejects_csv?: string, };
