@@ -348,3 +348,49 @@ fn unknown_ids_columns_and_formats_are_refused_and_nothing_is_written() {
         format.stderr()
     );
 }
+
+/// An English case in a Swedish document: its own text is marked `en` in the HTML and in the
+/// PDF's structure tree, the labels around it stay Swedish.
+#[test]
+fn an_english_entry_is_marked_english_in_html_and_pdf() {
+    let t = TestLibrary::empty();
+    let json = r#"{"kind":"exempel","title":"Automated decisions in social services (synthetic)",
+        "summary":"Caseworkers review every decision the system proposes.",
+        "sections":{"solution":"The service was designed together with residents."},
+        "language":"en","places":[{"country_code":"FI"}]}"#;
+    let file = t.file("english.json", json);
+    t.cli(&["add", &file]).ok();
+    let id = "automated-decisions-in-social-services-synthetic";
+    let html = out_path(&t, "en.html");
+    t.cli(&["export", id, "--format", "html", "--out", &html])
+        .ok();
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.contains("<html lang=\"sv\">"), "{html}");
+    assert!(
+        html.contains("<p class=\"summary\" lang=\"en\">Caseworkers"),
+        "{html}"
+    );
+    assert!(html.contains("<div lang=\"en\"><p>The service"), "{html}");
+    assert!(
+        html.contains("<dd>Finland</dd>"),
+        "the country is a place: {html}"
+    );
+
+    let pdf = out_path(&t, "en.pdf");
+    t.cli(&["export", id, "--format", "pdf", "--out", &pdf])
+        .ok();
+    let expanded = out_path(&t, "en-qdf.pdf");
+    tool(
+        "qpdf",
+        &["--qdf", "--object-streams=disable", &pdf, &expanded],
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&expanded).unwrap()).into_owned();
+    assert!(
+        raw.contains("/Lang (sv)") || raw.contains("/Lang (sv-SE)"),
+        "the document is Swedish"
+    );
+    assert!(
+        raw.contains("/Lang (en)"),
+        "the entry's text is marked English in the structure tree"
+    );
+}

@@ -121,9 +121,11 @@ impl Entry {
 }
 
 impl Place {
-    /// "Södertälje (Stockholms län)", or the county alone.
+    /// "Södertälje (Stockholms län)", the county alone, or a country ("Finland").
     pub fn display(&self) -> String {
-        if self.municipality.is_empty() {
+        if !self.country.is_empty() {
+            self.country.clone()
+        } else if self.municipality.is_empty() {
             self.lan.clone()
         } else {
             format!("{} ({})", self.municipality, self.lan)

@@ -84,6 +84,8 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("focus_areas", "Fokusområden"),
     ("municipalities", "Kommuner"),
     ("lan", "Län"),
+    ("countries", "Länder"),
+    ("language", "Språk"),
     ("organisations", "Organisationer"),
     ("stage", "Skede"),
     ("novelty", "Nyhetsgrad"),
@@ -131,6 +133,9 @@ pub struct Card {
     pub attachments: Vec<String>,
     /// Where and when the text came from.
     pub provenance: String,
+    /// The language of the entry's own text (`sv`, `en`, …): the documents mark that text
+    /// with it, so a screen reader reads an English case in English.
+    pub lang: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -397,6 +402,7 @@ pub fn card(entry: &Entry, focus: &[FocusArea], library: &str, date: &str, conta
         Vec::new()
     };
     Card {
+        lang: entry.language.slug(),
         kicker: format!("{} · {}", entry.kind.label(), entry.status.label()),
         title: entry.title.clone(),
         summary: entry.summary.clone(),
@@ -628,6 +634,14 @@ fn cell(e: &Entry, key: &str, focus: &[FocusArea]) -> String {
                 .map(|o| format!("{} ({})", o.name, o.org_type.label()))
                 .collect(),
         ),
+        "countries" => join(
+            e.places
+                .iter()
+                .filter(|p| !p.country.is_empty())
+                .map(|p| p.country.clone())
+                .collect(),
+        ),
+        "language" => e.language.label().to_owned(),
         "stage" => e.stage.map(|s| s.label().to_owned()).unwrap_or_default(),
         "novelty" => e.novelty.map(|n| n.label().to_owned()).unwrap_or_default(),
         "start" => e
@@ -823,15 +837,21 @@ fn html(cards: &[Card], title: &str, brief: Option<&String>) -> String {
         ("h1", "h2")
     };
     for (i, c) in cards.iter().enumerate() {
+        // The page is Swedish; an entry in another language has its own text marked.
+        let lang = if c.lang == "sv" {
+            String::new()
+        } else {
+            format!(" lang=\"{}\"", c.lang)
+        };
         body.push_str(&format!(
-            "<article id=\"post-{}\">\n<p class=\"kicker\">{}</p>\n<{h}>{}</{h}>\n",
+            "<article id=\"post-{}\">\n<p class=\"kicker\">{}</p>\n<{h}{lang}>{}</{h}>\n",
             i + 1,
             escape(&c.kicker),
             escape(&c.title)
         ));
         if !c.summary.is_empty() {
             body.push_str(&format!(
-                "<p class=\"summary\">{}</p>\n",
+                "<p class=\"summary\"{lang}>{}</p>\n",
                 escape(&c.summary)
             ));
         }
@@ -848,7 +868,7 @@ fn html(cards: &[Card], title: &str, brief: Option<&String>) -> String {
         }
         for s in &c.sections {
             body.push_str(&format!(
-                "<section><{h2}>{}</{h2}>\n{}</section>\n",
+                "<section><{h2}>{}</{h2}>\n<div{lang}>{}</div></section>\n",
                 escape(&s.heading),
                 markdown_html(&s.markdown)
             ));
