@@ -245,3 +245,39 @@ fn a_word_only_a_draft_has_is_never_suggested_to_a_reader() {
         .unwrap();
     assert_eq!(far.suggestion.as_deref(), Some("kvarngrus"));
 }
+
+/// "Liknande exempel" shows published entries only: a draft that copies an entry's text is
+/// not offered until it is published, and then comes first.
+#[test]
+fn similar_entries_leave_out_drafts_until_published() {
+    let t = TestLibrary::starter();
+    let source = t.open().get("orebro-gemensam-testbadd-valfardsteknik-e-halsa").unwrap();
+    let copy = serde_json::json!({
+        "kind": "exempel",
+        "title": "Testbädd för välfärdsteknik i en annan kommun (syntetisk)",
+        "summary": source.summary,
+        "sections": {"solution": source.sections.solution},
+        "focus_areas": source.focus_areas,
+    });
+    let file = t.file("copy.json", &copy.to_string());
+    t.cli(&["add", &file]).ok();
+    let similar = |t: &TestLibrary| -> Vec<String> {
+        t.cli(&["similar", "orebro-gemensam-testbadd-valfardsteknik-e-halsa", "--json"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = similar(&t);
+    assert!(!before.is_empty() && before.len() <= 5, "{before:?}");
+    let copy_id = "testbadd-for-valfardsteknik-i-en-annan-kommun-syntetisk";
+    assert!(!before.iter().any(|id| id == copy_id), "a draft: {before:?}");
+    t.cli(&["status", copy_id, "granskning"]).ok();
+    t.cli(&["status", copy_id, "publicerad"]).ok();
+    assert_eq!(similar(&t)[0], copy_id);
+    let out = t.cli(&["similar", "finns-inte"]);
+    assert_eq!(out.code(), 1);
+}

@@ -80,6 +80,13 @@ pub enum Command {
     /// Importera poster från JSON, JSON Lines, CSV eller XLSX: allt eller inget, om inte
     /// --accept-valid.
     Import(Box<ImportArgs>),
+    /// Liknande exempel: de poster som mest liknar en post, efter text, platser och
+    /// fokusområden (inte posten själv eller dess "Se även").
+    Similar {
+        id: String,
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+    },
     /// Fokusområden: lista, lägg till, byt namn, slå ihop.
     Taxonomy {
         #[command(subcommand)]

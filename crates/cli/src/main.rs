@@ -128,6 +128,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Search(args) => search(&lib, args, json)?,
+        Command::Similar { id, limit } => {
+            let hits = lib.similar(&id, limit)?;
+            if json {
+                print_json(&hits);
+            } else if hits.is_empty() {
+                println!("Inga liknande exempel.");
+            } else {
+                println!("Liknande exempel:");
+                print_hits(&hits);
+            }
+        }
         Command::Add { file, dry_run } => {
             let report = lib.add_report(&read_input(&file)?, dry_run)?;
             if finish_write(&report, json) {
@@ -614,10 +625,21 @@ fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {
     if let Some(suggestion) = &found.suggestion {
         println!("Menade du: {suggestion}?");
     }
+    print_hits(&found.hits);
+    Ok(())
+}
+
+/// Hits, numbered, each with its kind, id, language (when not Swedish) and snippet.
+fn print_hits(hits: &[model::query::Hit]) {
     let bold = std::io::stdout().is_terminal();
-    for (i, hit) in found.hits.iter().enumerate() {
+    for (i, hit) in hits.iter().enumerate() {
+        let language = if hit.language == model::Language::Sv {
+            String::new()
+        } else {
+            format!(", {}", hit.language.label().to_lowercase())
+        };
         println!(
-            "{:>3}. {}  [{}, {}]",
+            "{:>3}. {}  [{}, {}{language}]",
             i + 1,
             hit.title,
             hit.kind.slug(),
@@ -628,7 +650,6 @@ fn search(lib: &Library, args: SearchArgs, json: bool) -> Result<()> {
             println!("     (i bilagan {file})");
         }
     }
-    Ok(())
 }
 
 /// `import`: a suggested mapping, or an import with its report and, with `--accept-valid`,

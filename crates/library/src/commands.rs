@@ -16,7 +16,7 @@ use ts_rs::TS;
 use model::account::{AccountInfo, AuditEvent, Role};
 use model::diff::FieldChange;
 use model::error::{Error, Result};
-use model::query::{SearchRequest, SearchResponse};
+use model::query::{Hit, SearchRequest, SearchResponse};
 use model::taxonomy::{FocusArea, Taxonomy};
 use model::workflow::Transition;
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
@@ -587,6 +587,12 @@ commands! {
         |lib, scope, request| lib.select(&scope.search(request));
     /// One entry, by its id (slug) or uid.
     get_entry(Read, IdArgs) -> Entry = |lib, scope, a| scope.visible(lib.get(&a.id)?);
+    /// "Liknande exempel": the five published entries most like this one (not itself, not
+    /// those under its "Se även").
+    similar_entries(Read, IdArgs) -> Vec<Hit> = |lib, scope, a| {
+        scope.visible(lib.get(&a.id)?)?;
+        lib.similar(&a.id, 5)
+    };
     /// Where an entry came from (a subscription or a bundle), if from another library.
     entry_origin(Read, IdArgs) -> Option<EntryOrigin> = |lib, scope, a| {
         scope.visible(lib.get(&a.id)?)?;

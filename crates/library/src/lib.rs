@@ -394,6 +394,14 @@ impl Library {
         search::search(&self.index, &self.store, req)
     }
 
+    /// "Liknande exempel": the published entries most like the entry `id`, without itself and
+    /// those under its "Se även".
+    pub fn similar(&self, id: &str, limit: usize) -> Result<Vec<model::query::Hit>> {
+        let entry = self.get(id)?;
+        self.refresh()?;
+        search::similar(&self.index, &self.store, &entry, limit)
+    }
+
     /// The uids of every entry a search matches (all of them, not one page), in rank order.
     /// An empty query without filters selects the whole library (published entries unless
     /// `all`).

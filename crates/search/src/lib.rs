@@ -7,8 +7,10 @@
 pub mod facets;
 pub mod index;
 pub mod query;
+pub mod similar;
 pub mod snippet;
 mod spelling;
 
 pub use index::SearchIndex;
 pub use query::{Boosts, search};
+pub use similar::similar;

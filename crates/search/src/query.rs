@@ -669,7 +669,9 @@ fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option
     (own, None)
 }
 
-fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
+/// A hit as a result list shows it, with a snippet around `words` (the summary's start when
+/// there are none).
+pub(crate) fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
     let (snippet, attachment) = snippet_of(entry, words, store);
     let mut lan: Vec<String> = entry
         .places

@@ -22,6 +22,7 @@ import type { ErasureReport } from './ErasureReport';
 import type { FieldChange } from './FieldChange';
 import type { FocusArea } from './FocusArea';
 import type { FocusAreaArgs } from './FocusAreaArgs';
+import type { Hit } from './Hit';
 import type { IdArgs } from './IdArgs';
 import type { ImportArgs } from './ImportArgs';
 import type { IncomingVersion } from './IncomingVersion';
@@ -62,6 +63,7 @@ export const COMMANDS = {
   search: 'read',
   select_entries: 'read',
   get_entry: 'read',
+  similar_entries: 'read',
   entry_origin: 'read',
   lists: 'write',
   create_list: 'write',
@@ -135,6 +137,11 @@ export function selectEntries(args: SearchRequest): Promise<Array<string>> {
 /** One entry, by its id (slug) or uid. */
 export function getEntry(args: IdArgs): Promise<Entry> {
   return call('get_entry', args);
+}
+
+/** "Liknande exempel": the five published entries most like this one (not itself, not those under its "Se även"). */
+export function similarEntries(args: IdArgs): Promise<Array<Hit>> {
+  return call('similar_entries', args);
 }
 
 /** Where an entry came from (a subscription or a bundle), if from another library. */
