@@ -2,7 +2,8 @@
 # The UI's curation and sharing flows in Chromium against the real backend: `exempelbank serve
 # --write` on a new temporary library (the starter entries, plus the made-up entries of
 # ui/tests/e2e/seed.json added with the CLI before the server starts: two drafts, one in
-# review, and the two whose id begins with "e2e-papperskorg-" moved to the trash). The flows
+# review, and the two whose id begins with "e2e-papperskorg-" moved to the trash; and
+# ui/tests/e2e/seed-english.json, a published entry in English from Finland). The flows
 # (ui/tests/e2e/browser.mjs) open the link with the token the server prints, then search,
 # write, review and publish entries, compare and restore revisions, import, empty the trash,
 # keep lists and saved searches, export and download a bundle, with axe-core on every page in
@@ -27,6 +28,7 @@ seed=$root/ui/tests/e2e/seed.json
 
 cli init > /dev/null
 cli add "$seed" > /dev/null
+cli add "$root/ui/tests/e2e/seed-english.json" > /dev/null
 for id in $(grep -o '"id": *"e2e-papperskorg-[^"]*"' "$seed" | grep -o 'e2e-papperskorg-[^"]*'); do
   cli delete "$id" > /dev/null
 done

@@ -351,6 +351,7 @@ pub struct ImportArgs {
     #[ts(optional)]
     pub values: Option<String>,
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub skip_unmapped: bool,
     /// The section a summary over the limit moves to.
     #[serde(default)]
@@ -362,6 +363,7 @@ pub struct ImportArgs {
     pub language: Option<String>,
     /// Write the valid rows; the report carries the refused ones as CSV.
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub accept_valid: bool,
     #[serde(default)]
     pub dry_run: bool,

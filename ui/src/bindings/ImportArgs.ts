@@ -15,7 +15,7 @@ preset?: string,
 /**
  * Value maps, `column: From=to; Other=to`, one column per line.
  */
-values?: string, skipUnmapped: boolean, 
+values?: string, skipUnmapped?: boolean, 
 /**
  * The section a summary over the limit moves to.
  */
@@ -27,4 +27,4 @@ language?: string,
 /**
  * Write the valid rows; the report carries the refused ones as CSV.
  */
-acceptValid: boolean, dryRun: boolean, };
+acceptValid?: boolean, dryRun: boolean, };

@@ -70,6 +70,7 @@ describe('a name for a search', () => {
       suggestName({ ...emptyState(), focus: ['digitalisering'], lan: ['01'], yearFrom: 2020 }, vocab),
     ).toBe('Digitalisering, Stockholms län, År från 2020');
     expect(suggestName({ ...emptyState(), sort: 'newest' }, vocab)).toBe('Min sökning');
+    expect(suggestName({ ...emptyState(), country: ['FI'], language: ['en'] }, vocab)).toBe('Finland, Engelska');
   });
 
   it('is never longer than the library takes', () => {

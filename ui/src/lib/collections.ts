@@ -56,6 +56,8 @@ function filterLabels(s: SearchState, vocab: Vocabulary): string[] {
     ...s.kind.map((v) => vocab.kindLabel(v)),
     ...s.stage.map((v) => vocab.stageLabel(v)),
     ...s.lan.map((v) => vocab.countyName(v)),
+    ...s.country.map((v) => vocab.countryName(v)),
+    ...s.language.map((v) => vocab.languageLabel(v)),
   ];
   if (s.yearFrom !== undefined || s.yearTo !== undefined) out.push(t.yearRange(s.yearFrom, s.yearTo));
   return out;

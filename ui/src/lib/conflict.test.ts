@@ -76,6 +76,7 @@ describe('the fields two versions hold differently', () => {
     expect(displayValue(other, 'uptakes', naming)).toContain('Infört');
     const all: FormState = {
       kind: 'exempel',
+      language: 'en',
       title: 'x',
       summary: 'x',
       sections: { challenge: 'x', solution: 'x', results: 'x', lessons: 'x', dissemination: 'x' },
@@ -167,6 +168,7 @@ describe('the values as text', () => {
   it('labels every field, in English too; content is Swedish, the names of fixed values are not', () => {
     expect(CONFLICT_KEYS.map(fieldLabel)).toEqual([
       'Typ',
+      'Språk',
       'Rubrik',
       'Sammanfattning',
       'Utmaning och behov',
@@ -196,10 +198,26 @@ describe('the values as text', () => {
     }
     expect(conflictId('sections.results')).toBe('conflict-sections-results');
     expect(conflictId('focus_areas')).toBe('conflict-focus-areas');
-    expect(CONFLICT_KEYS.filter((k) => !isContent(k))).toEqual(['kind', 'stage', 'novelty', 'period', 'goals']);
+    expect(CONFLICT_KEYS.filter((k) => !isContent(k))).toEqual(['kind', 'language', 'stage', 'novelty', 'period', 'goals']);
     expect(listOf(['Rubrik', 'Sammanfattning', 'Nyckelord'], 'sv-SE')).toBe('Rubrik, Sammanfattning och Nyckelord');
     expect(listOf(['Title', 'Summary'], 'en-GB')).toBe('Title and Summary');
     expect(listOf(['Rubrik'], 'sv-SE')).toBe('Rubrik');
+  });
+});
+
+describe('the language and a country among the places', () => {
+  it('differ, are named, and are taken like the other fields', () => {
+    const mine: FormState = { ...form(), language: 'en', places: [{ municipality: '', lan_code: '', country_code: 'FI' }] };
+    expect(differingFields(mine, form(), municipalities)).toEqual(['language', 'places']);
+    expect(displayValue(mine, 'language', naming)).toBe('Engelska');
+    expect(displayValue(mine, 'places', naming)).toBe('Finland');
+    // A row switched to another country and back to Sweden is the same place as before.
+    const back = form();
+    back.places = back.places.map((p) => ({ ...p, country_code: '' }));
+    expect(differingFields(back, form(), municipalities)).toEqual([]);
+    const taken = takeSaved(form(), mine, 'language');
+    expect(taken.language).toBe('en');
+    expect(differingFields(taken, mine, municipalities)).toEqual(['places']);
   });
 });
 

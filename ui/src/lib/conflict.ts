@@ -7,13 +7,14 @@ import type { Entry } from '../bindings/Entry';
 import type { Municipality } from '../bindings/Municipality';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
 import type { Sections } from '../bindings/Sections';
-import { type FormState, parseTags, resolveMunicipality, SECTION_KEYS, year } from './editor';
+import { type FormState, parseTags, resolveMunicipality, rowCountry, SECTION_KEYS, year } from './editor';
 import { t } from './i18n';
 import type { Vocabulary } from './vocabulary';
 
 /** A field of the form as the comparison goes: one row each (a section, a list as a whole). */
 export type ConflictKey =
   | 'kind'
+  | 'language'
   | 'title'
   | 'summary'
   | `sections.${keyof Sections}`
@@ -33,6 +34,7 @@ export type ConflictKey =
 /** Every field compared, in the order the editor shows them. */
 export const CONFLICT_KEYS: readonly ConflictKey[] = [
   'kind',
+  'language',
   'title',
   'summary',
   ...SECTION_KEYS.map((k) => `sections.${k}` as const),
@@ -90,6 +92,8 @@ export function fieldLabel(key: ConflictKey): string {
   switch (key) {
     case 'kind':
       return t.fieldKind;
+    case 'language':
+      return t.fieldLanguage;
     case 'title':
       return t.fieldTitle;
     case 'summary':
@@ -134,6 +138,8 @@ function comparable(form: FormState, key: ConflictKey, municipalities: readonly 
     switch (key) {
       case 'kind':
         return form.kind;
+      case 'language':
+        return form.language ?? 'sv';
       case 'title':
         return text(form.title);
       case 'summary':
@@ -154,6 +160,7 @@ function comparable(form: FormState, key: ConflictKey, municipalities: readonly 
         return form.organisations.map((o) => [text(o.name), o.type, text(o.role)]);
       case 'places':
         return form.places.map((p) => {
+          if (rowCountry(p) !== '') return ['country', rowCountry(p)];
           const found = resolveMunicipality(p.municipality, municipalities);
           return [found ? found.code : text(p.municipality).toLocaleLowerCase('sv-SE'), p.lan_code];
         });
@@ -211,6 +218,8 @@ export function displayValue(form: FormState, key: ConflictKey, naming: Naming):
   switch (key) {
     case 'kind':
       return vocab.kindLabel(form.kind);
+    case 'language':
+      return vocab.languageLabel(form.language ?? 'sv');
     case 'title':
       return text(form.title);
     case 'summary':
@@ -247,6 +256,7 @@ export function displayValue(form: FormState, key: ConflictKey, naming: Naming):
     case 'places':
       return lines(
         form.places.map((p) => {
+          if (rowCountry(p) !== '') return vocab.countryName(rowCountry(p));
           const county = p.lan_code === '' ? '' : vocab.countyName(p.lan_code);
           const found = resolveMunicipality(p.municipality, vocab.taxonomy.municipalities);
           const municipality = found ? `${found.name} (${found.code})` : text(p.municipality);
@@ -279,11 +289,12 @@ export function displayValue(form: FormState, key: ConflictKey, naming: Naming):
 }
 
 /**
- * Whether a field's text is the entry's own (Swedish, whatever the interface's language), not
- * the interface's names of fixed values (a kind, a stage, a goal, a period).
+ * Whether a field's text is the entry's own (in its language, whatever the interface's), not
+ * the interface's names of fixed values (a kind, a language, a stage, a goal, a period).
+ * Places are content too: a country among them is named as the interface names it.
  */
 export function isContent(key: ConflictKey): boolean {
-  return !['kind', 'stage', 'novelty', 'period', 'goals'].includes(key);
+  return !['kind', 'language', 'stage', 'novelty', 'period', 'goals'].includes(key);
 }
 
 /** The fields the user's version and the saved one hold differently, with both values. */
@@ -314,6 +325,9 @@ export function takeSaved(form: FormState, saved: FormState, key: ConflictKey): 
   switch (key) {
     case 'kind':
       next.kind = saved.kind;
+      break;
+    case 'language':
+      next.language = saved.language;
       break;
     case 'title':
       next.title = saved.title;

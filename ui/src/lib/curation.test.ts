@@ -54,6 +54,7 @@ const report = (change: Partial<WriteReport> = {}): WriteReport => ({
   applied: false,
   totals: totals(),
   rows: [{ place: 'rad 2', action: 'create', id: 'a', title: 'A', reason: '' }],
+  skipped_columns: [],
   ...change,
 });
 

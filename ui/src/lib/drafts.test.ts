@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { clearDrafts, debounce, draftKey, DraftStore, type DraftStorage } from './drafts';
-import { blankEntry, fromEntry } from './editor';
+import { blankEntry, type FormState, fromEntry } from './editor';
 
 function memory(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -32,6 +32,17 @@ describe('drafts', () => {
     store.clear('matsvinn');
     expect(store.load('matsvinn')).toBeNull();
     expect(storage.data.size).toBe(0);
+  });
+
+  it('kept by a build without languages read as Swedish', () => {
+    const storage = memory();
+    const store = new DraftStore(storage);
+    const form = { ...fromEntry(blankEntry()), title: 'Gammalt utkast' } as Partial<FormState>;
+    delete form.language;
+    storage.setItem(draftKey('gammal'), JSON.stringify({ version: 1, savedAt: '2025-01-01T00:00:00Z', revision: 2, form }));
+    const draft = store.load('gammal');
+    expect(draft?.form.title).toBe('Gammalt utkast');
+    expect(draft?.form.language).toBe('sv');
   });
 
   it('ignore what cannot be read, and storage that fails', () => {

@@ -3,7 +3,7 @@
 // remembers the revision it was begun from: saving it then goes through the library's check
 // that nobody changed the entry since (a conflict instead of overwriting their work).
 
-import { type FormState, isFormState } from './editor';
+import { type FormState, isFormState, withDefaults } from './editor';
 
 export const DRAFT_PREFIX = 'exempelbanken:utkast:';
 
@@ -51,7 +51,8 @@ export class DraftStore {
       const d = value as Record<string, unknown>;
       if (d['version'] !== 1 || typeof d['savedAt'] !== 'string') return null;
       if (typeof d['revision'] !== 'number' || !isFormState(d['form'])) return null;
-      return value as Draft;
+      const draft = value as Draft;
+      return { ...draft, form: withDefaults(draft.form) };
     } catch {
       return null;
     }

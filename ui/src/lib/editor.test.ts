@@ -16,6 +16,7 @@ import {
   sameForm,
   toEntry,
   toPlace,
+  withDefaults,
 } from './editor';
 
 const municipalities = taxonomy.municipalities;
@@ -100,6 +101,53 @@ describe('the form and the entry', () => {
     expect(isFormState(null)).toBe(false);
   });
 
+  it('keeps the language, and a place outside Sweden by its country code', () => {
+    const entry = {
+      ...blankEntry(),
+      id: 'automated',
+      title: 'Automated decisions',
+      language: 'en' as const,
+      places: [
+        { municipality_code: '', municipality: '', lan_code: '', lan: '', country_code: 'FI', country: 'Finland' },
+        { municipality_code: '0181', municipality: 'Södertälje', lan_code: '01', lan: 'Stockholms län' },
+      ],
+    };
+    const form = fromEntry(entry);
+    expect(form.language).toBe('en');
+    expect(form.places).toEqual([
+      { municipality: '', lan_code: '', country_code: 'FI' },
+      { municipality: 'Södertälje (0181)', lan_code: '01' },
+    ]);
+    const back = toEntry(form, entry, municipalities);
+    expect(back.language).toBe('en');
+    // The country goes by its code (the library fills in its name), with nothing of Sweden.
+    expect(back.places).toEqual([
+      { municipality_code: '', municipality: '', lan_code: '', lan: '', country_code: 'FI' },
+      { municipality_code: '0181', municipality: '', lan_code: '01', lan: '' },
+    ]);
+    // A row set to a country sends that country, whatever its Swedish fields still held.
+    expect(toPlace({ municipality: 'Södertälje', lan_code: '01', country_code: 'DK' }, municipalities)).toEqual({
+      municipality_code: '',
+      municipality: '',
+      lan_code: '',
+      lan: '',
+      country_code: 'DK',
+    });
+    // Back to Sweden ('') is a Swedish place again.
+    expect(toPlace({ municipality: 'Södertälje', lan_code: '01', country_code: '' }, municipalities).municipality_code).toBe('0181');
+    expect(sameForm(form, { ...form, language: 'sv' })).toBe(false);
+    expect(fromEntry(blankEntry()).language).toBe('sv');
+  });
+
+  it('reads a form kept by a build without languages as Swedish', () => {
+    const old = fromEntry(blankEntry()) as Partial<ReturnType<typeof fromEntry>>;
+    delete old.language;
+    expect(isFormState(old)).toBe(true);
+    const form = withDefaults(old as ReturnType<typeof fromEntry>);
+    expect(form.language).toBe('sv');
+    expect(sameForm(form, fromEntry(blankEntry()))).toBe(true);
+  });
+
   it('counts characters as the library does', () => {
     expect(charCount('  åäö  ')).toBe(3);
     expect(charCount('a\u0308')).toBe(1); // NFC: ä
@@ -148,6 +196,9 @@ describe('validation messages', () => {
     expect(fieldKey('places[1].municipality')).toBe('places.1.municipality');
     expect(fieldKey('places[0].lan_code')).toBe('places.0.lan');
     expect(fieldKey('places[0].lan')).toBe('places.0.lan');
+    expect(fieldKey('places[2].country_code')).toBe('places.2.country');
+    expect(fieldKey('places[2].country')).toBe('places.2.country');
+    expect(fieldKey('language')).toBe('language');
     expect(fieldKey('organisations[1].name')).toBe('organisations.1.name');
     expect(fieldKey('organisations[1]')).toBe('organisations.1.name');
     expect(fieldKey('contacts[0].email')).toBe('contacts.0.email');

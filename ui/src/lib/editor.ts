@@ -6,6 +6,7 @@ import type { Contact } from '../bindings/Contact';
 import type { County } from '../bindings/County';
 import type { Entry } from '../bindings/Entry';
 import type { Kind } from '../bindings/Kind';
+import type { Language } from '../bindings/Language';
 import type { Municipality } from '../bindings/Municipality';
 import type { Novelty } from '../bindings/Novelty';
 import type { OrgType } from '../bindings/OrgType';
@@ -30,8 +31,14 @@ export const SECTION_KEYS: readonly (keyof Sections)[] = [
 export const MAX_SUMMARY_CHARS = 1200;
 export const MAX_TITLE_CHARS = 300;
 
-/** A place as the form has it: the municipality picker's text, and the county's code. */
-export type PlaceRow = { municipality: string; lan_code: string };
+/**
+ * A place as the form has it: the municipality picker's text, and the county's code; or, for a
+ * case from outside Sweden, the country's ISO code (`country_code`; empty or absent: Sweden).
+ */
+export type PlaceRow = { municipality: string; lan_code: string; country_code?: string };
+
+/** The country of a place's row: its ISO code, or '' for a Swedish municipality or county. */
+export const rowCountry = (row: PlaceRow): string => row.country_code ?? '';
 
 /**
  * Who took the case up, as the form's row has it: a municipality or county picked by name or
@@ -56,6 +63,8 @@ export type UptakeRow = {
 /** Everything the editor lets one change, as its inputs hold it. */
 export type FormState = {
   kind: Kind;
+  /** The language the entry is written in. */
+  language: Language;
   title: string;
   summary: string;
   sections: Sections;
@@ -97,6 +106,7 @@ export function blankEntry(kind: Kind = 'exempel'): Entry {
     attachments: [],
     related: [],
     uptakes: [],
+    language: 'sv',
     status: 'utkast',
     revision: 0,
     created_at: '',
@@ -150,6 +160,7 @@ export function resolveMunicipality(
 export function fromEntry(entry: Entry): FormState {
   return {
     kind: entry.kind,
+    language: entry.language ?? 'sv',
     title: entry.title,
     summary: entry.summary,
     sections: { ...entry.sections },
@@ -157,12 +168,16 @@ export function fromEntry(entry: Entry): FormState {
     stage: entry.stage ?? '',
     novelty: entry.novelty ?? '',
     organisations: entry.organisations.map((o) => ({ ...o })),
-    places: entry.places.map((p) => ({
-      municipality: p.municipality_code
-        ? municipalityLabel(p.municipality, p.municipality_code)
-        : p.municipality,
-      lan_code: p.lan_code,
-    })),
+    places: entry.places.map((p) =>
+      p.country_code && !p.municipality_code && !p.lan_code
+        ? { municipality: '', lan_code: '', country_code: p.country_code }
+        : {
+            municipality: p.municipality_code
+              ? municipalityLabel(p.municipality, p.municipality_code)
+              : p.municipality,
+            lan_code: p.lan_code,
+          },
+    ),
     period_start: entry.period?.start ?? null,
     period_end: entry.period?.end ?? null,
     goals: [...entry.goals],
@@ -255,6 +270,11 @@ export function toUptake(
  * own check names the problem (`okänd kommunkod "9999"`, `okänd kommun "Gotham"`).
  */
 export function toPlace(row: PlaceRow, municipalities: readonly Municipality[]): Place {
+  // A country outside Sweden goes by its code alone; the library fills in its name.
+  const country = rowCountry(row);
+  if (country !== '') {
+    return { municipality_code: '', municipality: '', lan_code: '', lan: '', country_code: country };
+  }
   const text = row.municipality.trim();
   const found = resolveMunicipality(text, municipalities);
   const code = found?.code ?? (/^\d+$/.test(text) ? text : '');
@@ -292,6 +312,7 @@ export function toEntry(
   const entry: Entry = {
     ...base,
     kind: form.kind,
+    language: form.language ?? 'sv',
     title: form.title,
     summary: form.summary,
     sections: { ...form.sections },
@@ -333,6 +354,7 @@ function normalisedForm(f: FormState): unknown[] {
   // A fixed order of fields, whatever order an object restored from storage has its keys in.
   return [
     f.kind,
+    f.language ?? 'sv',
     f.title,
     f.summary,
     SECTION_KEYS.map((k) => f.sections[k]),
@@ -340,7 +362,7 @@ function normalisedForm(f: FormState): unknown[] {
     f.stage,
     f.novelty,
     f.organisations.map((o) => [o.name, o.type, o.role]),
-    f.places.map((p) => [p.municipality, p.lan_code]),
+    f.places.map((p) => [p.municipality, p.lan_code, rowCountry(p)]),
     year(f.period_start) ?? null,
     year(f.period_end) ?? null,
     [...f.goals].sort((a, b) => a - b),
@@ -350,6 +372,14 @@ function normalisedForm(f: FormState): unknown[] {
     f.related,
     (f.uptakes ?? []).map((u) => [u.kind, u.place, u.organisation, u.type, u.count, u.stage, u.date, u.source, u.note]),
   ];
+}
+
+/**
+ * A form kept by an older build, with what it lacked filled in: the language (Swedish, as every
+ * entry was then). Its places lack a country, which reads as Sweden.
+ */
+export function withDefaults(form: FormState): FormState {
+  return form.language === undefined ? { ...form, language: 'sv' } : form;
 }
 
 /** Whether a stored value has the shape of a form's state (a draft from an older build may not). */
@@ -411,11 +441,12 @@ const UPTAKE_FIELDS: readonly string[] = ['code', 'organisation', 'type', 'count
  * The form field a path in a message names, or null when the form has no such field (`id`,
  * `uid`, `format`, `attachments…`). Rows keep their index: `organisations[1].name` is
  * `organisations.1.name`; a place's municipality code and name are both its picker,
- * `places.0.municipality`, and its county code and name its county select, `places.0.lan`.
+ * `places.0.municipality`, and its county code and name its county select, `places.0.lan`; its
+ * country code and name are its country select, `places.0.country`.
  */
 export function fieldKey(path: string): string | null {
   const p = path.trim();
-  if (['title', 'summary', 'kind', 'stage', 'novelty'].includes(p)) return p;
+  if (['title', 'summary', 'kind', 'language', 'stage', 'novelty'].includes(p)) return p;
   const section = /^sections\.(\w+)$/.exec(p);
   if (section?.[1]) return (SECTION_KEYS as readonly string[]).includes(section[1]) ? p : null;
   if (p === 'sections') return 'sections.challenge';
@@ -424,7 +455,12 @@ export function fieldKey(path: string): string | null {
   if (p === 'period' || p === 'period.start' || p === 'period.end') return p;
   const place = /^places\[(\d+)\](?:\.(\w+))?$/.exec(p);
   if (place?.[1] !== undefined) {
-    const which = place[2] === 'lan_code' || place[2] === 'lan' ? 'lan' : 'municipality';
+    const which =
+      place[2] === 'lan_code' || place[2] === 'lan'
+        ? 'lan'
+        : place[2] === 'country_code' || place[2] === 'country'
+          ? 'country'
+          : 'municipality';
     return `places.${place[1]}.${which}`;
   }
   if (p === 'places') return 'places';

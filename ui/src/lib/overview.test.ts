@@ -7,11 +7,14 @@ import { sv } from './i18n/sv';
 import {
   columnChartSize,
   coverage,
+  countryBars,
   coverageSearches,
   focusBars,
   integerTicks,
   lanBars,
+  languageBars,
   stageBars,
+  telling,
   yearBars,
 } from './overview';
 import { toHash } from './query';
@@ -25,6 +28,8 @@ const facets: Facets = {
   year: { '2019': 1, '2021': 3, '2018': 2 },
   spread_lan: {},
   spread_municipality: {},
+  language: { sv: 11, en: 1 },
+  country: { SE: 10, FI: 1, DE: 1, DK: 0 },
 };
 
 describe('the overview', () => {
@@ -68,6 +73,32 @@ describe('the overview', () => {
     expect(yearBars({ ...facets, year: {} })).toEqual([]);
   });
 
+  it('lists the countries and languages with entries, most first, each with its search', () => {
+    const countries = countryBars(facets, vocab);
+    expect(countries.map((b) => [b.label, b.count])).toEqual([
+      ['Sverige', 10],
+      ['Finland', 1],
+      ['Tyskland', 1],
+    ]);
+    expect(countries[1]?.href).toBe('#/sok?land=FI');
+    const languages = languageBars(facets, vocab);
+    expect(languages.map((b) => [b.label, b.count])).toEqual([
+      ['Svenska', 11],
+      ['Engelska', 1],
+    ]);
+    expect(languages[1]?.href).toBe('#/sok?sprak=en');
+    expect(telling(languages)).toBe(true);
+    // A library of Swedish entries from Sweden: nothing to tell.
+    expect(telling(languageBars({ ...facets, language: { sv: 12 } }, vocab))).toBe(false);
+    expect(telling(countryBars({ ...facets, country: { SE: 12 } }, vocab))).toBe(false);
+    // Facets from a library older than languages and countries.
+    const older = { ...facets } as Partial<Facets>;
+    delete older.language;
+    delete older.country;
+    expect(countryBars(older as Facets, vocab)).toEqual([]);
+    expect(languageBars(older as Facets, vocab)).toEqual([]);
+  });
+
   it('makes whole-number axis ticks', () => {
     expect(integerTicks(1)).toEqual([0, 1]);
     expect(integerTicks(3)).toEqual([0, 1, 2, 3]);
@@ -85,9 +116,12 @@ describe('the overview', () => {
     expect([searches.year?.yearFrom, searches.year?.yearTo]).toEqual([2018, 2021]);
     // Nothing else narrows them: no words, no other facet.
     expect(toHash({ ...searches.stage!, stage: [] })).toBe('#/');
-    // A chart with no entries at all covers none: nothing to search for.
-    const none = coverageSearches({ ...facets, lan: {}, year: {}, stage: {} }, vocab);
-    expect([none.lan, none.year, none.stage]).toEqual([null, null, null]);
+    expect([...(searches.country?.country ?? [])].sort()).toEqual(['DE', 'FI', 'SE']);
+    expect([...(searches.language?.language ?? [])].sort()).toEqual(['en', 'sv']);
+    // A chart with no entries at all covers none: nothing to search for; and a chart of one
+    // country or language is not drawn.
+    const none = coverageSearches({ ...facets, lan: {}, year: {}, stage: {}, country: { SE: 3 }, language: { sv: 3 } }, vocab);
+    expect([none.lan, none.year, none.stage, none.country, none.language]).toEqual([null, null, null, null, null]);
   });
 
   it('says how many entries a chart shows and how many lack its value', () => {
@@ -97,6 +131,8 @@ describe('the overview', () => {
     expect(sv.chartCoverage(13, 14, 'year')).toBe('Diagrammet visar 13 av 14 poster; 1 saknar år.');
     expect(sv.chartCoverage(14, 14, 'focus')).toBe('Diagrammet visar alla 14 poster.');
     expect(sv.chartCoverage(0, 1, 'stage')).toBe('Diagrammet visar 0 av 1 post; 1 saknar skede.');
+    expect(sv.chartCoverage(12, 14, 'country')).toBe('Diagrammet visar 12 av 14 poster; 2 saknar land.');
+    expect(en.chartCoverage(12, 14, 'country')).toBe('The chart shows 12 of 14 entries; 2 have no country.');
     expect(en.chartCoverage(2, 14, 'lan')).toBe('The chart shows 2 of 14 entries; 12 have no county.');
     expect(en.chartCoverage(13, 14, 'focus')).toBe('The chart shows 13 of 14 entries; 1 has no focus area.');
     expect(en.chartCoverage(1, 1, 'year')).toBe('The chart shows the only entry.');

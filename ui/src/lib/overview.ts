@@ -60,6 +60,43 @@ export function stageBars(facets: Facets, vocab: Vocabulary): Bar[] {
   }));
 }
 
+/**
+ * The countries that have entries, by name in the UI's language (Sverige: the entries with a
+ * Swedish municipality or county), most first.
+ */
+export function countryBars(facets: Facets, vocab: Vocabulary): Bar[] {
+  return Object.entries(facets.country ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => ({
+      key: code,
+      label: vocab.countryName(code),
+      count,
+      href: search({ country: [code] }),
+    }))
+    .sort(byCountThenName);
+}
+
+/** The languages entries are written in, most first. */
+export function languageBars(facets: Facets, vocab: Vocabulary): Bar[] {
+  return Object.entries(facets.language ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([slug, count]) => ({
+      key: slug,
+      label: vocab.languageLabel(slug),
+      count,
+      href: search({ language: [slug] }),
+    }))
+    .sort(byCountThenName);
+}
+
+/**
+ * Whether a chart of countries or languages tells anything: only when the library has more than
+ * one (a library of Swedish entries from Sweden gets no "Svenska: 14").
+ */
+export function telling(bars: Bar[]): boolean {
+  return bars.length > 1;
+}
+
 /** Years in order, with the years between the first and the last filled in with zeros. */
 export function yearBars(facets: Facets): Bar[] {
   const years = Object.entries(facets.year)
@@ -95,13 +132,13 @@ export function integerTicks(max: number, most = 6): number[] {
   return ticks;
 }
 
-/** The four charts of the overview. */
-export type ChartId = 'focus' | 'lan' | 'year' | 'stage';
+/** The charts of the overview: four always, countries and languages where there are several. */
+export type ChartId = 'focus' | 'lan' | 'year' | 'stage' | 'country' | 'language';
 
 /**
  * The searches, over everything, that count the entries each chart covers: those with at least
  * one of the values it draws a bar for. `null` where the chart has no bar with entries (it
- * covers none). The rest of the library lacks the value (no county, no year, ...); facet
+ * covers none), and for countries and languages where the chart is not drawn. The rest of the library lacks the value (no county, no year, ...); facet
  * counts alone cannot say how many, since one entry may count in several bars.
  */
 export function coverageSearches(facets: Facets, vocab: Vocabulary): Record<ChartId, SearchState | null> {
@@ -110,11 +147,15 @@ export function coverageSearches(facets: Facets, vocab: Vocabulary): Record<Char
   const lan = keys(lanBars(facets, vocab));
   const stage = keys(stageBars(facets, vocab));
   const years = keys(yearBars(facets)).map(Number);
+  const countries = countryBars(facets, vocab);
+  const languages = languageBars(facets, vocab);
   return {
     focus: focus.length === 0 ? null : { ...emptyState(), focus },
     lan: lan.length === 0 ? null : { ...emptyState(), lan },
     stage: stage.length === 0 ? null : { ...emptyState(), stage },
     year: years.length === 0 ? null : { ...emptyState(), yearFrom: Math.min(...years), yearTo: Math.max(...years) },
+    country: telling(countries) ? { ...emptyState(), country: keys(countries) } : null,
+    language: telling(languages) ? { ...emptyState(), language: keys(languages) } : null,
   };
 }
 

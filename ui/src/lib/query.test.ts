@@ -38,6 +38,8 @@ describe('a search as an address', () => {
       kind: ['exempel'],
       stage: ['pilot', 'inforande'],
       spread: ['03', '18'],
+      language: ['en'],
+      country: ['FI', 'SE'],
       yearFrom: 2019,
       yearTo: 2023,
       sort: 'newest',
@@ -66,6 +68,9 @@ describe('a search as an address', () => {
       sort: 'spread',
     };
     expect(filterCount(every)).toBe(9);
+    every.language = ['en'];
+    every.country = ['FI'];
+    expect(filterCount(every)).toBe(11);
     clearFiltersOf(every);
     expect(hasFilters(every)).toBe(false);
     expect(every.q).toBe('mat');
@@ -118,6 +123,8 @@ describe('a search as a request', () => {
     kind: ['exempel', 'påhittad'],
     stage: ['pilot', 'nej'],
     spread: ['18', '00'],
+    language: [],
+    country: [],
     yearFrom: 2020,
     sort: 'relevance',
   };
@@ -164,6 +171,8 @@ describe('a saved request as a search', () => {
       kind: ['exempel'],
       stage: ['pilot'],
       spread: ['01'],
+      language: ['en', 'fi'],
+      country: ['FI'],
       yearFrom: 2019,
       yearTo: 2023,
       sort: 'spread',
@@ -261,5 +270,48 @@ describe('the subscriptions page', () => {
   it('has its own address', () => {
     expect(parseHash('#/prenumerationer')).toEqual({ name: 'subscriptions' });
     expect(parseHash('#/prenumerationer/')).toEqual({ name: 'subscriptions' });
+  });
+});
+
+describe('the language and the country (`sprak=`, `land=`)', () => {
+  const state: SearchState = { ...emptyState(), q: 'decisions', language: ['en', 'fi'], country: ['FI'] };
+
+  it('round-trip through the address, under Swedish names', () => {
+    const hash = toHash(state);
+    expect(hash).toBe('#/sok?q=decisions&sprak=en&sprak=fi&land=FI');
+    expect(fromHash(hash)).toEqual(state);
+    expect(fromHash('#/sok?land=SE')).toEqual({ ...emptyState(), country: ['SE'] });
+  });
+
+  it('read an address leniently: duplicates and empty values dropped, country codes in upper case', () => {
+    const read = fromHash('#/sok?sprak=en&sprak=en&sprak=&land=fi&land=FI');
+    expect(read.language).toEqual(['en']);
+    expect(read.country).toEqual(['FI']);
+  });
+
+  it('are filters: counted, cleared, and part of the key whatever their order', () => {
+    expect(isEmpty({ ...emptyState(), language: ['en'] })).toBe(false);
+    expect(hasFilters({ ...emptyState(), country: ['FI'] })).toBe(true);
+    expect(filterCount(state)).toBe(3);
+    const cleared: SearchState = { ...state, language: [...state.language], country: [...state.country] };
+    clearFiltersOf(cleared);
+    expect(cleared).toEqual({ ...emptyState(), q: 'decisions' });
+    expect(stateKey(state)).not.toBe(stateKey({ ...state, country: [] }));
+    expect(stateKey({ ...state, language: ['fi', 'en'] })).toBe(stateKey(state));
+  });
+
+  it('are sent as `language` and `country`, without values the taxonomy does not know', () => {
+    const request = toRequest({ ...state, language: ['en', 'de'], country: ['FI', 'XX'] }, vocab, { limit: 20 });
+    expect(request.language).toEqual(['en']);
+    expect(request.country).toEqual(['FI']);
+    const none = toRequest(emptyState(), vocab, { limit: 20 });
+    expect(none.language).toBeUndefined();
+    expect(none.country).toBeUndefined();
+  });
+
+  it('come back from a saved request, and an older request without them reads as none', () => {
+    expect(fromRequest(toRequest(state, vocab, { limit: 20 }))).toEqual(state);
+    const older = JSON.parse('{"query":"x","focus":[],"lan":[],"kind":[],"stage":[],"all":false,"prefix":true,"sort":"relevance"}');
+    expect(fromRequest(older)).toEqual({ ...emptyState(), q: 'x' });
   });
 });

@@ -7,8 +7,8 @@ import type { SortOrder } from '../bindings/SortOrder';
 import type { Vocabulary } from './vocabulary';
 
 /** The facets that are filtered by picking values (the year is a range). */
-export type Dimension = 'focus' | 'lan' | 'kind' | 'stage' | 'spread';
-export const DIMENSIONS: readonly Dimension[] = ['focus', 'lan', 'kind', 'stage', 'spread'];
+export type Dimension = 'focus' | 'lan' | 'kind' | 'stage' | 'spread' | 'language' | 'country';
+export const DIMENSIONS: readonly Dimension[] = ['focus', 'lan', 'kind', 'stage', 'spread', 'language', 'country'];
 
 export type SearchState = {
   q: string;
@@ -18,6 +18,10 @@ export type SearchState = {
   stage: string[];
   /** "Spridd till": counties where the entries have been taken up. */
   spread: string[];
+  /** The languages the entries are written in (`sprak=sv`, `en`, ...). */
+  language: string[];
+  /** Countries of the entries' places by ISO code (`land=FI`; `SE`: a Swedish place). */
+  country: string[];
   yearFrom?: number;
   yearTo?: number;
   sort: SortOrder;
@@ -46,7 +50,15 @@ const EXTRA: readonly { key: 'source' | 'municipality' | 'spreadMunicipality'; p
 const extraCount = (s: SearchState) => EXTRA.reduce((n, { key }) => n + (s[key]?.length ?? 0), 0);
 
 /** Parameter names in the address, in Swedish like the rest of it. */
-const PARAM: Record<Dimension, string> = { focus: 'fokus', lan: 'lan', kind: 'typ', stage: 'skede', spread: 'spridd' };
+const PARAM: Record<Dimension, string> = {
+  focus: 'fokus',
+  lan: 'lan',
+  kind: 'typ',
+  stage: 'skede',
+  spread: 'spridd',
+  language: 'sprak',
+  country: 'land',
+};
 
 /** The sort orders in the address (`sortera=`); relevance is the default and not written. */
 const SORT_PARAM: Record<SortOrder, string | null> = { relevance: null, newest: 'nyast', spread: 'spridning' };
@@ -56,7 +68,7 @@ function sortFrom(value: unknown): SortOrder {
 }
 
 export function emptyState(): SearchState {
-  return { q: '', focus: [], lan: [], kind: [], stage: [], spread: [], sort: 'relevance' };
+  return { q: '', focus: [], lan: [], kind: [], stage: [], spread: [], language: [], country: [], sort: 'relevance' };
 }
 
 export function hasFilters(s: SearchState): boolean {
@@ -100,6 +112,8 @@ export function fromParams(params: URLSearchParams): SearchState {
   const state = emptyState();
   state.q = params.get('q') ?? '';
   for (const d of DIMENSIONS) state[d] = unique(params.getAll(PARAM[d]));
+  // ISO codes are upper case; a hand-typed `land=fi` means Finland all the same.
+  state.country = unique(state.country.map((c) => c.toUpperCase()));
   state.yearFrom = year(params.get('fran'));
   state.yearTo = year(params.get('till'));
   const sort = params.get('sortera');
@@ -145,6 +159,8 @@ export function stateKey(s: SearchState): string {
     kind: sorted(s.kind),
     stage: sorted(s.stage),
     spread: sorted(s.spread),
+    language: sorted(s.language),
+    country: sorted(s.country),
     ...Object.fromEntries(EXTRA.flatMap(({ key }) => (s[key] === undefined ? [] : [[key, sorted(s[key])]]))),
   });
   params.sort();
@@ -167,6 +183,8 @@ export function fromRequest(r: SearchRequest): SearchState {
     kind: strings(r.kind),
     stage: strings(r.stage),
     spread: strings(r.spread_to),
+    language: strings(r.language),
+    country: strings(r.country),
     yearFrom: yearOf(r.year_from),
     yearTo: yearOf(r.year_to),
     sort: sortFrom(r.sort),
@@ -204,5 +222,9 @@ export function toRequest(s: SearchState, vocab: Vocabulary, opts: RequestOption
   if (spread.length > 0) request.spread_to = spread;
   const spreadMunicipality = (s.spreadMunicipality ?? []).filter((v) => vocab.isMunicipality(v));
   if (spreadMunicipality.length > 0) request.spread_municipality = spreadMunicipality;
+  const language = s.language.filter((v) => vocab.isLanguage(v));
+  if (language.length > 0) request.language = language;
+  const country = s.country.filter((v) => vocab.isCountry(v));
+  if (country.length > 0) request.country = country;
   return request;
 }

@@ -26,6 +26,7 @@ const CATALOGUE_KEYS = {
   statuses: 'statusLabels',
   org_types: 'orgTypeLabels',
   uptake_stages: 'uptakeStageLabels',
+  languages: 'languageLabels',
 } as const;
 
 describe('names of the model’s fixed values', () => {
@@ -76,5 +77,34 @@ describe('names of the model’s fixed values', () => {
     expect(vocab.kindLabel('okand')).toBe('okand');
     expect(vocab.focusName('arbetsmiljo')).toBe('Arbetsmiljö');
     expect(vocab.countyName('18')).toBe('Örebro län');
+  });
+
+  it('name languages and countries in the UI’s language', () => {
+    expect(vocab.languageLabel('en')).toBe('Engelska');
+    expect(vocab.countryName('DE')).toBe('Tyskland');
+    expect(vocab.countryName('FI')).toBe('Finland');
+    expect(vocab.countryName('XX')).toBe('XX');
+    expect(vocab.isLanguage('fi')).toBe(true);
+    expect(vocab.isLanguage('de')).toBe(false);
+    expect(vocab.isCountry('SE')).toBe(true);
+    expect(vocab.isCountry('se')).toBe(false);
+    setLanguage('en');
+    expect(vocab.languageLabel('en')).toBe('English');
+    expect(vocab.languageLabel('sv')).toBe('Swedish');
+    expect(vocab.countryName('DE')).toBe('Germany');
+  });
+
+  it('name a place that is a country by the country, and a Swedish one as before', () => {
+    const fi = { municipality_code: '', municipality: '', lan_code: '', lan: '', country_code: 'FI', country: 'Finland' };
+    expect(vocab.isCountryPlace(fi)).toBe(true);
+    expect(vocab.placeLabel(fi)).toBe('Finland');
+    expect(vocab.placeLabel({ ...fi, country_code: 'DE', country: 'Tyskland' })).toBe('Tyskland');
+    // A country the taxonomy does not know (an older UI's taxonomy): the name the entry has.
+    expect(vocab.placeLabel({ ...fi, country_code: 'ZZ', country: 'Zedland' })).toBe('Zedland');
+    const orebro = { municipality_code: '1880', municipality: 'Örebro', lan_code: '18', lan: 'Örebro län' };
+    expect(vocab.isCountryPlace(orebro)).toBe(false);
+    expect(vocab.placeLabel(orebro)).toBe('Örebro (1880), Örebro län');
+    setLanguage('en');
+    expect(vocab.placeLabel({ ...fi, country_code: 'DE', country: 'Tyskland' })).toBe('Germany');
   });
 });

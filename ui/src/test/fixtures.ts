@@ -40,6 +40,19 @@ export const taxonomy: Taxonomy = {
     { code: '0181', name: 'Södertälje', lan_code: '01' },
     { code: '1880', name: 'Örebro', lan_code: '18' },
   ],
+  countries: [
+    { code: 'DE', name: 'Tyskland', name_en: 'Germany' },
+    { code: 'DK', name: 'Danmark', name_en: 'Denmark' },
+    { code: 'FI', name: 'Finland', name_en: 'Finland' },
+    { code: 'SE', name: 'Sverige', name_en: 'Sweden' },
+  ],
+  languages: [
+    { slug: 'sv', label: 'Svenska', description: '' },
+    { slug: 'en', label: 'Engelska', description: '' },
+    { slug: 'da', label: 'Danska', description: '' },
+    { slug: 'no', label: 'Norska', description: '' },
+    { slug: 'fi', label: 'Finska', description: '' },
+  ],
   goals: [{ number: 2, name: 'Ingen hunger' }],
 };
 

@@ -57,6 +57,14 @@
 //   no Swedish text is left inside lang="en": Swedish letters or a focus-area or county name in
 //   a text node whose nearest lang is "en" fail. The pictures for docs/ (a11y-entry-320.png,
 //   a11y-forced-colours-focus.png, a11y-filter-button.png) are written to SCREENSHOT_DIR;
+// - languages and countries: the made-up English entry from Finland (seed-english.json, which
+//   browser.sh and ui-flows.sh add) has the badge "Engelska" and lang="en" on its hit's title
+//   and snippet and "Finland" among its places; the "Språk" and "Land" facets (shown only where
+//   the hits differ in them) filter the results, with chips; its page says "Språk: Engelska",
+//   names Finland among its places and marks its text lang="en"; axe on both pages, and the
+//   pictures language-results-*.png and language-entry-*.png (light and dark) for docs/; with
+//   `--write`, the editor saves a new entry in English with a place in Finland (language and
+//   country_code reach the library);
 // - the overview: each chart says how many entries it shows and how many lack its value, and
 //   the numbers add up; a few years make a small chart; Tab meets the charts in the order they
 //   are laid out.
@@ -533,23 +541,31 @@ try {
     report(true, 'read-only: no lists or saved searches are offered (skipped: not read-only)');
   }
 
-  await step('the overview draws four charts, each with a table', async () => {
+  // Four charts always, and countries and languages where the library has more than one of
+  // them: it has (Sweden and Finland, Swedish and English; seed-english.json).
+  await step('the overview draws six charts (countries and languages among them), each with a table', async () => {
     await page.locator('a[href="#/oversikt"]').first().click();
-    await page.locator('.chart svg[role="img"]').nth(3).waitFor();
+    await page.locator('.chart svg[role="img"]').nth(5).waitFor();
     const charts = await page.locator('.chart svg[role="img"][aria-label]').count();
     const tables = await page.locator('.chart-card table').count();
-    assert(charts === 4, `${charts} charts`);
-    assert(tables === 4, `${tables} tables`);
+    assert(charts === 6, `${charts} charts`);
+    assert(tables === 6, `${tables} tables`);
+    const titles = await page.locator('.chart-card h2').allInnerTexts();
+    assert(titles.includes('Poster per land') && titles.includes('Poster per språk'), `the charts are ${titles.join(', ')}`);
+    const countries = await page.locator('#chart-country-title ~ details th[scope="row"]').allTextContents();
+    assert(countries.includes('Finland') && countries.includes('Sverige'), `the countries' table names ${countries.join(', ')}`);
+    const languages = await page.locator('#chart-language-title ~ details th[scope="row"]').allTextContents();
+    assert(languages.includes('Engelska') && languages.includes('Svenska'), `the languages' table names ${languages.join(', ')}`);
   });
 
   await step('the overview: each chart says how many entries it shows and how many lack its value', async () => {
     await open('#/oversikt');
-    await page.locator('.chart svg[role="img"]').nth(3).waitFor();
+    await page.locator('.chart svg[role="img"]').nth(5).waitFor();
     const intro = await page.locator('.page-intro p').innerText();
     const total = Number(/(\d+) publicerade poster/.exec(intro)?.[1] ?? NaN);
     assert(Number.isInteger(total), `the introduction says "${intro}"`);
     assert(!/Välj ett namn/.test(intro), `the introduction asks for a choice in a closed table: "${intro}"`);
-    const lacking = { focus: 'fokusområde', lan: 'län', stage: 'skede', year: 'år' };
+    const lacking = { focus: 'fokusområde', lan: 'län', stage: 'skede', year: 'år', country: 'land', language: 'språk' };
     for (const [chart, word] of Object.entries(lacking)) {
       const said = (await page.getByTestId(`chart-${chart}-coverage`).innerText()).trim();
       const some = new RegExp(`^Diagrammet visar (\\d+) av ${total} poster; (\\d+) saknar ${word}\\.$`).exec(said);
@@ -582,6 +598,121 @@ try {
     }
     assert(JSON.stringify(met) === JSON.stringify(laidOut), `Tab meets ${met.join(', ')}; laid out ${laidOut.join(', ')}`);
   });
+
+  // ------------------------------------------------------------------------------------------
+  // Languages and countries: the made-up English entry from Finland (ui/tests/e2e/
+  // seed-english.json, added by browser.sh and ui-flows.sh before the server starts) among the
+  // Swedish entries of its focus area.
+  const ENGLISH_TITLE = 'Automated decisions in social services';
+  const ENGLISH_RESULTS = '#/sok?fokus=digitalisering';
+  const englishHit = page.locator('li.hit').filter({ has: page.locator('a.hit-title', { hasText: ENGLISH_TITLE }) });
+  const facetGroup = (legend) => page.locator('fieldset.facet').filter({ has: page.locator('legend', { hasText: new RegExp(`^${legend}$`) }) });
+  const facetOption = (legend, label) =>
+    facetGroup(legend).locator('label.option').filter({ has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) });
+  const hitCount = async () => Number(((await page.locator('.hit-count').innerText()).match(/^\d+/) ?? ['NaN'])[0]);
+  let englishHash = null;
+
+  const englishListed = await step('an English hit: the badge "Engelska", lang="en" on its title and snippet, Finland among its places', async () => {
+    await open(ENGLISH_RESULTS);
+    await englishHit.waitFor();
+    const badge = englishHit.getByTestId('hit-language');
+    assert((await badge.textContent()).trim() === 'Språk: Engelska', `the badge says "${await badge.textContent()}"`);
+    assert((await page.getByTestId('hit-language').count()) === 1, 'a Swedish hit has a language badge');
+    assert((await englishHit.locator('h2.hit-heading').getAttribute('lang')) === 'en', 'the title is not lang="en"');
+    assert((await englishHit.locator('p.snippet').getAttribute('lang')) === 'en', 'the snippet is not lang="en"');
+    const swedish = page.locator('li.hit').filter({ hasNot: page.getByTestId('hit-language') }).first();
+    assert((await swedish.locator('h2.hit-heading').getAttribute('lang')) === 'sv', 'a Swedish hit is not lang="sv"');
+    const countries = (await englishHit.getByTestId('hit-countries').innerText()).trim();
+    assert(countries === 'Finland', `its places say "${countries}"`);
+    assert((await facetGroup('Språk').count()) === 1 && (await facetGroup('Land').count()) === 1, 'no "Språk" or "Land" facet');
+    englishHash = await englishHit.locator('a.hit-title').getAttribute('href');
+    await page.evaluate(() => document.fonts.ready);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(100);
+      // The whole page: the hits, and the "Språk" and "Land" facets further down the panel.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `language-results-${colorScheme}.png`), fullPage: true });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await step('"Språk" and "Land" are offered only where the hits differ in them', async () => {
+    await open(`#/sok?q=${encodeURIComponent(QUERY)}`);
+    await hitTitle.waitFor();
+    await page.locator('fieldset.facet').first().waitFor();
+    assert((await facetGroup('Språk').count()) === 0, 'Swedish hits only, and a "Språk" facet');
+    assert((await facetGroup('Land').count()) === 0, 'hits from Sweden only, and a "Land" facet');
+  });
+
+  await step('the "Språk" facet filters the results (sprak=en), with a chip that takes it off', async () => {
+    await open(ENGLISH_RESULTS);
+    await englishHit.waitFor();
+    const before = await hitCount();
+    assert(before > 1, `${before} hits before filtering`);
+    await facetOption('Språk', 'Engelska').locator('input').check();
+    const chip = page.locator('.chip', { hasText: 'Engelska' });
+    await chip.waitFor();
+    assert(/sprak=en/.test(page.url()), `the address is ${page.url()}`);
+    await page.locator('.hit-count', { hasText: /^1 träff/ }).waitFor();
+    assert((await page.locator('li.hit').count()) === 1 && (await englishHit.count()) === 1, 'the English hit is not the only one');
+    assert(((await chip.getAttribute('aria-label')) ?? '').includes('Språk: Engelska'), `the chip is named "${await chip.getAttribute('aria-label')}"`);
+    // The facet stays with its values, counted as if it were not picked.
+    assert((await facetOption('Språk', 'Svenska').count()) === 1, 'Svenska went from the facet');
+    await chip.click();
+    await chip.waitFor({ state: 'detached' });
+    await page.locator('.hit-count', { hasText: new RegExp(`^${before} träffar`) }).waitFor();
+    assert(!page.url().includes('sprak='), `the address is ${page.url()}`);
+  }, STEP_MS, englishListed);
+
+  await step('the "Land" facet filters the results (land=FI); back and forward keep it', async () => {
+    await open(ENGLISH_RESULTS);
+    await englishHit.waitFor();
+    const finland = facetOption('Land', 'Finland');
+    assert((await finland.locator('.count [aria-hidden="true"]').innerText()).trim() === '1', 'Finland does not count 1');
+    assert((await facetOption('Land', 'Sverige').count()) === 1, 'Sverige is not offered');
+    await finland.locator('input').check();
+    const chip = page.locator('.chip', { hasText: 'Finland' });
+    await chip.waitFor();
+    assert(/land=FI/.test(page.url()), `the address is ${page.url()}`);
+    await page.locator('.hit-count', { hasText: /^1 träff/ }).waitFor();
+    assert((await englishHit.count()) === 1, 'the English hit is not the one found');
+    await page.goBack();
+    await chip.waitFor({ state: 'detached' });
+    await page.goForward();
+    await chip.waitFor();
+    await page.locator('.hit-count', { hasText: /^1 träff/ }).waitFor();
+    await page.getByRole('button', { name: 'Rensa alla filter' }).click();
+    await page.locator('.chip').first().waitFor({ state: 'detached' });
+    assert(!page.url().includes('land='), `the address is ${page.url()}`);
+  }, STEP_MS, englishListed);
+
+  await step('the English entry: "Språk: Engelska" among the facts, Finland among its places, its text lang="en"', async () => {
+    await open(englishHash);
+    const h1 = page.locator('h1.entry-title');
+    await h1.waitFor();
+    assert((await h1.innerText()).trim() === ENGLISH_TITLE, `the entry is titled ${await h1.innerText()}`);
+    assert((await h1.getAttribute('lang')) === 'en', 'the title is not lang="en"');
+    const language = page.getByTestId('fact-language');
+    assert((await language.innerText()).trim() === 'Engelska', `the language says "${await language.innerText()}"`);
+    const term = await language.evaluate((dd) => dd.previousElementSibling?.textContent?.trim() ?? '');
+    assert(term === 'Språk', `the fact is called "${term}"`);
+    const country = page.getByTestId('place-country');
+    assert((await country.innerText()).trim() === 'Finland', `the place says "${await country.innerText()}"`);
+    const prose = await page.locator('.entry .prose').evaluateAll((els) => els.map((el) => el.getAttribute('lang')));
+    assert(prose.length >= 3 && prose.every((l) => l === 'en'), `the summary and sections are lang=${prose.join(', ')}`);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `language-entry-${colorScheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // A Swedish entry has no language fact, and its text stays Swedish.
+    await open('#/post/sodertalje-hallbar-livsmedelsforsorjning');
+    await page.locator('h1.entry-title').waitFor();
+    assert((await page.getByTestId('fact-language').count()) === 0, 'a Swedish entry says its language');
+    assert((await page.locator('h1.entry-title').getAttribute('lang')) === 'sv', 'a Swedish entry is not lang="sv"');
+  }, STEP_MS, englishListed);
 
   // ------------------------------------------------------------------------------------------
   // Spridning: the entry's uptakes in words, as a table, a timeline and a map; Översikt's map
@@ -1197,6 +1328,50 @@ try {
     report(true, 'read-only: no editor, curation bar, note or attachments (skipped: not read-only)');
   }
 
+  // The editor in another language: a new entry in English with a place in Finland. The
+  // request carries the language and the country's code alone; the library names the country.
+  // The entry goes to the trash again, so that the steps after it see the library as before.
+  await collectionStep('editor: a new entry in English with a place in Finland sends its language and country_code', async () => {
+    await open('#/ny');
+    const title = page.getByTestId('field-title');
+    await title.waitFor();
+    assert((await page.getByTestId('field-language').inputValue()) === 'sv', 'a new entry is not Swedish');
+    await page.getByTestId('field-language').selectOption('en');
+    assert((await title.getAttribute('lang')) === 'en', 'the title field is not lang="en" for an English entry');
+    await title.fill(`E2E entry in English ${stamp} (testdata)`);
+    await page.getByTestId('field-summary').fill('A made-up summary in English.');
+    await page.getByRole('button', { name: 'Lägg till plats' }).click();
+    await page.locator('#field-places-0-municipality').waitFor();
+    await page.getByTestId('place-country-0').selectOption('FI');
+    // A country outside Sweden has no municipality or county.
+    await page.locator('#field-places-0-municipality').waitFor({ state: 'detached' });
+    assert((await page.locator('#field-places-0-lan').count()) === 0, 'the county is still offered');
+    const sent = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/rpc/create_entry'));
+    await page.getByTestId('save-entry').click();
+    const { entry } = JSON.parse((await sent).postData() ?? '{}');
+    assert(entry?.language === 'en', `the request's language is ${entry?.language}`);
+    assert(
+      JSON.stringify(entry.places) === JSON.stringify([{ municipality_code: '', municipality: '', lan_code: '', lan: '', country_code: 'FI' }]),
+      `the request's places are ${JSON.stringify(entry.places)}`,
+    );
+    await page.locator('h1.entry-title[lang="en"]').waitFor();
+    assert((await page.getByTestId('place-country').innerText()).trim() === 'Finland', 'the page does not name Finland');
+    const id = decodeURIComponent(new URL(page.url()).hash.slice('#/post/'.length));
+    const saved = await api('api/rpc/get_entry', { id });
+    assert(saved.body?.language === 'en', `the library says language ${saved.body?.language}`);
+    const place = saved.body?.places?.[0] ?? {};
+    assert(place.country_code === 'FI' && place.country === 'Finland', `the library's place is ${JSON.stringify(place)}`);
+    // The editor opens it again as it was saved.
+    await page.getByTestId('edit-entry').click();
+    await page.getByTestId('field-title').waitFor();
+    assert((await page.getByTestId('field-language').inputValue()) === 'en', 'the editor forgot the language');
+    assert((await page.getByTestId('place-country-0').inputValue()) === 'FI', 'the editor forgot the country');
+    const gone = await api('api/rpc/delete_entry', { id });
+    assert(gone.status === 200, `delete_entry: HTTP ${gone.status}`);
+  });
+  // Its validation while the title was empty answered HTTP 400 on purpose.
+  forgive(/HTTP 400: .*\/api\/rpc\/validate_entry$/);
+
   // ------------------------------------------------------------------------------------------
   // Export: in a browser a download from POST api/export; the export dialog on an entry
   // (Markdown) and on the search results (CSV of every hit); axe with the dialog open, in light
@@ -1319,7 +1494,18 @@ try {
     {
       name: 'overview',
       hash: '#/oversikt',
-      ready: () => page.locator('.chart svg[role="img"]').nth(3).waitFor(),
+      ready: () => page.locator('.chart svg[role="img"]').nth(5).waitFor(),
+    },
+    {
+      name: 'language-results',
+      hash: ENGLISH_RESULTS,
+      ready: () => englishHit.waitFor(),
+    },
+    {
+      name: 'language-entry',
+      hash: englishHash ?? '#/',
+      possible: englishHash !== null,
+      ready: () => page.locator('h1.entry-title').waitFor(),
     },
     {
       name: 'spread-entry',
@@ -1400,7 +1586,7 @@ try {
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     for (const p of [...pages, ...morePages]) {
-      const possible = p.name !== 'entry' || entryHash !== null;
+      const possible = p.possible ?? (p.name !== 'entry' || entryHash !== null);
       await step(`axe: no WCAG 2.1 A/AA violations on the ${p.name} page (${colorScheme})`, async () => {
         await open(p.hash);
         await p.ready();
@@ -1420,7 +1606,7 @@ try {
   // when a filter goes away.
   await page.emulateMedia({ colorScheme: 'light' });
   const a11yPages = [...pages.filter((p) => p.name !== 'lists-dialog'), ...morePages];
-  const possibleOn = (p) => p.name !== 'entry' || entryHash !== null;
+  const possibleOn = (p) => p.possible ?? (p.name !== 'entry' || entryHash !== null);
   const titles = new Map();
   for (const p of a11yPages) {
     await step(`the ${p.name} page has exactly one h1, and a title`, async () => {
@@ -1617,12 +1803,17 @@ try {
   // The English UI: content that stays Swedish (entry titles and text, focus-area and county
   // names, ...) carries lang="sv", so that a screen reader reads it as Swedish (WCAG 3.1.2).
   // Every text node whose nearest lang is "en" is looked at: Swedish letters (å, ä, ö) or a
-  // name from the taxonomy in it mean Swedish marked as English.
-  const swedishNames = await api('api/taxonomy')
-    .then(({ body }) => [...(body?.focus_areas ?? []).map((f) => f.name), ...(body?.counties ?? []).map((c) => c.name)])
-    .catch(() => []);
+  // name from the taxonomy in it mean Swedish marked as English. A country's English name is
+  // English, whatever its letters ("Åland Islands" among the editor's countries).
+  const taxonomyNames = await api('api/taxonomy')
+    .then(({ body }) => ({
+      swedish: [...(body?.focus_areas ?? []).map((f) => f.name), ...(body?.counties ?? []).map((c) => c.name)],
+      english: (body?.countries ?? []).map((c) => c.name_en),
+    }))
+    .catch(() => ({ swedish: [], english: [] }));
+  const swedishNames = taxonomyNames.swedish;
   const unmarkedSwedish = () =>
-    page.evaluate((names) => {
+    page.evaluate(({ names, english }) => {
       const found = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
@@ -1630,12 +1821,13 @@ try {
         const el = node.parentElement;
         if (text === '' || el === null || el.closest('script, style')) continue;
         if (el.closest('[lang]')?.getAttribute('lang') !== 'en') continue;
+        if (english.includes(text)) continue;
         if (/[åäöÅÄÖ]/.test(text) || names.some((name) => text.includes(name))) {
           found.push(`${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/)[0]}` : ''}: "${text.slice(0, 60)}"`);
         }
       }
       return found;
-    }, swedishNames);
+    }, { names: swedishNames, english: taxonomyNames.english });
   const englishPages = [
     ...a11yPages,
     ...(readOnly || entryHash === null

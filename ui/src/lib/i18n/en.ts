@@ -59,6 +59,7 @@ export const en: Messages = {
   hitOrganisations: 'Organisations',
   hitPlaces: 'Places',
   hitYears: 'Years',
+  hitLanguage: 'Language',
   saveSearch: 'Save the search',
   saveSearchName: 'Name of the search',
   saveSearchReplaces: 'There is already a saved search with that name. It will be replaced.',
@@ -73,6 +74,8 @@ export const en: Messages = {
   facetKind: 'Kind',
   facetStage: 'Stage',
   facetYear: 'Year',
+  facetLanguage: 'Language',
+  facetCountry: 'Country',
   yearFrom: 'From year',
   yearTo: 'To year',
   yearAny: 'Any year',
@@ -110,6 +113,7 @@ export const en: Messages = {
   factGoals: 'Agenda 2030 goals',
   factTags: 'Keywords',
   factUpdated: 'Last updated',
+  factLanguage: 'Language',
   factContacts: 'Contact',
   sourcesHeading: 'Sources',
   seeAlsoHeading: 'See also',
@@ -183,9 +187,13 @@ export const en: Messages = {
   chartLanNote: 'An entry is counted in every county it concerns.',
   chartYearNote: 'An entry is counted in every year it ran.',
   chartStageNote: 'The stages in the order a piece of work goes through them.',
+  chartCountry: 'Entries per country',
+  chartCountryNote: 'An entry is counted in every country where it has a place. Sweden means the entries with a Swedish municipality or county.',
+  chartLanguage: 'Entries per language',
+  chartLanguageNote: 'The language the entry is written in.',
   chartCoverage: (shown, total, chart) => {
     if (shown === total) return total === 1 ? 'The chart shows the only entry.' : `The chart shows all ${count(total)} entries.`;
-    const lacking = { focus: 'focus area', lan: 'county', year: 'year', stage: 'stage' }[chart];
+    const lacking = { focus: 'focus area', lan: 'county', year: 'year', stage: 'stage', country: 'country', language: 'language' }[chart];
     const missing = total - shown;
     return `The chart shows ${count(shown)} of ${count(total)} ${total === 1 ? 'entry' : 'entries'}; ${count(missing)} ${missing === 1 ? 'has' : 'have'} no ${lacking}.`;
   },
@@ -197,6 +205,8 @@ export const en: Messages = {
   columnLan: 'County',
   columnYear: 'Year',
   columnStage: 'Stage',
+  columnCountry: 'Country',
+  columnLanguage: 'Language',
   noData: 'No data yet.',
 
   navNewEntry: 'New entry',
@@ -218,6 +228,8 @@ export const en: Messages = {
   fieldKind: 'Kind',
   fieldTitle: 'Title',
   fieldSummary: 'Summary',
+  fieldLanguage: 'Language',
+  languageHint: 'The language the entry is written in. The search reads its text accordingly.',
   requiredMark: '(required)',
   summaryHint: 'A few sentences on what was done and what came of it.',
   charCount: (n: number, max: number) => `${count(n)} of ${count(max)} characters`,
@@ -238,7 +250,10 @@ export const en: Messages = {
   addOrganisation: 'Add an organisation',
   removeRow: 'Remove',
   formPlaces: 'Places',
-  placesHint: 'Type the municipality’s name or SCB code and pick it from the list, or pick only a county.',
+  placesHint:
+    'Type the municipality’s name or SCB code and pick it from the list, or pick only a county. For a case from another country, choose the country.',
+  placeCountry: 'Country',
+  placeSweden: 'Sweden',
   placeN: (n: number) => `Place ${n}`,
   placeMunicipality: 'Municipality',
   placeCounty: 'County',
@@ -967,6 +982,13 @@ export const en: Messages = {
     granskning: 'In review',
     publicerad: 'Published',
     arkiverad: 'Archived',
+  },
+  languageLabels: {
+    sv: 'Swedish',
+    en: 'English',
+    da: 'Danish',
+    no: 'Norwegian',
+    fi: 'Finnish',
   },
   orgTypeLabels: {
     kommun: 'Municipality',

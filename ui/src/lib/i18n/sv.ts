@@ -2,6 +2,7 @@
 // The names of the model's fixed values (kinds, stages, ...) are here too; focus areas, counties
 // and municipalities are content (the library's taxonomy) and are not.
 import type { Kind } from '../../bindings/Kind';
+import type { Language } from '../../bindings/Language';
 import type { AuditEventName } from '../accounts';
 import type { Novelty } from '../../bindings/Novelty';
 import type { OrgType } from '../../bindings/OrgType';
@@ -76,6 +77,8 @@ export const sv = {
   hitOrganisations: 'Organisationer',
   hitPlaces: 'Platser',
   hitYears: 'År',
+  /** Before the badge with the language of an entry that is not in Swedish ("Engelska"). */
+  hitLanguage: 'Språk',
   saveSearch: 'Spara sökningen',
   saveSearchName: 'Namn på sökningen',
   saveSearchReplaces: 'Det finns redan en sparad sökning med det namnet. Den ersätts.',
@@ -93,6 +96,10 @@ export const sv = {
   facetKind: 'Typ',
   facetStage: 'Skede',
   facetYear: 'År',
+  /** The language entries are written in. */
+  facetLanguage: 'Språk',
+  /** Countries of the entries' places (Sverige for a Swedish municipality or county). */
+  facetCountry: 'Land',
   yearFrom: 'Från år',
   yearTo: 'Till år',
   yearAny: 'Alla år',
@@ -131,6 +138,8 @@ export const sv = {
   factGoals: 'Agenda 2030-mål',
   factTags: 'Nyckelord',
   factUpdated: 'Senast uppdaterad',
+  /** The language of an entry not in Swedish. */
+  factLanguage: 'Språk',
   factContacts: 'Kontakt',
   sourcesHeading: 'Källor',
   seeAlsoHeading: 'Se även',
@@ -207,10 +216,18 @@ export const sv = {
   chartLanNote: 'En post räknas i varje län den gäller.',
   chartYearNote: 'En post räknas varje år den pågick.',
   chartStageNote: 'Skedena i den ordning ett arbete går igenom dem.',
+  chartCountry: 'Poster per land',
+  chartCountryNote: 'En post räknas i varje land där den har en plats. Sverige är posterna med en svensk kommun eller ett län.',
+  chartLanguage: 'Poster per språk',
+  chartLanguageNote: 'Det språk posten är skriven på.',
   /** How many entries a chart covers, and how many lack its value ("saknar län"). */
-  chartCoverage: (shown: number, total: number, chart: 'focus' | 'lan' | 'year' | 'stage') => {
+  chartCoverage: (
+    shown: number,
+    total: number,
+    chart: 'focus' | 'lan' | 'year' | 'stage' | 'country' | 'language',
+  ) => {
     if (shown === total) return total === 1 ? 'Diagrammet visar den enda posten.' : `Diagrammet visar alla ${count(total)} poster.`;
-    const lacking = { focus: 'fokusområde', lan: 'län', year: 'år', stage: 'skede' }[chart];
+    const lacking = { focus: 'fokusområde', lan: 'län', year: 'år', stage: 'skede', country: 'land', language: 'språk' }[chart];
     return `Diagrammet visar ${count(shown)} av ${count(total)} ${total === 1 ? 'post' : 'poster'}; ${count(total - shown)} saknar ${lacking}.`;
   },
   chartDescription: (title: string, rows: number) =>
@@ -221,6 +238,8 @@ export const sv = {
   columnLan: 'Län',
   columnYear: 'År',
   columnStage: 'Skede',
+  columnCountry: 'Land',
+  columnLanguage: 'Språk',
   noData: 'Inga uppgifter ännu.',
 
   // The entry editor (#/ny, #/post/<id>/redigera), the curation bar, note and attachments on an
@@ -244,6 +263,8 @@ export const sv = {
   fieldKind: 'Typ',
   fieldTitle: 'Rubrik',
   fieldSummary: 'Sammanfattning',
+  fieldLanguage: 'Språk',
+  languageHint: 'Språket posten är skriven på. Sökningen tolkar texten efter det.',
   requiredMark: '(obligatoriskt)',
   summaryHint: 'Några meningar om vad som gjordes och vad det gav.',
   charCount: (n: number, max: number) => `${count(n)} av ${count(max)} tecken`,
@@ -264,7 +285,11 @@ export const sv = {
   addOrganisation: 'Lägg till organisation',
   removeRow: 'Ta bort',
   formPlaces: 'Platser',
-  placesHint: 'Skriv kommunens namn eller SCB-kod och välj i listan, eller välj bara ett län.',
+  placesHint:
+    'Skriv kommunens namn eller SCB-kod och välj i listan, eller välj bara ett län. Är fallet från ett annat land väljer du landet.',
+  /** A place's country: Sverige (a municipality or county), or a country outside Sweden. */
+  placeCountry: 'Land',
+  placeSweden: 'Sverige',
   placeN: (n: number) => `Plats ${n}`,
   placeMunicipality: 'Kommun',
   placeCounty: 'Län',
@@ -985,6 +1010,13 @@ export const sv = {
     publicerad: 'Publicerad',
     arkiverad: 'Arkiverad',
   } satisfies Record<Status, string>,
+  languageLabels: {
+    sv: 'Svenska',
+    en: 'Engelska',
+    da: 'Danska',
+    no: 'Norska',
+    fi: 'Finska',
+  } satisfies Record<Language, string>,
   orgTypeLabels: {
     kommun: 'Kommun',
     region: 'Region',
