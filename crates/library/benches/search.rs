@@ -342,6 +342,27 @@ fn bench_size(n: usize, words: &[String]) {
         summary(&mut times)
     );
 
+    // "Liknande exempel" for 50 entries spread over the library.
+    let ids: Vec<String> = lib
+        .select(&SearchRequest::default())
+        .unwrap()
+        .into_iter()
+        .step_by((n / 50).max(1))
+        .take(50)
+        .collect();
+    let mut times = Vec::new();
+    let mut shown = 0;
+    for id in &ids {
+        let t = Instant::now();
+        shown += lib.similar(id, 5).unwrap().len();
+        times.push(t.elapsed());
+    }
+    println!(
+        "similar entries (\"Liknande exempel\", five of {} entries): {} ({shown} shown)",
+        ids.len(),
+        summary(&mut times)
+    );
+
     let mut saves = Vec::new();
     for i in 0..10 {
         let mut e = synthetic(&mut rng, words, n + i);

@@ -49,7 +49,14 @@ impl Boosts {
     /// The text of an entry in another language counts as the summary does; its title as a
     /// title.
     pub const OTHER_TEXT: Score = 2.0;
+    /// The known last part of a compound the library lacks.
+    pub const COMPOUND_HEAD: Score = 0.5;
 }
+
+/// A compound's first part has at least this many letters, its last part at least
+/// [`COMPOUND_HEAD_CHARS`].
+const COMPOUND_MODIFIER_CHARS: usize = 3;
+const COMPOUND_HEAD_CHARS: usize = 4;
 
 /// When every word is required and fewer than this many entries match, any word may match
 /// instead: a natural-language question rarely has all its words in one entry.
@@ -301,10 +308,17 @@ impl<'a> QueryBuilder<'a> {
         if !part.phrase && folded.len() == 1 {
             let word = &folded[0];
             let chars = word.chars().count();
-            // A word inside a compound: all its trigrams.
+            // A word inside a compound: all trigrams of its stem, so that an inflected form
+            // finds the compound (`barometerns` in `innovationsbarometern`, `användare` in
+            // `användardriven`).
             let raw: String = part.text.to_lowercase();
-            if raw.chars().count() >= 4 {
-                let grams = analyze(&mut self.grams, &raw);
+            let base = if chars >= 4 {
+                word.as_str()
+            } else {
+                raw.as_str()
+            };
+            if base.chars().count() >= 4 {
+                let grams = analyze(&mut self.grams, base);
                 let all: Vec<(Occur, Box<dyn Query>)> = grams
                     .iter()
                     .map(|g| {
@@ -341,6 +355,30 @@ impl<'a> QueryBuilder<'a> {
                 self.saw_unknown = true;
                 search_distance(chars)
             };
+            // A compound the library lacks, by its head: the longest known word it ends with
+            // (`skolmåltider` finds `måltider`). Swedish compounds put the meaning last.
+            if distance > 0 && !part.prefix {
+                let head = word
+                    .char_indices()
+                    .map(|(i, _)| &word[i..])
+                    .skip(COMPOUND_MODIFIER_CHARS)
+                    .take_while(|rest| rest.chars().count() >= COMPOUND_HEAD_CHARS)
+                    .find(|rest| in_library(self.searcher, &f, rest));
+                if let Some(head) = head {
+                    for field in folded_fields {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(
+                                Box::new(TermQuery::new(
+                                    Term::from_field_text(field, head),
+                                    IndexRecordOption::WithFreqs,
+                                )),
+                                Boosts::COMPOUND_HEAD,
+                            )),
+                        ));
+                    }
+                }
+            }
             for field in folded_fields {
                 let term = Term::from_field_text(field, word);
                 if distance > 0 {
