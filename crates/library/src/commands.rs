@@ -374,12 +374,13 @@ impl ImportArgs {
     /// maps and settings over both.
     pub fn options(&self) -> Result<crate::import::ImportOptions> {
         use share::tabular::Mapping;
+        // Each problem names the argument it is in, so that a form shows it beside that field.
         let mut mapping = match &self.preset {
-            Some(name) => Mapping::preset(name)?,
+            Some(name) => Mapping::preset(name).map_err(|e| e.with_field("preset"))?,
             None => Mapping::default(),
         };
         if let Some(text) = self.mapping.as_deref().filter(|t| !t.trim().is_empty()) {
-            mapping = mapping.merge(Mapping::from_text(text)?);
+            mapping = mapping.merge(Mapping::from_text(text).map_err(|e| e.with_field("mapping"))?);
         }
         let mut over = Mapping {
             skip_unmapped: self.skip_unmapped,
@@ -388,8 +389,12 @@ impl ImportArgs {
             ..Mapping::default()
         };
         if let Some(values) = &self.values {
-            over.add_values(values)?;
+            over.add_values(values)
+                .map_err(|e| e.with_field("values"))?;
         }
+        over.long_summary_section()
+            .map_err(|e| e.with_field("longSummary"))?;
+        over.language().map_err(|e| e.with_field("language"))?;
         Ok(crate::import::ImportOptions {
             mapping: mapping.merge(over),
             accept_valid: self.accept_valid,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import type { EntrySummary } from '../bindings/EntrySummary';
+import type { ImportArgs } from '../bindings/ImportArgs';
 import type { Status } from '../bindings/Status';
 import type { WriteReport } from '../bindings/WriteReport';
 import type { WriteTotals } from '../bindings/WriteTotals';
@@ -10,10 +11,21 @@ import {
   canImport,
   cleanMapping,
   cleanText,
+  emptyImportChoices,
   formatDateTime,
+  IMPORT_LANGUAGES,
+  IMPORT_PRESETS,
+  importArgs,
+  type ImportChoices,
+  importErrorField,
   importKey,
+  importOptions,
+  LONG_SUMMARY_SECTIONS,
   MAX_UPLOAD_BYTES,
+  PRESET_SETTINGS,
+  presetSettings,
   readUpload,
+  rejectsFileName,
   STATUSES,
   statusCounts,
   statusFilter,
@@ -25,6 +37,8 @@ import {
   writeVerdict,
 } from './curation';
 import { setLanguage } from './i18n';
+import kommunPreset from '../../../assets/mappings/kommun.toml?raw';
+import pstwPreset from '../../../assets/mappings/pstw.toml?raw';
 
 const entry = (id: string, status: Status): EntrySummary => ({
   id,
@@ -82,30 +96,144 @@ describe('the status filter', () => {
 
 describe('an import', () => {
   const file = { name: 'poster.csv', size: 120, lastModified: 1 };
+  const choices = (change: Partial<ImportChoices> = {}): ImportChoices => ({ ...emptyImportChoices(), ...change });
 
   it('sends a mapping only when one is written', () => {
     expect(cleanMapping('  ')).toBeNull();
     expect(cleanMapping(' Rubrik=title;Budget=- \n')).toBe('Rubrik=title;Budget=-');
   });
 
-  it('is the same import while the file and the mapping stay the same', () => {
-    const key = importKey(file, 'Budget=-');
-    expect(key).not.toBeNull();
-    expect(importKey(file, '  Budget=-  ')).toBe(key);
-    expect(importKey(file, 'Budget=title')).not.toBe(key);
-    expect(importKey({ ...file, lastModified: 2 }, 'Budget=-')).not.toBe(key);
-    expect(importKey(null, '')).toBeNull();
+  it('sends only the choices that say something', () => {
+    expect(importOptions(emptyImportChoices())).toEqual({});
+    expect(importOptions(choices({ mapping: ' \n ', values: '  ' }))).toEqual({});
+    expect(
+      importOptions({
+        preset: 'kommun',
+        mapping: ' [columns]\n"Namn" = "title"\n',
+        values: 'Status: Klar=avslutad\n',
+        skipUnmapped: true,
+        longSummary: 'results',
+        language: 'da',
+        acceptValid: true,
+      }),
+    ).toEqual({
+      preset: 'kommun',
+      mapping: '[columns]\n"Namn" = "title"',
+      values: 'Status: Klar=avslutad',
+      skipUnmapped: true,
+      longSummary: 'results',
+      language: 'da',
+      acceptValid: true,
+    });
   });
 
-  it('may run only after a dry run of the same file and mapping without rejected rows', () => {
-    const key = importKey(file, '');
+  it('builds the whole request from a file\'s bytes and the choices', () => {
+    const args: ImportArgs = importArgs('p.csv', new Uint8Array([82, 59]), choices({ preset: 'pstw' }), true);
+    expect(args).toEqual({ name: 'p.csv', bytes: [82, 59], preset: 'pstw', dryRun: true });
+    expect(importArgs('p.csv', new Uint8Array(), choices({ acceptValid: true }), false)).toEqual({
+      name: 'p.csv',
+      bytes: [],
+      acceptValid: true,
+      dryRun: false,
+    });
+  });
+
+  it('is the same import while the file and every choice that changes a row stay the same', () => {
+    const key = importKey(file, choices({ mapping: 'Budget=-' }));
+    expect(key).not.toBeNull();
+    expect(importKey(file, choices({ mapping: '  Budget=-  ' }))).toBe(key);
+    expect(importKey(file, choices({ mapping: 'Budget=title' }))).not.toBe(key);
+    expect(importKey({ ...file, lastModified: 2 }, choices({ mapping: 'Budget=-' }))).not.toBe(key);
+    expect(importKey(null, choices())).toBeNull();
+    const base = choices({ mapping: 'Budget=-' });
+    for (const change of [
+      { preset: 'pstw' },
+      { values: 'Status: Klar=avslutad' },
+      { skipUnmapped: true },
+      { longSummary: 'solution' },
+      { language: 'en' },
+    ] as Partial<ImportChoices>[]) {
+      expect(importKey(file, { ...base, ...change }), JSON.stringify(change)).not.toBe(key);
+    }
+    // Writing the valid rows changes nothing the dry run showed.
+    expect(importKey(file, { ...base, acceptValid: true })).toBe(key);
+  });
+
+  it('may run only after a dry run of the same file and choices without rejected rows', () => {
+    const key = importKey(file, choices());
     expect(canImport(null, key)).toBe(false);
     expect(canImport({ key: key!, report: report() }, key)).toBe(true);
-    expect(canImport({ key: key!, report: report() }, importKey(file, 'X=-'))).toBe(false);
+    expect(canImport({ key: key!, report: report() }, importKey(file, choices({ mapping: 'X=-' })))).toBe(false);
     expect(canImport({ key: key!, report: report() }, null)).toBe(false);
     expect(canImport({ key: key!, report: report({ totals: totals({ reject: 1 }) }) }, key)).toBe(false);
     expect(canImport({ key: key!, report: report({ dry_run: false, applied: true }) }, key)).toBe(false);
     expect(canImport({ key: key!, report: report({ rows: [], totals: totals({ create: 0 }) }) }, key)).toBe(false);
+  });
+
+  it('with rejected rows, may run when the valid rows are to be written and there is one', () => {
+    const key = importKey(file, choices());
+    const mixed = report({
+      totals: totals({ create: 1, reject: 1 }),
+      rows: [
+        { place: 'rad 2', action: 'create', id: 'a', title: 'A', reason: '' },
+        { place: 'rad 3', action: 'reject', id: '', title: '', reason: 'fältet title: rubrik saknas' },
+      ],
+    });
+    expect(canImport({ key: key!, report: mixed }, key, false)).toBe(false);
+    expect(canImport({ key: key!, report: mixed }, key, true)).toBe(true);
+    expect(canApply(mixed, true)).toBe(true);
+    const allRejected = report({
+      totals: totals({ create: 0, reject: 1 }),
+      rows: [{ place: 'rad 2', action: 'reject', id: '', title: '', reason: 'x' }],
+    });
+    expect(canImport({ key: key!, report: allRejected }, key, true)).toBe(false);
+    expect(canApply(report({ dry_run: false, applied: true, totals: totals({ reject: 1 }) }), true)).toBe(false);
+  });
+
+  it('names the file of refused rows after the imported one, as the CLI does', () => {
+    expect(rejectsFileName('projekt.csv')).toBe('projekt.avvisade.csv');
+    expect(rejectsFileName('Projektlista 2025.xlsx')).toBe('Projektlista 2025.avvisade.csv');
+    expect(rejectsFileName('data.tar.csv')).toBe('data.tar.avvisade.csv');
+    expect(rejectsFileName('utan-filändelse')).toBe('utan-filändelse.avvisade.csv');
+    expect(rejectsFileName('.csv')).toBe('.csv.avvisade.csv');
+    expect(rejectsFileName('C:\\Users\\a\\lista.csv')).toBe('lista.avvisade.csv');
+    expect(rejectsFileName('')).toBe('import.avvisade.csv');
+  });
+
+  it('puts an error beside the choice it is about, and anything else beside the file', () => {
+    const at = (message: string, field?: string) => importErrorField({ message, field });
+    expect(at('kolumnmappningen: "Rubrik" saknar "=" (skriv Kolumn=fält)')).toBe('mapping');
+    expect(at('mappningsfilen kan inte läsas (rad 2): expected `=`')).toBe('mapping');
+    expect(at('mappningsfilen är ingen giltig JSON (rad 1, kolumn 2): EOF')).toBe('mapping');
+    expect(at('--values: "Status Klar" saknar ":" (skriv "kolumn: Värde=värde; Annat=värde")')).toBe('values');
+    expect(at('värdeöversättningen gäller kolumnen "Fas", men filen har ingen sådan')).toBe('values');
+    expect(at('long_summary: "slutet" är inget avsnitt')).toBe('longSummary');
+    expect(at('språket "de" finns inte; välj sv, en, da, no eller fi')).toBe('language');
+    expect(at('kolumnen "Budget" (kolumn B) känns inte igen')).toBe('file');
+    expect(at('filen saknar en kolumn för rubriken (title)')).toBe('file');
+    // The library's own field goes first.
+    expect(at('något', 'values')).toBe('values');
+    expect(at('något', 'summary')).toBe('file');
+  });
+
+  it('knows what each preset decides, as assets/mappings says', () => {
+    expect(IMPORT_PRESETS).toEqual(['pstw', 'kommun']);
+    const files: Record<string, string> = { pstw: pstwPreset, kommun: kommunPreset };
+    for (const name of IMPORT_PRESETS) {
+      const text = files[name];
+      // The settings stand before the first table.
+      const top = text.split(/^\[/m)[0];
+      const setting = (key: string) => new RegExp(`^${key}\\s*=\\s*"?([^"\\n]*)"?\\s*$`, 'm').exec(top)?.[1] ?? null;
+      expect(PRESET_SETTINGS[name], name).toEqual({
+        skipUnmapped: setting('skip_unmapped') === 'true',
+        longSummary: setting('long_summary'),
+        language: setting('language'),
+      });
+    }
+    expect(presetSettings(choices())).toBeNull();
+    expect(presetSettings(choices({ preset: 'pstw' }))?.language).toBe('en');
+    expect(LONG_SUMMARY_SECTIONS).toEqual(['challenge', 'solution', 'results', 'lessons', 'dissemination']);
+    expect(IMPORT_LANGUAGES).toEqual(['sv', 'en', 'da', 'no', 'fi']);
   });
 });
 
@@ -190,6 +318,40 @@ describe('a write report', () => {
     );
   });
 
+  it('for an import that writes its valid rows: what happens to the others, and where they go', () => {
+    const mixed = (change: Partial<WriteReport> = {}) =>
+      report({
+        totals: totals({ create: 2, reject: 1 }),
+        rows: [
+          { place: 'rad 2', action: 'create', id: 'a', title: 'A', reason: '' },
+          { place: 'rad 3', action: 'create', id: 'b', title: 'B', reason: 'språket engelska igenkänt' },
+          { place: 'rad 4', action: 'reject', id: '', title: '', reason: 'fältet title: rubrik saknas' },
+        ],
+        ...change,
+      });
+    const csv = 'Rubrik;Avvisad: skäl\n;fältet title: rubrik saknas\n';
+    expect(writeVerdict(mixed())).toBe('rejected');
+    expect(writeVerdict(mixed(), true)).toBe('partial');
+    expect(writeVerdict(mixed({ dry_run: false, applied: true, rejects_csv: csv }), true)).toBe('partial-done');
+    expect(writeVerdict(mixed({ dry_run: false, applied: true, rejects_csv: csv }))).toBe('partial-done');
+    expect(verdictText(mixed())).toMatch(/eller välj ”Importera de giltiga raderna och ge mig de avvisade”/);
+    expect(verdictText(mixed({ rejects_csv: csv }), true)).toBe(
+      'Den avvisade raden lämnas utanför. Välj Importera för att spara de övriga; den avvisade får du sedan som en fil att rätta och importera igen.',
+    );
+    expect(verdictText(mixed({ totals: totals({ create: 2, reject: 3 }) }), true)).toBe(
+      'De 3 avvisade raderna lämnas utanför. Välj Importera för att spara de övriga.',
+    );
+    expect(verdictText(mixed({ dry_run: false, applied: true, rejects_csv: csv }), true)).toBe(
+      'De giltiga raderna är sparade, var och en med en ny revision i historiken. Den avvisade raden sparades inte: hämta den som en fil, rätta och importera filen igen.',
+    );
+    setLanguage('en');
+    expect(verdictText(mixed({ dry_run: false, applied: true, totals: totals({ reject: 2 }), rejects_csv: csv }), true)).toBe(
+      'The valid rows are saved, each with a new revision in its history. The 2 rejected rows were not saved: download them as a file, correct and import the file again.',
+    );
+    expect(verdictText(mixed({ rejects_csv: csv }), true)).toMatch(/^The rejected row is left out\. Choose Import/);
+    setLanguage('sv');
+  });
+
   it('comes to a verdict: rejected, ready, done or nothing to say', () => {
     expect(writeVerdict(report())).toBe('ready');
     expect(writeVerdict(report({ totals: totals({ reject: 1 }) }))).toBe('rejected');
@@ -200,6 +362,9 @@ describe('a write report', () => {
     expect(writeVerdict(report({ dry_run: false, applied: false }))).toBe('none');
     expect(verdictText(report())).toMatch(/^Inget avvisas/);
     expect(verdictText(report({ totals: totals({ reject: 1 }) }))).toMatch(/Rätta de avvisade raderna/);
+    expect(verdictText(report({ source: 'add', totals: totals({ reject: 1 }) }))).toBe(
+      'Inget sparas när en rad avvisas. Rätta de avvisade raderna i filen och provkör igen.',
+    );
     expect(verdictText(bundle({ totals: totals({ reject: 1 }) }))).toMatch(/Be avsändaren/);
     expect(verdictText(bundle({ dry_run: false, applied: true }))).toMatch(/^Posterna är sparade/);
     expect(verdictText(report({ dry_run: false, applied: false }))).toBe('');

@@ -3,6 +3,9 @@
 
 import type { EntrySummary } from '../bindings/EntrySummary';
 import type { Error as ApiError } from '../bindings/Error';
+import type { ImportArgs } from '../bindings/ImportArgs';
+import type { Language } from '../bindings/Language';
+import type { SectionKey } from '../bindings/SectionKey';
 import type { Status } from '../bindings/Status';
 import type { WriteAction } from '../bindings/WriteAction';
 import type { WriteReport } from '../bindings/WriteReport';
@@ -96,39 +99,172 @@ export function cleanMapping(text: string): string | null {
   return clean === '' ? null : clean;
 }
 
+/** The presets the import knows (`assets/mappings/<name>.toml`). */
+export type ImportPreset = 'pstw' | 'kommun';
+export const IMPORT_PRESETS: readonly ImportPreset[] = ['pstw', 'kommun'];
+
+/** The sections a summary over the limit may move to, in the entry's order. */
+export const LONG_SUMMARY_SECTIONS: readonly Exclude<SectionKey, 'summary'>[] = [
+  'challenge',
+  'solution',
+  'results',
+  'lessons',
+  'dissemination',
+];
+
+/** The languages an import may set for every row, in the order they are offered. */
+export const IMPORT_LANGUAGES: readonly Language[] = ['sv', 'en', 'da', 'no', 'fi'];
+
+/**
+ * What a preset decides of the settings the form also offers (`assets/mappings/<name>.toml`;
+ * a test reads those files). The form's own choice goes over the preset's where the library
+ * lets it (a section, a language); unknown columns a preset skips cannot be un-skipped.
+ */
+export const PRESET_SETTINGS: Record<
+  ImportPreset,
+  { skipUnmapped: boolean; longSummary: Exclude<SectionKey, 'summary'> | null; language: Language | null }
+> = {
+  pstw: { skipUnmapped: true, longSummary: 'solution', language: 'en' },
+  kommun: { skipUnmapped: true, longSummary: 'solution', language: null },
+};
+
+/**
+ * The import form's choices: a preset, the mapping (a mapping file's text or `Column=field`
+ * pairs), value maps, whether unknown columns are skipped, where a summary over the limit goes
+ * (empty: the row is refused, or the preset decides), the language of every row (empty:
+ * detected per row, or the preset's), and whether the valid rows are written when others are
+ * refused.
+ */
+export type ImportChoices = {
+  preset: ImportPreset | '';
+  mapping: string;
+  values: string;
+  skipUnmapped: boolean;
+  longSummary: Exclude<SectionKey, 'summary'> | '';
+  language: Language | '';
+  acceptValid: boolean;
+};
+
+export function emptyImportChoices(): ImportChoices {
+  return {
+    preset: '',
+    mapping: '',
+    values: '',
+    skipUnmapped: false,
+    longSummary: '',
+    language: '',
+    acceptValid: false,
+  };
+}
+
+/** What the preset (if any) already decides, for the form to show. */
+export function presetSettings(choices: Pick<ImportChoices, 'preset'>) {
+  return choices.preset === '' ? null : PRESET_SETTINGS[choices.preset];
+}
+
+/** The options of `import_file` that the choices make: only those that say something. */
+export type ImportOptions = Omit<ImportArgs, 'name' | 'bytes' | 'dryRun'>;
+
+export function importOptions(choices: ImportChoices): ImportOptions {
+  const mapping = cleanMapping(choices.mapping);
+  const values = cleanMapping(choices.values);
+  return {
+    ...(choices.preset === '' ? {} : { preset: choices.preset }),
+    ...(mapping === null ? {} : { mapping }),
+    ...(values === null ? {} : { values }),
+    ...(choices.skipUnmapped ? { skipUnmapped: true } : {}),
+    ...(choices.longSummary === '' ? {} : { longSummary: choices.longSummary }),
+    ...(choices.language === '' ? {} : { language: choices.language }),
+    ...(choices.acceptValid ? { acceptValid: true } : {}),
+  };
+}
+
+/** The whole request of an import of a file's bytes. */
+export function importArgs(name: string, bytes: Uint8Array, choices: ImportChoices, dryRun: boolean): ImportArgs {
+  return { name, bytes: Array.from(bytes), ...importOptions(choices), dryRun };
+}
+
 /** What identifies a file as picked: its name, size and time (the bytes are read on a run). */
 export type PickedFile = { name: string; size: number; lastModified: number };
 
 /**
- * The identity of an import: the file and the mapping. A dry run counts for the real import
- * only while this stays the same (another file, or an edited mapping, needs a new dry run).
+ * The identity of an import: the file and every choice that changes what would happen to a
+ * row. A dry run counts for the real import only while this stays the same (another file, an
+ * edited mapping, another preset… needs a new dry run). Whether the valid rows are written
+ * alone changes nothing the dry run showed, so it is not part of it.
  */
-export function importKey(file: PickedFile | null, mapping: string): string | null {
+export function importKey(file: PickedFile | null, choices: ImportChoices): string | null {
   if (file === null) return null;
-  return JSON.stringify([file.name, file.size, file.lastModified, cleanMapping(mapping)]);
+  const { acceptValid: _, ...rest } = importOptions(choices);
+  return JSON.stringify([file.name, file.size, file.lastModified, rest]);
 }
 
 /** A dry run that was made, and what it was made on. */
 export type DryRun = { key: string; report: WriteReport };
 
 /**
- * Whether "Importera" may be pressed: after a dry run of the same file and mapping in which
- * no row was rejected.
+ * Whether "Importera" may be pressed: after a dry run of the same file and choices in which
+ * no row was rejected, or, when the valid rows are to be written, in which some row is not.
  */
-export function canImport(dry: DryRun | null, key: string | null): boolean {
+export function canImport(dry: DryRun | null, key: string | null, acceptValid = false): boolean {
   return (
     dry !== null &&
     key !== null &&
     dry.key === key &&
-    canApply(dry.report) &&
+    canApply(dry.report, acceptValid) &&
     dry.report.rows.length > 0
   );
 }
 
-/** Whether what a report shows may be written now: it is a dry run and nothing was rejected. */
-export function canApply(report: WriteReport): boolean {
-  return report.dry_run && report.totals.reject === 0;
+/**
+ * Whether what a report shows may be written now: it is a dry run and nothing was rejected,
+ * or the valid rows are to be written and there is one.
+ */
+export function canApply(report: WriteReport, acceptValid = false): boolean {
+  if (!report.dry_run) return false;
+  if (report.totals.reject === 0) return true;
+  return acceptValid && report.rows.some((row) => row.action !== 'reject');
 }
+
+/**
+ * The name of the file of refused rows, beside the imported one as the CLI names it:
+ * `projekt.csv` → `projekt.avvisade.csv` (a name without a stem → `import.avvisade.csv`).
+ */
+export function rejectsFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base).trim();
+  return `${stem === '' ? 'import' : stem}.avvisade.csv`;
+}
+
+/**
+ * The field of the import form an import's error is about, so that its message stands beside
+ * it: the library's `field` when it names one, else what the message begins with (the
+ * library's mapping errors name the mapping, the value maps, the section or the language).
+ * Anything else is about the file.
+ */
+export type ImportField = 'mapping' | 'values' | 'longSummary' | 'language' | 'file';
+
+export function importErrorField(error: { message: string; field?: string | null }): ImportField {
+  const byField: Record<string, ImportField> = {
+    mapping: 'mapping',
+    preset: 'mapping',
+    values: 'values',
+    long_summary: 'longSummary',
+    longSummary: 'longSummary',
+    language: 'language',
+  };
+  if (error.field && byField[error.field]) return byField[error.field];
+  const message = error.message.trim().toLowerCase();
+  if (/^(kolumnmappningen|mappningsfilen)/.test(message)) return 'mapping';
+  if (/^(--values|värdeöversättningen)/.test(message)) return 'values';
+  if (message.startsWith('long_summary')) return 'longSummary';
+  if (message.startsWith('språket')) return 'language';
+  return 'file';
+}
+
+/** The largest mapping file read into the form: a mapping is a page of text, not a sheet. */
+export const MAX_MAPPING_BYTES = 256 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Write reports: what an import of a file or of a bundle did, or in a dry run would do. One
@@ -163,25 +299,43 @@ export function writeHeading(report: WriteReport): string {
 
 /**
  * What a report comes to: something was rejected (so nothing is or would be written), a dry
- * run that may be carried out, a write that was made, or none of these (nothing to say).
+ * run that may be carried out, a write that was made, or none of these (nothing to say). An
+ * import that writes the valid rows (`acceptValid`) has two more: a dry run whose valid rows
+ * would be written without the rejected ones (`partial`), and such a write made
+ * (`partial-done`, which only an import with that choice makes: a rejected row stops any
+ * other write).
  */
-export type WriteVerdict = 'rejected' | 'ready' | 'done' | 'none';
+export type WriteVerdict = 'rejected' | 'ready' | 'done' | 'none' | 'partial' | 'partial-done';
 
-export function writeVerdict(report: WriteReport): WriteVerdict {
-  if (report.totals.reject > 0) return 'rejected';
+export function writeVerdict(report: WriteReport, acceptValid = false): WriteVerdict {
+  if (report.totals.reject > 0) {
+    if (!report.dry_run && report.applied) return 'partial-done';
+    if (report.dry_run && canApply(report, acceptValid)) return 'partial';
+    return 'rejected';
+  }
   if (report.dry_run) return 'ready';
   return report.applied ? 'done' : 'none';
 }
 
-/** The verdict in words; a rejection says what to do about it (a bundle cannot be fixed here). */
-export function verdictText(report: WriteReport): string {
-  switch (writeVerdict(report)) {
+/**
+ * The verdict in words; a rejection says what to do about it (a bundle cannot be fixed here;
+ * an import may write its valid rows), and the refused rows of a partial import are a file
+ * to fix when the report carries one.
+ */
+export function verdictText(report: WriteReport, acceptValid = false): string {
+  const file = report.rejects_csv !== undefined && report.rejects_csv !== null;
+  switch (writeVerdict(report, acceptValid)) {
     case 'rejected':
-      return report.source === 'bundle' ? t.writeRejectedBundleNote : t.writeRejectedNote;
+      if (report.source === 'bundle') return t.writeRejectedBundleNote;
+      return report.source === 'import' ? t.writeRejectedImportNote : t.writeRejectedNote;
     case 'ready':
       return t.writeReadyNote;
+    case 'partial':
+      return t.writePartialNote(report.totals.reject, file);
     case 'done':
       return t.writeDoneNote;
+    case 'partial-done':
+      return t.writePartialDoneNote(report.totals.reject, file);
     case 'none':
       return '';
   }

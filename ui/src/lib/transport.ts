@@ -23,6 +23,7 @@ import type { PullReport } from '../bindings/PullReport';
 import type { ErasureReport } from '../bindings/ErasureReport';
 import type { FieldChange } from '../bindings/FieldChange';
 import type { FocusArea } from '../bindings/FocusArea';
+import type { Hit } from '../bindings/Hit';
 import type { IncomingVersion } from '../bindings/IncomingVersion';
 import type { Note } from '../bindings/Note';
 import type { RevisionInfo } from '../bindings/RevisionInfo';
@@ -40,6 +41,7 @@ import type { SearchResponse } from '../bindings/SearchResponse';
 import type { Taxonomy } from '../bindings/Taxonomy';
 import type { WriteReport } from '../bindings/WriteReport';
 import { isSessionInfo, type SessionInfo } from './access';
+import { importArgs, type ImportChoices } from './curation';
 import { t } from './i18n';
 import {
   heard,
@@ -73,6 +75,14 @@ export function search(request: SearchRequest): Promise<SearchResponse> {
 /** One entry, by its id (slug) or its uid. */
 export function getEntry(id: string): Promise<Entry> {
   return commands.getEntry({ id });
+}
+
+/**
+ * "Liknande exempel": up to five published entries most like this one (by id or uid), as
+ * hits; never the entry itself nor those under its "Se även".
+ */
+export function similarEntries(id: string): Promise<Hit[]> {
+  return commands.similarEntries({ id });
 }
 
 // The user's own lists and saved searches (not offered where `library_info` says
@@ -222,19 +232,17 @@ export function saveUserName(name: string): Promise<string> {
   return commands.saveUserName({ name });
 }
 
-/** Imports a file's content (its name only tells the format); a dry run writes nothing. */
+/**
+ * Imports a file's content (its name only tells the format) with the form's choices (a preset,
+ * a mapping, value maps, …: `importArgs` in curation.ts); a dry run writes nothing.
+ */
 export function importFile(
   name: string,
   bytes: Uint8Array,
-  mapping: string | null,
+  choices: ImportChoices,
   dryRun: boolean,
 ): Promise<WriteReport> {
-  return commands.importFile({
-    name,
-    bytes: Array.from(bytes),
-    ...(mapping === null ? {} : { mapping }),
-    dryRun,
-  });
+  return commands.importFile(importArgs(name, bytes, choices, dryRun));
 }
 
 /** Attaches a file's content to an entry (its name is a label only). */

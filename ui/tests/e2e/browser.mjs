@@ -26,7 +26,14 @@
 //   shown and no collection command is ever sent;
 // - the Redaktion and Papperskorg pages (`--write`): the entries by status (the drafts and the
 //   entry in review are exactly the ones seed.json added), a dry run of a small CSV shows its
-//   rows and enables Importera, which imports it (a rejected row or a refused file does not); a
+//   rows and enables Importera, which imports it (a rejected row or a refused file does not);
+//   the import's choices (grouped in fieldsets, labelled; a preset shows what it decides; a
+//   mapping file is read into the form) reach `import_file`, and with "Importera de giltiga
+//   raderna och ge mig de avvisade" the dry run shows the skipped column and the notes (a long
+//   summary moved, English recognised), the import writes the valid rows as chosen and offers
+//   the refused one as `<stem>.avvisade.csv` (downloaded and read); a bad value map is said
+//   beside its field, which takes focus; axe in light and dark, pictures import-options.png and
+//   import-rejects.png for docs/; a
 //   focus area is added and the user name saved (the history below names it); the
 //   Papperskorg holds the seeded entries, restores one and is emptied only after a
 //   confirmation; "Visa alla statusar" adds drafts to the results. Read-only: none of it is
@@ -65,6 +72,10 @@
 //   pictures language-results-*.png and language-entry-*.png (light and dark) for docs/; with
 //   `--write`, the editor saves a new entry in English with a place in Finland (language and
 //   country_code reach the library);
+// - "Liknande exempel": on the Södertälje starter entry a heading and 1–5 links after "Se
+//   även", as similar_entries answers, never the entry itself nor one under its "Se även", each
+//   title marked with its language, the first reached by Tab after "Se även" (pictures
+//   similar-entry-*.png for docs/); the English entry lists Swedish ones marked lang="sv";
 // - the overview: each chart says how many entries it shows and how many lack its value, and
 //   the numbers add up; a few years make a small chart; Tab meets the charts in the order they
 //   are laid out.
@@ -116,7 +127,7 @@ const seeded = {
 // The commands a reader may send (Access::Read in crates/library/src/commands.rs), and the
 // routes that run them (and `api/session`, which only says how the server is used); a
 // read-only server must never be asked anything else.
-const READ_COMMANDS = new Set(['library_info', 'taxonomy', 'search', 'select_entries', 'get_entry', 'entry_origin']);
+const READ_COMMANDS = new Set(['library_info', 'taxonomy', 'search', 'select_entries', 'get_entry', 'similar_entries', 'entry_origin']);
 const READ_ROUTES = /^\/api\/(info|taxonomy|search|session|entries\/[^/]+|export)$/;
 
 const { report, step, finish } = checks('browser', { stepMs: STEP_MS, totalMs: TOTAL_MS });
@@ -218,6 +229,30 @@ async function open(hash) {
   await page.goto('about:blank');
   await page.goto(url(hash), { waitUntil: 'load' });
   await search.waitFor();
+}
+
+/**
+ * Waits until an entry's "Liknande exempel" has its answer: the section is no longer busy, or
+ * gone because nothing is similar. Call it once the entry's heading is there (the section
+ * appears with it, busy).
+ */
+function similarSettled() {
+  return page.waitForFunction(() => {
+    const section = document.querySelector('[data-testid="similar-entries"]');
+    return section === null || section.getAttribute('aria-busy') === 'false';
+  });
+}
+
+/** A picture of one part of the page with a margin of the page around it (for docs/). */
+async function shootAround(locator, path, margin = 24) {
+  await page.mouse.move(0, 0); // nothing hovered
+  const box = await locator.evaluate((el, m) => {
+    const r = el.getBoundingClientRect();
+    const x = Math.max(0, r.left + window.scrollX - m);
+    const y = Math.max(0, r.top + window.scrollY - m);
+    return { x, y, width: Math.min(document.documentElement.scrollWidth - x, r.width + 2 * m), height: r.height + 2 * m };
+  }, margin);
+  await page.screenshot({ path, fullPage: true, clip: box });
 }
 
 /** Runs an export from the open dialog: the request's body and the downloaded file. */
@@ -715,6 +750,90 @@ try {
   }, STEP_MS, englishListed);
 
   // ------------------------------------------------------------------------------------------
+  // "Liknande exempel": a starter entry's page lists the entries the library finds most like
+  // it (similar_entries): a heading and a list of 1–5 links after "Se även", never the entry
+  // itself nor one under its "Se även", in the library's order, each title marked with its
+  // language (a badge when not Swedish) and reached by Tab after "Se även". The English entry
+  // lists Swedish ones, marked lang="sv". Pictures similar-entry-*.png for docs/.
+  const SIMILAR_ENTRY = 'sodertalje-hallbar-livsmedelsforsorjning';
+  const similarSection = page.getByTestId('similar-entries');
+  const similarItems = similarSection.locator('ul.similar-list > li');
+  /** What the library answers for an entry: its uid and "Se även", and its similar entries. */
+  const similarFromLibrary = async (id) => {
+    const entry = (await api(`api/entries/${encodeURIComponent(id)}`)).body;
+    const similar = (await api('api/rpc/similar_entries', { id })).body;
+    assert(Array.isArray(similar), `similar_entries answered ${JSON.stringify(similar)}`);
+    return { entry, similar };
+  };
+  /** The similar entries the page shows, checked against the library's answer. */
+  const checkSimilar = async (id) => {
+    const { entry, similar } = await similarFromLibrary(id);
+    assert(!similar.some((h) => h.uid === entry.uid || (entry.related ?? []).includes(h.uid)), 'the library answers the entry itself or one of its "Se även"');
+    await open(`#/post/${id}`);
+    await page.locator('h1.entry-title').waitFor();
+    await similarSettled();
+    const hrefs = await similarItems.locator('a.hit-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert(
+      JSON.stringify(hrefs) === JSON.stringify(similar.slice(0, 5).map((h) => `#/post/${h.id}`)),
+      `the page lists ${hrefs.join(', ')}; the library ${similar.map((h) => h.id).join(', ')}`,
+    );
+    for (const [i, h] of similar.slice(0, 5).entries()) {
+      const item = similarItems.nth(i);
+      const lang = await item.locator('h3.hit-heading').getAttribute('lang');
+      assert(lang === h.language, `${h.id}: its title is lang="${lang}", the entry is in ${h.language}`);
+      assert((await item.getByTestId('hit-language').count()) === (h.language === 'sv' ? 0 : 1), `${h.id}: a language badge where it should not be, or none`);
+      assert((await item.locator('.badge.accent').count()) === 1, `${h.id}: no kind`);
+    }
+    return { entry, hrefs };
+  };
+
+  await step('"Liknande exempel" on a starter entry: a heading and 1–5 links after "Se även", never itself nor one of its "Se även"', async () => {
+    const { hrefs } = await checkSimilar(SIMILAR_ENTRY);
+    const heading = similarSection.locator('h2');
+    assert((await heading.innerText()).trim() === 'Liknande exempel', `the heading says "${await heading.innerText()}"`);
+    assert((await similarSection.getAttribute('aria-labelledby')) === (await heading.getAttribute('id')), 'the section is not named by its heading');
+    assert(hrefs.length >= 1 && hrefs.length <= 5, `${hrefs.length} similar entries`);
+    assert((await similarItems.count()) === hrefs.length, 'the list has items that are not links');
+    const own = `#/post/${SIMILAR_ENTRY}`;
+    assert(!hrefs.includes(own), 'the entry is listed as like itself');
+    const seeAlso = await page.locator('nav.see-also a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert(seeAlso.length > 0, 'the entry has no "Se även" to leave out');
+    const both = hrefs.filter((h) => seeAlso.includes(h));
+    assert(both.length === 0, `under "Se även" too: ${both.join(', ')}`);
+    // After "Se även" in the page, and the next stop of Tab after its last link.
+    const after = await page.evaluate(() => {
+      const nav = document.querySelector('nav.see-also');
+      const section = document.querySelector('[data-testid="similar-entries"]');
+      return nav !== null && section !== null && (nav.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    assert(after, '"Liknande exempel" does not come after "Se även"');
+    await page.locator('nav.see-also a').last().focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName);
+    assert(focused === hrefs[0], `Tab after "Se även" went to ${focused}`);
+    // The pictures: "Se även" and "Liknande exempel" in view, light and dark, nothing focused.
+    await page.evaluate(() => {
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      document.querySelector('nav.see-also')?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -24);
+    });
+    await page.evaluate(() => document.fonts.ready);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `similar-entry-${colorScheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await step('"Liknande exempel" on the English entry: Swedish titles marked lang="sv"', async () => {
+    const id = decodeURIComponent(englishHash.replace(/^#\/post\//, ''));
+    const { hrefs } = await checkSimilar(id);
+    assert(hrefs.length >= 1, 'nothing is like the English entry');
+    assert(!hrefs.includes(englishHash), 'the entry is listed as like itself');
+  }, STEP_MS, englishListed && englishHash !== null);
+
+  // ------------------------------------------------------------------------------------------
   // Spridning: the entry's uptakes in words, as a table, a timeline and a map; Översikt's map
   // of Sweden by county or municipality, with a table whose links open each area's search.
   // The starter Södertälje entry has counted uptakes only (no places); the --write run's seed
@@ -965,6 +1084,170 @@ try {
     assert((await page.getByTestId('import-report').count()) === 0, 'a report is shown for a refused file');
     assert(await page.getByTestId('import-run').isDisabled(), 'Importera is enabled for a refused file');
     // That refusal is an HTTP 400 on purpose: not a problem.
+    forgive(/HTTP 400: .*\/api\/rpc\/import_file$/);
+  }, STEP_MS, curationOpen);
+
+  // The import's choices: a preset (which says what it decides), a mapping typed or read from
+  // a file, value maps, unknown columns skipped, where a too long summary goes, the language,
+  // and "Importera de giltiga raderna och ge mig de avvisade". The CSV below has a column no
+  // field is called (skipped), one mapped and translated by value maps, a summary over 1 200
+  // characters in English (moved to a section, its language recognised) and a row without a
+  // title (refused, and given back as a CSV that imports again).
+  const selectFirstOption = (testid) => page.getByTestId(testid).locator('option').first().innerText();
+  const longSummary = Array.from(
+    { length: 11 },
+    (_, i) => `This made-up case number ${i + 1} tells how a small municipality tested shared planning of school meals with its neighbours.`,
+  ).join(' ');
+  const acceptName = `e2e-giltiga-${stamp}.csv`;
+  const acceptTitles = [`E2E-giltig kort ${stamp} (testdata)`, `E2E-giltig lång ${stamp} (testdata)`];
+  const acceptCsv = {
+    name: acceptName,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Rubrik;Sammanfattning;Fas;Budget',
+        `${acceptTitles[0]};En påhittad rad om ett försök med gemensam planering av skolmåltider i kommunen.;Pågående;100`,
+        `${acceptTitles[1]};${longSummary};Klar;200`,
+        ';Utan rubrik;Pågående;300',
+        '',
+      ].join('\n'),
+      'utf8',
+    ),
+  };
+  const importSection = page.locator('section[aria-labelledby="import-heading"]');
+
+  const optionsShown = await collectionStep('Import: the choices are grouped and labelled; a preset says what it decides; a mapping file is read into the form', async () => {
+    await open('#/redaktion');
+    await page.getByTestId('import-preset-none').waitFor();
+    const legends = (await page.locator('form.import-form fieldset > legend').allInnerTexts()).map((l) => l.trim());
+    assert(JSON.stringify(legends) === JSON.stringify(['Förval för kolumnerna', 'Kolumner och värden', 'Raderna']), `the groups: ${legends.join(', ')}`);
+    assert(await page.getByTestId('import-preset-none').isChecked(), 'a preset is picked from the start');
+    for (const label of ['Europeisk fallsamling (PSTW)', 'Kommunens projektlista', 'Värdeöversättningar (frivilliga)', 'Hoppa över okända kolumner', 'En för lång sammanfattning', 'Språk', 'Importera de giltiga raderna och ge mig de avvisade', 'Läs in mappningen från en fil']) {
+      assert((await page.getByLabel(label, { exact: true }).count()) === 1, `no control is labelled "${label}"`);
+    }
+    const skip = page.getByTestId('import-skip-unmapped');
+    assert(!(await skip.isChecked()) && (await skip.isEnabled()), 'unknown columns are skipped from the start');
+    const sections = await page.getByTestId('import-long-summary').locator('option').allInnerTexts();
+    assert(
+      JSON.stringify(sections) === JSON.stringify(['Avvisa raden', 'Flytta till Utmaning och behov', 'Flytta till Lösning och genomförande', 'Flytta till Resultat och effekter', 'Flytta till Lärdomar', 'Flytta till Spridning']),
+      `the summary can go to: ${sections.join(' | ')}`,
+    );
+    const languages = await page.getByTestId('import-language').locator('option').allInnerTexts();
+    assert(JSON.stringify(languages) === JSON.stringify(['Känn igen för varje rad', 'Svenska', 'Engelska', 'Danska', 'Norska', 'Finska']), `the languages: ${languages.join(', ')}`);
+    // The municipality's preset skips unknown columns and moves long summaries itself.
+    await page.getByTestId('import-preset-kommun').check();
+    assert((await skip.isChecked()) && (await skip.isDisabled()), 'the preset\'s skipping is not shown');
+    assert((await selectFirstOption('import-long-summary')) === 'Som förvalet: Flytta till Lösning och genomförande', `the summary: ${await selectFirstOption('import-long-summary')}`);
+    assert((await selectFirstOption('import-language')) === 'Känn igen för varje rad', `the language: ${await selectFirstOption('import-language')}`);
+    await page.getByTestId('import-preset-pstw').check();
+    assert((await selectFirstOption('import-language')) === 'Som förvalet: Engelska', `the language: ${await selectFirstOption('import-language')}`);
+    await page.getByTestId('import-preset-none').check();
+    assert(!(await skip.isChecked()) && (await skip.isEnabled()), 'the box stays ticked without a preset');
+    // A mapping file's text goes into the mapping, to read and change.
+    const toml = '# e2e\n[columns]\n"Fas" = "stage"\n';
+    await page.getByTestId('import-mapping-file').setInputFiles({ name: 'e2e-mappning.toml', mimeType: 'application/toml', buffer: Buffer.from(toml, 'utf8') });
+    await page.locator('[role="status"]', { hasText: 'Mappningen lästes in från e2e-mappning.toml.' }).waitFor();
+    assert((await page.getByTestId('import-mapping').inputValue()) === toml, `the mapping holds ${await page.getByTestId('import-mapping').inputValue()}`);
+    // The choices for the import below, and their picture.
+    await page.getByTestId('import-file').setInputFiles(acceptCsv);
+    await page.getByTestId('import-values').fill('Fas: Pågående=inforande; Klar=avslutad');
+    await skip.check();
+    await page.getByTestId('import-long-summary').selectOption('solution');
+    await page.getByTestId('import-accept-valid').check();
+    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await shootAround(importSection, join(SCREENSHOT_DIR, 'import-options.png'));
+  }, STEP_MS, curationOpen);
+
+  await collectionStep(
+    'Import: "Importera de giltiga raderna" writes the valid rows; the refused one comes back as a CSV to download',
+    async () => {
+      const report = page.getByTestId('import-report');
+      const run = page.getByTestId('import-run');
+      // The dry run sends every choice made.
+      const sent = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/rpc/import_file'));
+      await page.getByTestId('import-dry-run').click();
+      const body = JSON.parse((await sent).postData() ?? '{}');
+      const { bytes: _bytes, ...options } = body;
+      assert(
+        JSON.stringify(options) ===
+          JSON.stringify({ name: acceptName, mapping: '# e2e\n[columns]\n"Fas" = "stage"', values: 'Fas: Pågående=inforande; Klar=avslutad', skipUnmapped: true, longSummary: 'solution', acceptValid: true, dryRun: true }),
+        `the dry run asked ${JSON.stringify(options)}`,
+      );
+      await report.locator('tbody tr').nth(2).waitFor();
+      const text = await report.innerText();
+      assert(text.includes('2 nya') && text.includes('1 avvisas'), `the totals say: ${text}`);
+      const skipped = (await report.getByTestId('import-report-skipped').innerText()).trim();
+      assert(/^Överhoppad kolumn:\s+"Budget" \(kolumn D\)$/.test(skipped), `the skipped columns: ${skipped}`);
+      const long = report.locator('tbody tr', { hasText: acceptTitles[1] });
+      const notes = await long.locator('td').last().innerText();
+      assert(/flyttades till avsnittet Lösning och genomförande/.test(notes) && /språket engelska igenkänt/.test(notes), `the long row's notes: ${notes}`);
+      const verdict = report.getByTestId('import-report-verdict');
+      assert(/^Den avvisade raden lämnas utanför\. Välj Importera/.test((await verdict.innerText()).trim()), `the verdict: ${await verdict.innerText()}`);
+      assert(await run.isEnabled(), 'Importera is not enabled with the valid rows to write');
+      // Without the choice, a refused row stops the import, and the report says what to do.
+      await page.getByTestId('import-accept-valid').uncheck();
+      assert(await run.isDisabled(), 'Importera is enabled with a refused row');
+      assert(/eller välj ”Importera de giltiga raderna och ge mig de avvisade”/.test(await verdict.innerText()), `the verdict: ${await verdict.innerText()}`);
+      await page.getByTestId('import-accept-valid').check();
+      await run.click();
+      await report.locator('h3', { hasText: 'Importen är klar' }).waitFor();
+      const done = (await verdict.innerText()).trim();
+      assert(/^De giltiga raderna är sparade.*Den avvisade raden sparades inte: hämta den som en fil/.test(done), `the verdict: ${done}`);
+      assert(/säkerhetskopia/i.test(await report.innerText()), 'no backup is named');
+      // The refused row, as a file named after the imported one.
+      const link = page.getByTestId('import-rejects');
+      const rejectsName = `e2e-giltiga-${stamp}.avvisade.csv`;
+      assert((await link.getAttribute('download')) === rejectsName, `the link downloads ${await link.getAttribute('download')}`);
+      assert(/^blob:/.test((await link.getAttribute('href')) ?? ''), `the link goes to ${await link.getAttribute('href')}`);
+      assert((await link.innerText()).includes('Hämta de avvisade raderna'), `the link says ${await link.innerText()}`);
+      const download = page.waitForEvent('download');
+      await link.click();
+      const file = await download;
+      assert(file.suggestedFilename() === rejectsName, `downloaded as ${file.suggestedFilename()}`);
+      const csv = readFileSync(await file.path(), 'utf8');
+      const lines = csv.trim().split(/\r?\n/);
+      assert(lines[0] === 'Rubrik;Sammanfattning;Fas;Budget;Avvisad: skäl', `its header: ${lines[0]}`);
+      const cells = ';Utan rubrik;Pågående;300;';
+      assert(lines.length === 2 && lines[1].startsWith(cells) && /title|rubrik/i.test(lines[1].slice(cells.length)), `its rows: ${lines.slice(1).join(' / ')}`);
+      // The valid rows are in the library as the choices said; the refused one is not.
+      const after = await api('api/rpc/list_entries', {});
+      const written = after.body.filter((e) => acceptTitles.includes(e.title));
+      assert(written.length === 2, `${written.length} of the valid rows are in the library`);
+      const short = (await api('api/rpc/get_entry', { id: written.find((e) => e.title === acceptTitles[0]).id })).body;
+      const moved = (await api('api/rpc/get_entry', { id: written.find((e) => e.title === acceptTitles[1]).id })).body;
+      assert(short.stage === 'inforande' && moved.stage === 'avslutad', `stages ${short.stage}, ${moved.stage}`);
+      assert(moved.language === 'en' && (short.language ?? 'sv') === 'sv', `languages ${short.language}, ${moved.language}`);
+      assert(moved.summary.length <= 1200 && (moved.sections.solution ?? '').includes('number 11'), 'the long summary did not move to the solution');
+      assert(!after.body.some((e) => e.title === '' || e.title === 'Utan rubrik'), 'the refused row was written');
+      // The picture, and axe with the report in light and dark.
+      await page.evaluate(() => document.fonts.ready);
+      await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+      await shootAround(report, join(SCREENSHOT_DIR, 'import-rejects.png'));
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        await axeClean();
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    },
+    30_000,
+    optionsShown,
+  );
+
+  await collectionStep('Import: a value map that cannot be read is said beside its field, which takes focus', async () => {
+    await open('#/redaktion');
+    await page.getByTestId('import-file').setInputFiles(acceptCsv);
+    await page.getByTestId('import-values').fill('Fas Pågående=inforande');
+    await page.getByTestId('import-dry-run').click();
+    const values = page.getByTestId('import-values');
+    await page.locator('#import-values[aria-invalid="true"]').waitFor();
+    const message = (await page.locator('#import-values-error').innerText()).trim();
+    assert(/saknar ":"/.test(message), `the message: ${message}`);
+    assert(((await values.getAttribute('aria-describedby')) ?? '').split(' ').includes('import-values-error'), 'the message does not describe the field');
+    await page.waitForFunction(() => document.activeElement?.id === 'import-values');
+    assert((await page.getByTestId('import-report').count()) === 0, 'a report is shown for a refused import');
+    assert((await page.locator('[aria-invalid="true"]').count()) === 1, 'another field is marked invalid');
+    await axeClean();
     forgive(/HTTP 400: .*\/api\/rpc\/import_file$/);
   }, STEP_MS, curationOpen);
 
@@ -1487,10 +1770,15 @@ try {
       ready: () => page.getByTestId('did-you-mean').waitFor(),
     },
     {
+      // The Södertälje entry, with its "Liknande exempel" in place.
       name: 'entry',
       hash: entryHash ?? '#/',
-      ready: () => page.locator('h1.entry-title').waitFor(),
+      ready: async () => {
+        await page.locator('h1.entry-title').waitFor();
+        await similarSettled();
+      },
     },
+
     {
       name: 'overview',
       hash: '#/oversikt',

@@ -117,6 +117,10 @@ export const en: Messages = {
   factContacts: 'Contact',
   sourcesHeading: 'Sources',
   seeAlsoHeading: 'See also',
+  similarHeading: 'Similar examples',
+  similarIntro: 'Other entries with similar text, focus areas or counties.',
+  similarLoading: 'Finding similar examples …',
+  similarFailed: 'The similar examples could not be found.',
   period: (start?: number, end?: number) =>
     start !== undefined && end !== undefined
       ? start === end
@@ -514,15 +518,51 @@ export const en: Messages = {
     'Import entries from a spreadsheet (CSV or XLSX) or from JSON. Try it first: a dry run shows what happens to each row, and saves nothing.',
   importFile: 'File',
   importFileHint: 'CSV (UTF-8), XLSX, JSON or JSON Lines.',
+  importPresetLegend: 'Preset for the columns',
+  importPresets: {
+    none: 'No preset',
+    pstw: 'European case dataset (PSTW)',
+    kommun: 'A municipality’s project list',
+  },
+  importPresetHints: {
+    none: 'The columns are named like the fields, or you map them below.',
+    pstw: 'One row per case with English column names, as in the EU’s Public Sector Tech Watch. The cases are imported as English.',
+    kommun: 'Swedish column names, for example',
+  },
+  importColumnsLegend: 'Columns and values',
+  importRowsLegend: 'The rows',
   importMapping: 'Column mapping (optional)',
   importMappingHint:
-    'Only needed for columns not named like the fields. Write Column=field, separated by semicolons or new lines. A minus sign as the field skips the column.',
+    'Only needed for columns not named like the fields. Write Column=field, separated by semicolons or new lines, or paste a mapping file (TOML or JSON). A minus sign as the field skips the column. The mapping goes over the preset.',
+  importMappingFile: 'Read the mapping from a file',
+  importMappingFileHint: 'TOML or JSON. Its text goes into the box above, where you can change it.',
+  importMappingFileRead: (name: string) => `The mapping was read from ${name}.`,
+  importMappingFileTooLarge: (name: string) => `${name}: a mapping file may be at most 256 kB.`,
+  importValues: 'Value maps (optional)',
+  importValuesHint:
+    'One column per line: the column’s name, a colon, then Value=value separated by semicolons. A minus sign after = removes the value.',
+  importSkipUnmapped: 'Skip unknown columns',
+  importSkipUnmappedHint:
+    'Columns that are neither named like a field nor in the mapping are skipped and listed in the report. Otherwise they stop the import.',
+  importSkipUnmappedByPreset: 'The preset skips them already.',
+  importLongSummary: 'A summary that is too long',
+  importLongSummaryHint:
+    'A summary may be at most 1,200 characters. When a longer one moves to a section, its first sentences become the summary.',
+  importLongSummaryRefuse: 'Reject the row',
+  importLongSummaryTo: (section: string) => `Move it to ${section}`,
+  importLanguage: 'Language',
+  importLanguageHint: 'The language the entries are written in. Otherwise it is recognised row by row, and the report says which.',
+  importLanguageDetect: 'Recognise it for each row',
+  importByPreset: (choice: string) => `As the preset says: ${choice}`,
+  importAcceptValid: 'Import the valid rows and give me the rejected ones',
+  importAcceptValidHint:
+    'Otherwise nothing is saved while a row is rejected. You get the rejected rows as a CSV file with the reason in a last column; correct them and import the file again.',
   importMappingExample: 'Example:',
   importFieldsLabel: 'Fields:',
   importDryRun: 'Dry run',
   importRun: 'Import',
   importRunHint:
-    'Import can be chosen after a dry run of the same file and mapping in which no row is rejected.',
+    'Import can be chosen after a dry run of the same file and choices in which no row is rejected, or in which the valid rows are to be imported.',
   importChooseFile: 'Choose a file first.',
   uploadTooLarge: (name: string, size: number, max: number) =>
     `${name}: the file is ${size} MB; the import reads at most ${max} MB`,
@@ -534,6 +574,12 @@ export const en: Messages = {
   writeReportNotDone: 'Nothing was imported',
   writeReadyNote: 'Nothing is rejected. Choose Import to save the entries.',
   writeRejectedNote: 'Nothing is saved while a row is rejected. Correct the rejected rows in the file and try again.',
+  writeRejectedImportNote:
+    'Nothing is saved while a row is rejected. Correct the rejected rows in the file and try again, or choose “Import the valid rows and give me the rejected ones”.',
+  writePartialNote: (n: number, file: boolean) =>
+    `${n === 1 ? 'The rejected row is' : `The ${count(n)} rejected rows are`} left out. Choose Import to save the others${file ? `; you then get ${n === 1 ? 'the rejected one' : 'the rejected ones'} as a file to correct and import again` : ''}.`,
+  writePartialDoneNote: (n: number, file: boolean) =>
+    `The valid rows are saved, each with a new revision in its history. ${n === 1 ? 'The rejected row was' : `The ${count(n)} rejected rows were`} not saved${file ? `: download ${n === 1 ? 'it' : 'them'} as a file, correct and import the file again` : ''}.`,
   writeRejectedBundleNote: 'Nothing is saved while an entry is rejected. Ask the sender for a corrected bundle.',
   writeDoneNote: 'The entries are saved, each with a new revision in its history.',
   writeKeptNote:
@@ -553,6 +599,9 @@ export const en: Messages = {
     reject: 'rejected',
     keep_for_review: 'local change kept',
   },
+  writeSkippedColumns: (n: number) => (n === 1 ? 'Skipped column:' : 'Skipped columns:'),
+  writeRejectsDownload: 'Download the rejected rows',
+  writeRejectsFile: (name: string, n: number) => `${name}, ${n === 1 ? '1 row' : `${count(n)} rows`} with reasons`,
   writeFormat: (format: string) => `Format: ${format.toUpperCase()}`,
   writeSender: (name: string) => `Signed by “${name}”`,
   columnPlace: 'Place in the file',

@@ -143,6 +143,11 @@ export const sv = {
   factContacts: 'Kontakt',
   sourcesHeading: 'Källor',
   seeAlsoHeading: 'Se även',
+  /** "Liknande exempel": published entries most like this one, found by the library. */
+  similarHeading: 'Liknande exempel',
+  similarIntro: 'Andra poster med liknande text, fokusområden eller län.',
+  similarLoading: 'Hämtar liknande exempel …',
+  similarFailed: 'Liknande exempel kunde inte hämtas.',
   period: (start?: number, end?: number) =>
     start !== undefined && end !== undefined
       ? start === end
@@ -524,15 +529,51 @@ export const sv = {
     'Importera poster från ett kalkylblad (CSV eller XLSX) eller från JSON. Provkör först: då ser du vad som händer med varje rad, utan att något sparas.',
   importFile: 'Fil',
   importFileHint: 'CSV (UTF-8), XLSX, JSON eller JSON Lines.',
+  importPresetLegend: 'Förval för kolumnerna',
+  importPresets: {
+    none: 'Inget förval',
+    pstw: 'Europeisk fallsamling (PSTW)',
+    kommun: 'Kommunens projektlista',
+  },
+  importPresetHints: {
+    none: 'Kolumnerna heter som fälten, eller så kopplar du dem nedan.',
+    pstw: 'En rad per fall med engelska kolumnnamn, som i EU:s Public Sector Tech Watch. Fallen importeras som engelska.',
+    kommun: 'Svenska kolumnnamn, till exempel',
+  },
+  importColumnsLegend: 'Kolumner och värden',
+  importRowsLegend: 'Raderna',
   importMapping: 'Kolumnmappning (frivillig)',
   importMappingHint:
-    'Behövs bara för kolumner som inte heter som fälten. Skriv Kolumn=fält, med semikolon eller ny rad emellan. Med ett minustecken som fält hoppas kolumnen över.',
+    'Behövs bara för kolumner som inte heter som fälten. Skriv Kolumn=fält, med semikolon eller ny rad emellan, eller klistra in en mappningsfil (TOML eller JSON). Med ett minustecken som fält hoppas kolumnen över. Mappningen går före förvalet.',
+  importMappingFile: 'Läs in mappningen från en fil',
+  importMappingFileHint: 'TOML eller JSON. Texten hamnar i rutan ovan, där du kan ändra den.',
+  importMappingFileRead: (name: string) => `Mappningen lästes in från ${name}.`,
+  importMappingFileTooLarge: (name: string) => `${name}: en mappningsfil får vara högst 256 kB.`,
+  importValues: 'Värdeöversättningar (frivilliga)',
+  importValuesHint:
+    'En kolumn per rad: kolumnens namn, kolon, sedan Värde=värde med semikolon emellan. Ett minustecken efter = tar bort värdet.',
+  importSkipUnmapped: 'Hoppa över okända kolumner',
+  importSkipUnmappedHint:
+    'Kolumner som varken heter som ett fält eller står i mappningen hoppas över och visas i rapporten. Annars stoppar de importen.',
+  importSkipUnmappedByPreset: 'Förvalet hoppar redan över dem.',
+  importLongSummary: 'En för lång sammanfattning',
+  importLongSummaryHint:
+    'En sammanfattning får vara högst 1 200 tecken. Flyttas en längre till ett avsnitt blir dess första meningar sammanfattning.',
+  importLongSummaryRefuse: 'Avvisa raden',
+  importLongSummaryTo: (section: string) => `Flytta till ${section}`,
+  importLanguage: 'Språk',
+  importLanguageHint: 'Språket som posterna är skrivna på. Annars känns det igen för varje rad, och rapporten säger vilket.',
+  importLanguageDetect: 'Känn igen för varje rad',
+  importByPreset: (choice: string) => `Som förvalet: ${choice}`,
+  importAcceptValid: 'Importera de giltiga raderna och ge mig de avvisade',
+  importAcceptValidHint:
+    'Annars sparas ingenting så länge en rad avvisas. De avvisade raderna får du som en CSV-fil med skälet i en sista kolumn; rätta dem och importera filen igen.',
   importMappingExample: 'Exempel:',
   importFieldsLabel: 'Fält:',
   importDryRun: 'Provkör',
   importRun: 'Importera',
   importRunHint:
-    'Importera går att välja efter en provkörning av samma fil och mappning där ingen rad avvisas.',
+    'Importera går att välja efter en provkörning av samma fil och val där ingen rad avvisas, eller där de giltiga raderna ska importeras.',
   importChooseFile: 'Välj en fil först.',
   uploadTooLarge: (name: string, size: number, max: number) =>
     `${name}: filen är ${size} MB; importen läser högst ${max} MB`,
@@ -544,6 +585,12 @@ export const sv = {
   writeReportNotDone: 'Inget importerades',
   writeReadyNote: 'Inget avvisas. Välj Importera för att spara posterna.',
   writeRejectedNote: 'Inget sparas när en rad avvisas. Rätta de avvisade raderna i filen och provkör igen.',
+  writeRejectedImportNote:
+    'Inget sparas när en rad avvisas. Rätta de avvisade raderna i filen och provkör igen, eller välj ”Importera de giltiga raderna och ge mig de avvisade”.',
+  writePartialNote: (n: number, file: boolean) =>
+    `${n === 1 ? 'Den avvisade raden lämnas' : `De ${count(n)} avvisade raderna lämnas`} utanför. Välj Importera för att spara de övriga${file ? `; ${n === 1 ? 'den avvisade' : 'de avvisade'} får du sedan som en fil att rätta och importera igen` : ''}.`,
+  writePartialDoneNote: (n: number, file: boolean) =>
+    `De giltiga raderna är sparade, var och en med en ny revision i historiken. ${n === 1 ? 'Den avvisade raden sparades inte' : `De ${count(n)} avvisade raderna sparades inte`}${file ? `: hämta ${n === 1 ? 'den' : 'dem'} som en fil, rätta och importera filen igen` : ''}.`,
   writeRejectedBundleNote: 'Inget sparas när en post avvisas. Be avsändaren om ett rättat paket.',
   writeDoneNote: 'Posterna är sparade, var och en med en ny revision i historiken.',
   writeKeptNote:
@@ -564,6 +611,9 @@ export const sv = {
     reject: 'avvisas',
     keep_for_review: 'lokal ändring behålls',
   },
+  writeSkippedColumns: (n: number): string => (n === 1 ? 'Överhoppad kolumn:' : 'Överhoppade kolumner:'),
+  writeRejectsDownload: 'Hämta de avvisade raderna',
+  writeRejectsFile: (name: string, n: number) => `${name}, ${n === 1 ? '1 rad' : `${count(n)} rader`} med skäl`,
   writeFormat: (format: string) => `Format: ${format.toUpperCase()}`,
   writeSender: (name: string) => `Signerat av ”${name}”`,
   columnPlace: 'Plats i filen',
