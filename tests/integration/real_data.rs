@@ -476,3 +476,40 @@ fn english_entries_are_found_by_english_stemming_and_swedish_queries_rank_as_bef
         .unwrap();
     assert_eq!(english.total, 12);
 }
+
+/// A preset's choices can be switched off: `--long-summary none` refuses a long description
+/// again, `--language detect` reads each row's language instead of the preset's English.
+#[test]
+fn a_presets_long_summary_and_language_can_be_switched_off() {
+    let t = TestLibrary::empty();
+    let file = t.file("pstw.csv", &european_csv(&rows(3)));
+    let out = t.cli(&[
+        "import",
+        &file,
+        "--preset",
+        "pstw",
+        "--long-summary",
+        "none",
+    ]);
+    assert_eq!(out.code(), 1, "{}", out.stdout());
+    assert!(t.open().list(None).unwrap().is_empty());
+    let mut swedish = rows(2);
+    swedish[1].title = "Syntetiskt fall: digital tjänst".into();
+    swedish[1].description = "Kommunen införde en digital tjänst där invånarna själva kan boka \
+        tid för avfallshämtning. Tjänsten togs fram tillsammans med invånare och personal."
+        .into();
+    let file = t.file("mixed.csv", &european_csv(&swedish));
+    t.cli(&["import", &file, "--preset", "pstw", "--language", "detect"])
+        .ok();
+    let lib = t.open();
+    assert_eq!(
+        lib.get("syntetiskt-fall-digital-tjanst").unwrap().language,
+        Language::Sv
+    );
+    assert_eq!(
+        lib.get("synthetic-case-1-a-digital-service")
+            .unwrap()
+            .language,
+        Language::En
+    );
+}

@@ -342,10 +342,11 @@ pub struct ImportArgs {
     pub skip_unmapped: bool,
     /// En för lång sammanfattning flyttas till ett avsnitt ("section" är Lösning och
     /// genomförande; eller challenge, results, lessons, dissemination) och de första
-    /// meningarna blir sammanfattning.
+    /// meningarna blir sammanfattning; "none" avvisar sådana rader även med en förinställning.
     #[arg(long, value_name = "AVSNITT")]
     pub long_summary: Option<String>,
-    /// Språket för alla rader: sv, en, da, no, fi (annars känns varje rads språk igen).
+    /// Språket för alla rader: sv, en, da, no, fi; "detect" känner igen varje rads språk
+    /// (förval utan förinställning).
     #[arg(long)]
     pub language: Option<String>,
     /// Importera de giltiga raderna och skriv de avvisade, med skäl, till FIL.avvisade.csv

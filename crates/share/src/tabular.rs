@@ -283,8 +283,17 @@ impl Mapping {
             self.values.entry(column).or_default().extend(values);
         }
         self.skip_unmapped |= over.skip_unmapped;
-        self.long_summary = over.long_summary.or(self.long_summary);
-        self.language = over.language.or(self.language);
+        // `none` (or `-`) and `detect` switch a preset's choice off.
+        match over.long_summary.as_deref() {
+            Some("none" | "-") => self.long_summary = None,
+            Some(_) => self.long_summary = over.long_summary,
+            None => {}
+        }
+        match over.language.as_deref() {
+            Some("detect" | "-") => self.language = None,
+            Some(_) => self.language = over.language,
+            None => {}
+        }
         self
     }
 
@@ -292,6 +301,7 @@ impl Mapping {
     pub fn long_summary_section(&self) -> Result<Option<SectionKey>> {
         self.long_summary
             .as_deref()
+            .filter(|name| !matches!(*name, "none" | "-"))
             .map(|name| {
                 section_by_name(name).ok_or_else(|| {
                     Error::invalid(format!(
@@ -307,6 +317,7 @@ impl Mapping {
     pub fn language(&self) -> Result<Option<Language>> {
         self.language
             .as_deref()
+            .filter(|name| !matches!(*name, "detect" | "-"))
             .map(|name| {
                 language_by_name(name).ok_or_else(|| {
                     Error::invalid(format!(
