@@ -200,22 +200,21 @@ fn move_long_summary(entry: &mut Entry, section: SectionKey) -> Option<String> {
     let text = std::mem::take(&mut entry.summary);
     let (summary, sentences) = first_sentences(&text);
     entry.summary = summary;
-    let slot = match section {
-        SectionKey::Challenge => &mut entry.sections.challenge,
-        SectionKey::Results => &mut entry.sections.results,
-        SectionKey::Lessons => &mut entry.sections.lessons,
-        SectionKey::Dissemination => &mut entry.sections.dissemination,
-        SectionKey::Solution | SectionKey::Summary => &mut entry.sections.solution,
+    // The summary is no place for it: the description of a case is its solution.
+    let section = match section {
+        SectionKey::Summary => SectionKey::Solution,
+        other => other,
     };
+    let slot = entry
+        .sections
+        .text_mut(section)
+        .expect("a section other than the summary");
     *slot = if slot.trim().is_empty() {
         text
     } else {
         format!("{text}\n\n{slot}")
     };
-    let heading = match section {
-        SectionKey::Summary => SectionKey::Solution.heading(),
-        other => other.heading(),
-    };
+    let heading = section.heading();
     Some(match sentences {
         Some(n) => format!(
             "sammanfattningen ({chars} tecken) flyttades till avsnittet {heading}; \

@@ -221,6 +221,18 @@ pub struct Sections {
 }
 
 impl Sections {
+    /// The text of one section to change; `None` for the summary, which is not a section.
+    pub fn text_mut(&mut self, key: SectionKey) -> Option<&mut String> {
+        Some(match key {
+            SectionKey::Summary => return None,
+            SectionKey::Challenge => &mut self.challenge,
+            SectionKey::Solution => &mut self.solution,
+            SectionKey::Results => &mut self.results,
+            SectionKey::Lessons => &mut self.lessons,
+            SectionKey::Dissemination => &mut self.dissemination,
+        })
+    }
+
     /// The sections in reading order, with their keys, skipping empty ones.
     pub fn iter(&self) -> impl Iterator<Item = (SectionKey, &str)> {
         [
@@ -249,6 +261,18 @@ pub enum SectionKey {
 }
 
 impl SectionKey {
+    /// The section's name in JSON (`solution`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKey::Summary => "summary",
+            SectionKey::Challenge => "challenge",
+            SectionKey::Solution => "solution",
+            SectionKey::Results => "results",
+            SectionKey::Lessons => "lessons",
+            SectionKey::Dissemination => "dissemination",
+        }
+    }
+
     /// The Swedish heading of the section.
     pub fn heading(self) -> &'static str {
         match self {

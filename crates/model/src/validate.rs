@@ -118,7 +118,7 @@ pub fn normalise_and_check(entry: &mut Entry, focus_areas: &[FocusArea]) -> Resu
     entry.summary = entry.summary.trim().to_owned();
     check_chars("summary", &entry.summary, MAX_SUMMARY_CHARS)?;
     for (key, text) in entry.sections.iter() {
-        check_bytes(&format!("sections.{}", section_field(key)), text)?;
+        check_bytes(&format!("sections.{}", key.key()), text)?;
     }
     if !entry.id.is_empty() && !is_slug(&entry.id) {
         return Err(Error::field(
@@ -472,18 +472,6 @@ fn is_partial_date(text: &str) -> bool {
             };
             matches!(number(d, 2), Some(day) if (1..=days).contains(&day))
         }
-    }
-}
-
-fn section_field(key: crate::SectionKey) -> &'static str {
-    use crate::SectionKey::*;
-    match key {
-        Summary => "summary",
-        Challenge => "challenge",
-        Solution => "solution",
-        Results => "results",
-        Lessons => "lessons",
-        Dissemination => "dissemination",
     }
 }
 

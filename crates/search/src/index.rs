@@ -53,6 +53,14 @@ struct Payload {
     watermark: u64,
 }
 
+/// The place of `language` in [`OTHER_LANGUAGES`] (and in the fields kept per language), or
+/// `None` for Swedish.
+pub(crate) fn other_language(language: model::Language) -> Option<usize> {
+    OTHER_LANGUAGES
+        .iter()
+        .position(|(lang, _, _)| *lang == language)
+}
+
 /// The fields of the index.
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
@@ -552,10 +560,7 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     doc.add_text(f.status, entry.status.slug());
     let body: Vec<&str> = entry.sections.iter().map(|(_, text)| text).collect();
     let body = body.join("\n\n");
-    match OTHER_LANGUAGES
-        .iter()
-        .position(|(lang, _, _)| *lang == entry.language)
-    {
+    match other_language(entry.language) {
         None => {
             doc.add_text(f.title, &entry.title);
             doc.add_text(f.title_folded, &entry.title);

@@ -123,9 +123,9 @@ pub(crate) fn swedish_for(word: &str) -> Option<&'static str> {
         .map(|i| ENGLISH[i].1)
 }
 
-/// The English words for a Swedish one, by its stem (`automatiserade` → `automated`), so a
-/// Swedish query finds entries written in English.
-pub(crate) fn english_for(word: &str) -> &'static [&'static str] {
+/// The English words for a Swedish one, by its folded Swedish stem (`automatiser`, from
+/// `automatiserade` → `automated`), so a Swedish query finds entries written in English.
+pub(crate) fn english_for(stem: &str) -> &'static [&'static str] {
     static BY_STEM: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     let by_stem = BY_STEM.get_or_init(|| {
@@ -138,10 +138,7 @@ pub(crate) fn english_for(word: &str) -> &'static [&'static str] {
         }
         map
     });
-    analyze(&mut stem_analyzer(true), word)
-        .first()
-        .and_then(|key| by_stem.get(key))
-        .map_or(&[], Vec::as_slice)
+    by_stem.get(stem).map_or(&[], Vec::as_slice)
 }
 
 /// One part of the query: a word or a quoted phrase.
@@ -278,20 +275,29 @@ impl<'a> QueryBuilder<'a> {
                     .map(|q| (Occur::Should, q)),
             );
         }
-        let mut known_elsewhere = false;
+        let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
             let tokens = analyze(&mut self.others[i], &part.text);
-            known_elsewhere |= tokens.len() == 1
-                && [f.other_title[i], f.other_text[i]].iter().any(|&field| {
-                    self.searcher
-                        .doc_freq(&Term::from_field_text(field, &tokens[0]))
-                        .is_ok_and(|n| n > 0)
-                });
             self.other_language_clauses(i, &tokens, part, &mut clauses);
+            other_tokens.push(tokens);
         }
-        if !part.phrase {
+        // Whether an entry in another language has the word: asked only of a word the Swedish
+        // fields lack.
+        let known_elsewhere = || {
+            other_tokens.iter().enumerate().any(|(i, tokens)| {
+                tokens.len() == 1
+                    && [f.other_title[i], f.other_text[i]].iter().any(|&field| {
+                        self.searcher
+                            .doc_freq(&Term::from_field_text(field, &tokens[0]))
+                            .is_ok_and(|n| n > 0)
+                    })
+            })
+        };
+        if !part.phrase
+            && let [stem] = folded.as_slice()
+        {
             // A Swedish word, looked for in English entries by its English words.
-            for english in english_for(&part.text) {
+            for english in english_for(stem) {
                 let tokens = analyze(&mut self.others[0], english);
                 self.other_language_clauses(0, &tokens, part, &mut clauses);
             }
@@ -349,7 +355,7 @@ impl<'a> QueryBuilder<'a> {
                 f.names_folded,
                 f.attachments_folded,
             ];
-            let distance = if known_elsewhere || in_library(self.searcher, &f, word) {
+            let distance = if in_library(self.searcher, &f, word) || known_elsewhere() {
                 0
             } else {
                 self.saw_unknown = true;
@@ -565,18 +571,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         *facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
     }
 
-    let mut ranked = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(uid) = doc
-            .get_first(f.uid)
-            .and_then(|v| tantivy::schema::Value::as_str(&v))
-        {
-            ranked.push((score, uid.to_owned()));
-        }
-    }
-    let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
-    let entries = store.live_by_uids(&uids)?;
+    let ranked = scored_uids(&searcher, &f, top)?;
     let words: Vec<String> = parts
         .iter()
         .filter(|p| !p.stop_word)
@@ -599,13 +594,10 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             Speller::new(&searcher, f, store, &filters).suggestion(&parts),
         )
     };
-    let hits = ranked
+    let hits = current_entries(store, ranked)?
         .into_iter()
-        .filter_map(|(score, uid)| {
-            let entry = entries.iter().find(|e| e.uid == uid)?;
-            (req.all || entry.status == Status::Publicerad)
-                .then(|| hit(entry, score, &words, store))
-        })
+        .filter(|(_, entry)| req.all || entry.status == Status::Publicerad)
+        .map(|(score, entry)| hit(&entry, score, &words, store))
         .collect();
     Ok(SearchResponse {
         total,
@@ -614,6 +606,42 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         corrected,
         suggestion,
     })
+}
+
+/// The uid of each document of a ranking, with its score.
+pub(crate) fn scored_uids(
+    searcher: &tantivy::Searcher,
+    f: &Fields,
+    top: Vec<(Score, DocAddress)>,
+) -> Result<Vec<(Score, String)>> {
+    let mut ranked = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(uid) = doc
+            .get_first(f.uid)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+        {
+            ranked.push((score, uid.to_owned()));
+        }
+    }
+    Ok(ranked)
+}
+
+/// The entries of a ranking as the database has them now, in its order: the index may lag the
+/// database by a write, and an entry deleted meanwhile is left out.
+pub(crate) fn current_entries(
+    store: &Store,
+    ranked: Vec<(Score, String)>,
+) -> Result<Vec<(Score, Entry)>> {
+    let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
+    let mut entries = store.live_by_uids(&uids)?;
+    Ok(ranked
+        .into_iter()
+        .filter_map(|(score, uid)| {
+            let i = entries.iter().position(|e| e.uid == uid)?;
+            Some((score, entries.swap_remove(i)))
+        })
+        .collect())
 }
 
 /// Each facet the request filters on, with the request without that filter.

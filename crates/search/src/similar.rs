@@ -2,17 +2,18 @@
 //! more-like-this over the entry's own language fields and names), its focus areas and its
 //! counties. The entry itself and those it already links under "Se även" are left out.
 
+use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue};
-use tantivy::{TantivyDocument, Term};
 
 use model::error::Result;
 use model::query::Hit;
 use model::{Entry, Status};
 use store::Store;
 
-use crate::index::{OTHER_LANGUAGES, SearchIndex, names_text};
+use crate::index::{SearchIndex, names_text, other_language};
+use crate::query::{current_entries, hit, scored_uids};
 
 /// How much a shared focus area and a shared county add to the likeness of the words.
 const FOCUS_AREA: f32 = 1.5;
@@ -31,19 +32,16 @@ pub fn similar(
     let searcher = index.reader().searcher();
     let body: Vec<&str> = entry.sections.iter().map(|(_, text)| text).collect();
     let text = format!("{}\n\n{}", entry.summary, body.join("\n\n"));
-    let str = |s: &str| vec![OwnedValue::Str(s.to_owned())];
-    let own = match OTHER_LANGUAGES
-        .iter()
-        .position(|(lang, _, _)| *lang == entry.language)
-    {
-        None => vec![(f.title, str(&entry.title)), (f.body, str(&text))],
+    let value = |s: &str| vec![OwnedValue::Str(s.to_owned())];
+    let own = match other_language(entry.language) {
+        None => vec![(f.title, value(&entry.title)), (f.body, value(&text))],
         Some(i) => vec![
-            (f.other_title[i], str(&entry.title)),
-            (f.other_text[i], str(&text)),
+            (f.other_title[i], value(&entry.title)),
+            (f.other_text[i], value(&text)),
         ],
     };
     let mut fields = own;
-    fields.push((f.names, str(&names_text(entry))));
+    fields.push((f.names, value(&names_text(entry))));
     // A word in most entries says nothing about likeness.
     let common = (searcher.num_docs() / 3).max(2);
     let words = MoreLikeThisQuery::builder()
@@ -91,26 +89,12 @@ pub fn similar(
     // More than asked for, so that entries of equal likeness are cut by a stable order (their
     // uid) and not by where the index happens to hold them.
     let top = searcher.search(&query, &TopDocs::with_limit(50).order_by_score())?;
-    let mut ranked = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(uid) = doc
-            .get_first(f.uid)
-            .and_then(|v| tantivy::schema::Value::as_str(&v))
-        {
-            ranked.push((score, uid.to_owned()));
-        }
-    }
+    let mut ranked = scored_uids(&searcher, &f, top)?;
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     ranked.truncate(limit.clamp(1, 50));
-    let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
-    let entries = store.live_by_uids(&uids)?;
-    Ok(ranked
+    Ok(current_entries(store, ranked)?
         .into_iter()
-        .filter_map(|(score, uid)| {
-            let found = entries.iter().find(|e| e.uid == uid)?;
-            (found.status == Status::Publicerad)
-                .then(|| crate::query::hit(found, score, &[], store))
-        })
+        .filter(|(_, found)| found.status == Status::Publicerad)
+        .map(|(score, found)| hit(&found, score, &[], store))
         .collect())
 }

@@ -341,10 +341,7 @@ pub fn section_by_name(name: &str) -> Option<SectionKey> {
         SectionKey::Dissemination,
     ]
     .into_iter()
-    .find(|s| {
-        serde_json::to_value(s).is_ok_and(|v| v.as_str() == Some(key.as_str()))
-            || header_key(s.heading()) == key
-    })
+    .find(|s| s.key() == key || header_key(s.heading()) == key)
     .or((key == "section").then_some(SectionKey::Solution))
 }
 
