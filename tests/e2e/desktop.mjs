@@ -238,6 +238,22 @@ try {
     await partShot('[data-testid="spread-section"] .spread-layout', 'desktop-spread-map.png');
   });
 
+  await step('an entry ends with "Liknande exempel", links to other entries than itself', async () => {
+    const id = 'sodertalje-hallbar-livsmedelsforsorjning';
+    await go(`#/post/${id}`);
+    await waitFor('the similar entries', async () => {
+      const links = await findAll('[data-testid="similar-entries"] a');
+      return links.length >= 1 && links.length <= 5;
+    });
+    const said = await text(await find('[data-testid="similar-entries"]'));
+    if (!said.includes('Liknande exempel')) throw new Error(`the section says: ${said.slice(0, 200)}`);
+    for (const link of await findAll('[data-testid="similar-entries"] a')) {
+      const href = await request('GET', s(`/element/${link}/attribute/href`));
+      if (String(href).endsWith(`/post/${id}`)) throw new Error('the entry is listed as like itself');
+    }
+    await partShot('[data-testid="similar-entries"]', 'desktop-similar.png');
+  });
+
   await step("Översikt's map counts where entries were taken up, by municipality", async () => {
     await go('#/oversikt');
     await waitFor('the map', async () => (await findAll('[data-testid="overview-map"] svg path')).length > 20);
