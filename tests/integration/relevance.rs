@@ -11,11 +11,12 @@ use crate::util::TestLibrary;
 mod metrics;
 use metrics::{judged_queries, ndcg_at_10, reciprocal_rank};
 
-/// Measured 2026-12-03 at 0.963 nDCG@10 and 0.974 MRR over 94 queries (0.937 / 0.955 when the
-/// 20 compound and inflection queries were added, before stems' trigrams and compound heads);
-/// a drop below these floors is a regression.
-const NDCG_FLOOR: f64 = 0.95;
-const MRR_FLOOR: f64 = 0.96;
+/// Measured 2026-12-03 at 0.975 nDCG@10 and 0.989 MRR over 94 queries with compounds looked
+/// up in the vocabulary and a compound in the title counting more (0.963 / 0.974 with trigrams,
+/// 0.937 / 0.955 when the 20 compound and inflection queries were added); a drop below these
+/// floors is a regression.
+const NDCG_FLOOR: f64 = 0.97;
+const MRR_FLOOR: f64 = 0.98;
 
 #[test]
 fn ndcg_and_mrr_on_the_judged_set_stay_above_the_floor() {

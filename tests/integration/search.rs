@@ -312,3 +312,92 @@ fn inflected_compound_parts_and_unknown_compounds_find_their_entries() {
     // A word that is no compound of a known word still finds nothing.
     assert_eq!(answer(&lib, "xyzzyqwerty").total, 0);
 }
+
+/// Facet counts come from bit sets kept per index segment (a broad query) or from each match's
+/// values (a narrow one); both must agree with the entries themselves, over several segments,
+/// after a delete and after the cache has seen the older segments.
+#[test]
+fn facet_counts_agree_with_the_matching_entries_across_segments_and_deletes() {
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    let municipalities = ["0180", "0181", "0182", "1880", "1980"];
+    let focus = [
+        "tjanstedesign",
+        "valfardsteknik-e-halsa",
+        "offentliga-maltider",
+    ];
+    let mut ids = Vec::new();
+    // Three batches, each its own segment; a search between them fills the cache.
+    for batch in 0..3 {
+        let rows: Vec<String> = (0..60)
+            .map(|i| {
+                let n = batch * 60 + i;
+                serde_json::json!({
+                    "kind": "exempel",
+                    "title": format!("Syntetiskt exempel {n}"),
+                    "summary": if n % 7 == 0 { "Syntetisk testdata om ett sällsynt ord: vattenklocka." }
+                               else { "Syntetisk testdata om samverkan." },
+                    "focus_areas": [focus[n % 3]],
+                    "places": [{"municipality_code": municipalities[n % 5]}],
+                    "period": {"start": 2018 + (n % 4) as i32},
+                    "status": "publicerad"
+                })
+                .to_string()
+            })
+            .collect();
+        let added = lib.add_json_many(&format!("[{}]", rows.join(","))).unwrap();
+        ids.extend(added.into_iter().map(|e| e.id));
+        lib.search(&SearchRequest::query("")).unwrap();
+    }
+    for id in ids.iter().step_by(9) {
+        lib.delete(id).unwrap();
+    }
+    // Everything, most, a seventh, and one entry (counted match by match).
+    for query in ["", "samverkan", "vattenklocka", "124"] {
+        let found = lib
+            .search(&SearchRequest {
+                limit: Some(200),
+                ..SearchRequest::query(query)
+            })
+            .unwrap();
+        assert_eq!(found.total, found.hits.len() as u64, "{query}");
+        assert!(found.total > 0, "{query}");
+        let mut municipality = std::collections::BTreeMap::new();
+        let mut focus_area = std::collections::BTreeMap::new();
+        let mut year = std::collections::BTreeMap::new();
+        for hit in &found.hits {
+            for m in &hit.municipality {
+                *municipality.entry(m.clone()).or_insert(0u64) += 1;
+            }
+            for f in &hit.focus_area {
+                *focus_area.entry(f.clone()).or_insert(0u64) += 1;
+            }
+            for y in &hit.year {
+                *year.entry(y.to_string()).or_insert(0u64) += 1;
+            }
+        }
+        assert_eq!(found.facets.municipality, municipality, "{query}");
+        assert_eq!(found.facets.focus_area, focus_area, "{query}");
+        assert_eq!(found.facets.year, year, "{query}");
+    }
+}
+
+/// The words inside compounds are looked up in a vocabulary kept per index segment: an entry
+/// saved after the first search (a new segment) is found by a part of its compound, and one
+/// deleted is not.
+#[test]
+fn a_word_inside_a_compound_finds_an_entry_saved_after_the_first_search() {
+    let t = TestLibrary::starter();
+    let mut lib = t.open();
+    assert!(top3(&lib, "vattenklocka").is_empty());
+    let added = lib
+        .add_json(
+            r#"{"kind":"exempel","title":"Syntetisk vattenklockeutställning i biblioteket","status":"publicerad"}"#,
+        )
+        .unwrap();
+    assert_eq!(top3(&lib, "vattenklocka"), vec![added.id.clone()]);
+    assert!(top3(&lib, "utställning").contains(&added.id));
+    lib.delete(&added.id).unwrap();
+    assert!(!top3(&lib, "utställning").contains(&added.id));
+    assert!(top3(&lib, "vattenklocka").is_empty());
+}

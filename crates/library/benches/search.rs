@@ -449,7 +449,79 @@ fn relevance() {
     }
 }
 
+/// `-- profile DIR N [rebuild]`: a library of N synthetic entries kept in DIR (made on the
+/// first run, reused after), then the query set in a loop with each query's time, for `perf`
+/// and for trying a change without generating the corpus again. Not part of `make bench`.
+fn profile(dir: &Path, n: usize, what: &str) {
+    let words = vocabulary();
+    let mut rng = Rng(0x5eed_0000 + n as u64);
+    let mut lib = if dir.join(library::DATABASE_FILE).exists() {
+        Library::open(dir).unwrap()
+    } else {
+        let entries: Vec<Entry> = (0..n).map(|i| synthetic(&mut rng, &words, i)).collect();
+        let mut lib = Library::create(dir, Contents::Empty).unwrap();
+        lib.add_many(entries).unwrap();
+        lib
+    };
+    if what == "rebuild" {
+        let t = Instant::now();
+        lib.reindex().unwrap();
+        println!(
+            "rebuild {:.1} s, index {:.0} MB",
+            t.elapsed().as_secs_f64(),
+            dir_size(&dir.join("index")) as f64 / 1e6
+        );
+        return;
+    }
+    // The benchmark's queries for this size, drawn after its corpus; kept beside the library.
+    let kept = dir.join("queries.txt");
+    let queries: Vec<String> = match std::fs::read_to_string(&kept) {
+        Ok(text) => text.lines().map(str::to_owned).collect(),
+        Err(_) => {
+            let mut rng = Rng(0x5eed_0000 + n as u64);
+            for i in 0..n {
+                synthetic(&mut rng, &words, i);
+            }
+            let queries = query_set(&words, &mut rng);
+            std::fs::write(&kept, queries.join("\n")).unwrap();
+            queries
+        }
+    };
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let mut all = Vec::new();
+    let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
+    for _ in 0..rounds {
+        for (q, times) in queries.iter().zip(&mut per_query) {
+            let t = Instant::now();
+            let found = lib.search(&SearchRequest::query(q)).unwrap();
+            let took = t.elapsed();
+            std::hint::black_box(found);
+            times.push(took);
+            all.push(took);
+        }
+    }
+    for (q, times) in queries.iter().zip(&mut per_query) {
+        let total = lib.search(&SearchRequest::query(q)).unwrap().total;
+        times.sort();
+        println!(
+            "{:>8.2} ms  {total:>6}  {q}",
+            times[times.len() / 2].as_secs_f64() * 1000.0
+        );
+    }
+    println!("all: {}", summary(&mut all));
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "profile") {
+        let dir = Path::new(&args[i + 1]);
+        let n = args[i + 2].parse().unwrap();
+        profile(dir, n, args.get(i + 3).map_or("query", String::as_str));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

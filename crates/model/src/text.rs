@@ -71,6 +71,11 @@ pub fn fold(text: &str) -> String {
 /// of the texts it reads.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     out.extend(text.chars().flat_map(char::to_lowercase).map(|c| match c {
         'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
         'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',

@@ -1,33 +1,120 @@
 //! Facet counts over all matches of a query, read from fast fields.
 //!
-//! Each facet is a multi-valued `STRING | FAST` field. Per segment the collector counts term
-//! ordinals in a plain vector, and only at the end turns the ordinals that were seen into
-//! strings: far cheaper per matching document than tantivy's `FacetCollector`, which matters
-//! when an empty query browses the whole library.
+//! Each facet is a multi-valued `STRING | FAST` field. A segment's values are turned once into
+//! one bit set per value (kept in a [`FacetCache`] for as long as the segment lives; segments
+//! never change), so that counting a broad query, which matches most of the library, is a
+//! population count of the matches' bit set against each value's: a few thousand machine
+//! words per value instead of a column lookup per matching document and facet. A narrow
+//! query's few matches are counted one by one from the same cached values.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::segment_cache::SegmentCache;
 
 /// Counts per value, one map per facet field, in the order the fields were given.
 pub type Counts = Vec<BTreeMap<String, u64>>;
 
+/// A set of document ids of one segment, one bit each.
+#[derive(Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(max_doc: u32) -> Bits {
+        Bits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    fn insert(&mut self, doc: DocId) {
+        self.0[doc as usize / 64] |= 1 << (doc % 64);
+    }
+
+    /// How many documents are in both sets.
+    fn count_and(&self, other: &Bits) -> u64 {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| u64::from((a & b).count_ones()))
+            .sum()
+    }
+}
+
+/// One facet field of one segment: each document's values (as ordinals), each value's
+/// documents, and each ordinal's text.
+pub struct SegmentFacet {
+    names: Vec<String>,
+    /// `ords[starts[doc]..starts[doc + 1]]` are the document's values.
+    starts: Vec<u32>,
+    ords: Vec<u32>,
+    docs: Vec<Bits>,
+}
+
+impl SegmentFacet {
+    fn read(reader: &SegmentReader, field: &str) -> tantivy::Result<SegmentFacet> {
+        let max_doc = reader.max_doc();
+        let Some(column) = reader.fast_fields().str(field)? else {
+            return Ok(SegmentFacet {
+                names: Vec::new(),
+                starts: vec![0; max_doc as usize + 1],
+                ords: Vec::new(),
+                docs: Vec::new(),
+            });
+        };
+        let values = column.dictionary().num_terms();
+        let mut names = Vec::with_capacity(values);
+        for ord in 0..values as u64 {
+            let mut name = String::new();
+            column.ord_to_str(ord, &mut name)?;
+            names.push(name);
+        }
+        let mut docs = vec![Bits::new(max_doc); values];
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut ords = Vec::new();
+        for doc in 0..max_doc {
+            starts.push(ords.len() as u32);
+            for ord in column.ords().values_for_doc(doc) {
+                ords.push(ord as u32);
+                docs[ord as usize].insert(doc);
+            }
+        }
+        starts.push(ords.len() as u32);
+        Ok(SegmentFacet {
+            names,
+            starts,
+            ords,
+            docs,
+        })
+    }
+
+    fn values_of(&self, doc: DocId) -> &[u32] {
+        &self.ords[self.starts[doc as usize] as usize..self.starts[doc as usize + 1] as usize]
+    }
+}
+
+/// The facet values of the index's segments, read once per segment and field.
+pub type FacetCache = SegmentCache<SegmentFacet>;
+
 /// Counts the values of `fields` over every collected document.
 pub struct FacetCounter {
     fields: Vec<&'static str>,
+    cache: FacetCache,
 }
 
 impl FacetCounter {
-    pub fn new(fields: Vec<&'static str>) -> Self {
-        FacetCounter { fields }
+    pub fn new(fields: Vec<&'static str>, cache: &FacetCache) -> Self {
+        FacetCounter {
+            fields,
+            cache: cache.clone(),
+        }
     }
 }
 
 pub struct SegmentFacetCounter {
-    columns: Vec<Option<StrColumn>>,
-    counts: Vec<Vec<u64>>,
+    facets: Vec<Arc<SegmentFacet>>,
+    max_doc: u32,
+    docs: Vec<DocId>,
 }
 
 impl Collector for FacetCounter {
@@ -39,15 +126,19 @@ impl Collector for FacetCounter {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
-        let mut columns = Vec::with_capacity(self.fields.len());
-        for field in &self.fields {
-            columns.push(reader.fast_fields().str(field)?);
-        }
-        let counts = columns
+        let facets = self
+            .fields
             .iter()
-            .map(|c| vec![0; c.as_ref().map_or(0, |c| c.dictionary().num_terms())])
-            .collect();
-        Ok(SegmentFacetCounter { columns, counts })
+            .map(|field| {
+                self.cache
+                    .get(reader, field, || SegmentFacet::read(reader, field))
+            })
+            .collect::<tantivy::Result<_>>()?;
+        Ok(SegmentFacetCounter {
+            facets,
+            max_doc: reader.max_doc(),
+            docs: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -71,29 +162,46 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (column, counts) in self.columns.iter().zip(&mut self.counts) {
-            if let Some(column) = column {
-                for ord in column.ords().values_for_doc(doc) {
-                    counts[ord as usize] += 1;
-                }
-            }
-        }
+        self.docs.push(doc);
     }
 
     fn harvest(self) -> Counts {
-        self.columns
+        let words = (self.max_doc as usize).div_ceil(64);
+        let per_value: usize = self.facets.iter().map(|f| f.docs.len()).sum();
+        // Counting document by document costs about one step per value a match has;
+        // counting by bit sets, one step per machine word of the segment per value.
+        let by_bits = self.docs.len() * self.facets.len() > words * per_value;
+        let matched = by_bits.then(|| {
+            let mut bits = Bits::new(self.max_doc);
+            for &doc in &self.docs {
+                bits.insert(doc);
+            }
+            bits
+        });
+        self.facets
             .iter()
-            .zip(self.counts)
-            .map(|(column, counts)| {
-                let mut out = BTreeMap::new();
-                let Some(column) = column else { return out };
-                for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-                    let mut value = String::new();
-                    if column.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                        out.insert(value, n);
+            .map(|facet| {
+                let mut counts = vec![0u64; facet.names.len()];
+                match &matched {
+                    Some(matched) => {
+                        for (n, docs) in counts.iter_mut().zip(&facet.docs) {
+                            *n = matched.count_and(docs);
+                        }
+                    }
+                    None => {
+                        for &doc in &self.docs {
+                            for &ord in facet.values_of(doc) {
+                                counts[ord as usize] += 1;
+                            }
+                        }
                     }
                 }
-                out
+                counts
+                    .into_iter()
+                    .zip(&facet.names)
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, name)| (name.clone(), n))
+                    .collect()
             })
             .collect()
     }

@@ -16,8 +16,8 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, WhitespaceTokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -26,14 +26,16 @@ use model::error::{Error, Result};
 use store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
 pub const ANALYZER_VERSION: u32 = 1;
 
 /// Analyzer names, registered each time an index is opened (tantivy stores only the name).
-pub(crate) const SV: &str = "sv_stem";
 pub(crate) const SV_FOLDED: &str = "sv_stem_folded";
-pub(crate) const GRAMS: &str = "sv_grams";
+pub(crate) const WORDS: &str = "words";
+
+/// The shortest part of a compound that is looked for, in characters.
+pub(crate) const PART_CHARS: usize = 4;
 
 /// The languages other than Swedish that an entry may be written in, each with its stemmer
 /// and the analyzer name of its fields. An entry's title and text go to its own language's
@@ -66,18 +68,18 @@ pub(crate) fn other_language(language: model::Language) -> Option<usize> {
 pub(crate) struct Fields {
     pub uid: Field,
     pub status: Field,
+    /// The text fields of a Swedish entry: stemmed, then folded (`Örebro` and `Orebro` are
+    /// one term), with positions for phrases.
     pub title: Field,
-    pub title_folded: Field,
     pub summary: Field,
-    pub summary_folded: Field,
     pub body: Field,
-    pub body_folded: Field,
     pub names: Field,
-    pub names_folded: Field,
     /// The text extracted from the entry's PDF attachments.
     pub attachments: Field,
-    pub attachments_folded: Field,
-    pub grams: Field,
+    /// Each word with a letter outside ASCII (`får`), stemmed but not folded, and its folded
+    /// stem marked with [`FOLDED_FROM`] (`~far`): lets a query written with or without å, ä
+    /// and ö prefer the entries that write the word as the query does.
+    pub accented: Field,
     pub focus_area: Field,
     pub lan: Field,
     pub municipality: Field,
@@ -118,12 +120,7 @@ pub(crate) const FACETS: [&str; 10] = [
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |analyzer: &str, positions: bool| {
-        let record = if positions {
-            IndexRecordOption::WithFreqsAndPositions
-        } else {
-            IndexRecordOption::WithFreqs
-        };
+    let text = |analyzer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
@@ -131,20 +128,16 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let facet = STRING | FAST;
+    let swedish = text(SV_FOLDED, IndexRecordOption::WithFreqsAndPositions);
     let fields = Fields {
         uid: b.add_text_field("uid", STRING | STORED),
         status: b.add_text_field("status", STRING),
-        title: b.add_text_field("title", text(SV, true)),
-        title_folded: b.add_text_field("title_folded", text(SV_FOLDED, true)),
-        summary: b.add_text_field("summary", text(SV, true)),
-        summary_folded: b.add_text_field("summary_folded", text(SV_FOLDED, true)),
-        body: b.add_text_field("body", text(SV, true)),
-        body_folded: b.add_text_field("body_folded", text(SV_FOLDED, true)),
-        names: b.add_text_field("names", text(SV, true)),
-        names_folded: b.add_text_field("names_folded", text(SV_FOLDED, true)),
-        attachments: b.add_text_field("attachments", text(SV, true)),
-        attachments_folded: b.add_text_field("attachments_folded", text(SV_FOLDED, true)),
-        grams: b.add_text_field("grams", text(GRAMS, false)),
+        title: b.add_text_field("title", swedish.clone()),
+        summary: b.add_text_field("summary", swedish.clone()),
+        body: b.add_text_field("body", swedish.clone()),
+        names: b.add_text_field("names", swedish.clone()),
+        attachments: b.add_text_field("attachments", swedish),
+        accented: b.add_text_field("accented", text(WORDS, IndexRecordOption::WithFreqs)),
         focus_area: b.add_text_field("focus_area", facet.clone()),
         lan: b.add_text_field("lan", facet.clone()),
         municipality: b.add_text_field("municipality", facet.clone()),
@@ -159,27 +152,30 @@ fn schema() -> (Schema, Fields) {
         language: b.add_text_field("language", facet.clone()),
         country: b.add_text_field("country", facet.clone()),
         other_title: OTHER_LANGUAGES.map(|(lang, _, analyzer)| {
-            b.add_text_field(&format!("title_{}", lang.slug()), text(analyzer, true))
+            b.add_text_field(
+                &format!("title_{}", lang.slug()),
+                text(analyzer, IndexRecordOption::WithFreqsAndPositions),
+            )
         }),
         other_text: OTHER_LANGUAGES.map(|(lang, _, analyzer)| {
-            b.add_text_field(&format!("text_{}", lang.slug()), text(analyzer, true))
+            b.add_text_field(
+                &format!("text_{}", lang.slug()),
+                text(analyzer, IndexRecordOption::WithFreqsAndPositions),
+            )
         }),
     };
     (b.build(), fields)
 }
 
-/// The analyzer chain shared by the stemmed fields.
-pub(crate) fn stem_analyzer(folded: bool) -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The analyzer of the Swedish text fields: words, lower case, the Swedish stemmer, then
+/// folding (after stemming: the Swedish suffix rules contain å, ä and ö).
+pub(crate) fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Swedish));
-    if folded {
-        // Fold after stemming: the Swedish suffix rules contain å, ä and ö.
-        builder.filter(AsciiFoldingFilter).build()
-    } else {
-        builder.build()
-    }
+        .filter(Stemmer::new(Language::Swedish))
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// The analyzer of one of [`OTHER_LANGUAGES`]: its stemmer, then folding.
@@ -192,13 +188,17 @@ pub(crate) fn other_analyzer(language: Language) -> TextAnalyzer {
         .build()
 }
 
-/// Trigrams of the folded text: lets a word be found inside a compound (`livsmedel` in
-/// `livsmedelsförsörjning`).
-pub(crate) fn gram_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(NgramTokenizer::new(3, 3, false).expect("valid n-gram sizes"))
+/// Words in lower case and folded, unstemmed.
+pub(crate) fn fold_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// The analyzer of a field whose text is words already analysed, separated by spaces.
+fn words_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WhitespaceTokenizer::default()).build()
 }
 
 /// Drops Swedish stop words; used to tell which query words may be left unmatched.
@@ -213,9 +213,8 @@ pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
 
 fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(SV, stem_analyzer(false));
-    tokenizers.register(SV_FOLDED, stem_analyzer(true));
-    tokenizers.register(GRAMS, gram_analyzer());
+    tokenizers.register(SV_FOLDED, stem_analyzer());
+    tokenizers.register(WORDS, words_analyzer());
     for (_, language, name) in OTHER_LANGUAGES {
         tokenizers.register(name, other_analyzer(language));
     }
@@ -240,6 +239,10 @@ pub struct SearchIndex {
     applying: std::sync::Mutex<Option<IndexWriter>>,
     /// Whether to keep the writer between commits.
     keep: std::sync::atomic::AtomicBool,
+    /// The facet values of the loaded segments.
+    pub(crate) facets: crate::facets::FacetCache,
+    /// The words of the loaded segments, for compounds.
+    pub(crate) vocabulary: crate::compounds::VocabularyCache,
 }
 
 impl SearchIndex {
@@ -291,6 +294,8 @@ impl SearchIndex {
             seen: payload.watermark.into(),
             applying: std::sync::Mutex::new(None),
             keep: false.into(),
+            facets: Default::default(),
+            vocabulary: Default::default(),
         }))
     }
 
@@ -394,6 +399,15 @@ impl SearchIndex {
         }
         drop(applying);
         self.reader.reload()?;
+        let live: Vec<tantivy::index::SegmentId> = self
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.segment_id())
+            .collect();
+        self.facets.retain(&live);
+        self.vocabulary.retain(&live);
         self.seen.store(
             self.committed_watermark()?,
             std::sync::atomic::Ordering::SeqCst,
@@ -553,7 +567,6 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
             && !text.is_empty()
         {
             doc.add_text(f.attachments, &text);
-            doc.add_text(f.attachments_folded, &text);
         }
     }
     doc.add_text(f.uid, &entry.uid);
@@ -563,11 +576,8 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     match other_language(entry.language) {
         None => {
             doc.add_text(f.title, &entry.title);
-            doc.add_text(f.title_folded, &entry.title);
             doc.add_text(f.summary, &entry.summary);
-            doc.add_text(f.summary_folded, &entry.summary);
             doc.add_text(f.body, &body);
-            doc.add_text(f.body_folded, &body);
         }
         Some(i) => {
             doc.add_text(f.other_title[i], &entry.title);
@@ -581,10 +591,10 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     }
     let names = names_text(entry);
     doc.add_text(f.names, &names);
-    doc.add_text(f.names_folded, &names);
-    for word in gram_words(&[&entry.title, &entry.summary, &names, &body]) {
-        doc.add_text(f.grams, word);
-    }
+    doc.add_text(
+        f.accented,
+        accented_words(&[&entry.title, &entry.summary, &names, &body]),
+    );
     for slug in &entry.focus_areas {
         doc.add_text(f.focus_area, slug);
     }
@@ -648,20 +658,42 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     Ok(doc)
 }
 
-/// The words whose trigrams are indexed: each distinct word of six letters or more, once.
-/// Shorter words are rarely compounds and are found by the stemmed fields; indexing each word
-/// as its own value keeps trigrams from spanning two words.
-fn gram_words<'a>(texts: &[&'a str]) -> Vec<&'a str> {
-    let mut seen = std::collections::HashSet::new();
-    let mut words = Vec::new();
-    for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().count() >= 6 && seen.insert(word.to_lowercase()) {
-                words.push(word);
+/// Marks an `accented` term as the folded stem of a word written with other letters.
+pub(crate) const FOLDED_FROM: char = '~';
+
+/// The text of the `accented` field: for each word of `texts` with a letter outside ASCII, its
+/// stem, and its folded stem after [`FOLDED_FROM`].
+fn accented_words(texts: &[&str]) -> String {
+    thread_local! {
+        static STEM: std::cell::RefCell<TextAnalyzer> =
+            std::cell::RefCell::new(unfolded_stem_analyzer());
+    }
+    let mut out = String::new();
+    STEM.with_borrow_mut(|stem| {
+        for text in texts {
+            let mut stream = stem.token_stream(text);
+            while let Some(token) = stream.next() {
+                if !token.text.is_ascii() {
+                    out.push_str(&token.text);
+                    out.push(' ');
+                    out.push(FOLDED_FROM);
+                    out.push_str(&model::text::fold(&token.text));
+                    out.push(' ');
+                }
             }
         }
-    }
-    words
+    });
+    out
+}
+
+/// The Swedish analyzer without folding: how a word with å, ä or ö is told from its
+/// folded twin.
+pub(crate) fn unfolded_stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .build()
 }
 
 /// Organisations, places and tags as one text.

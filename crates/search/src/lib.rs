@@ -4,9 +4,11 @@
 //! The index follows SQLite's change log through a watermark kept in its commit payload; see
 //! [`index`]. The request and response types live in [`model::query`].
 
+mod compounds;
 pub mod facets;
 pub mod index;
 pub mod query;
+mod segment_cache;
 pub mod similar;
 pub mod snippet;
 mod spelling;

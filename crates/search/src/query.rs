@@ -23,10 +23,11 @@ use model::text::nfc;
 use model::{Entry, Status};
 use store::Store;
 
+use crate::compounds::CompoundQuery;
 use crate::facets::FacetCounter;
 use crate::index::{
-    FACETS, Fields, OTHER_LANGUAGES, SearchIndex, gram_analyzer, other_analyzer, stem_analyzer,
-    stop_word_analyzer,
+    FACETS, FOLDED_FROM, Fields, OTHER_LANGUAGES, PART_CHARS, SearchIndex, fold_analyzer,
+    other_analyzer, stem_analyzer, stop_word_analyzer, unfolded_stem_analyzer,
 };
 use crate::snippet;
 use crate::spelling::{Speller, in_library, search_distance};
@@ -41,9 +42,13 @@ impl Boosts {
     pub const BODY: Score = 1.0;
     /// Text found only in an attached file counts for less than the entry's own words.
     pub const ATTACHMENTS: Score = 0.5;
-    /// Folded fields count for this share of their unfolded twin.
-    pub const FOLDED_SHARE: Score = 0.4;
-    pub const GRAMS: Score = 0.3;
+    /// A word inside a compound, times the rarity (BM25's idf) of the compounds that hold it.
+    pub const PARTS: Score = 1.0;
+    /// The word written as the query writes it, with or without å, ä and ö (see
+    /// `QueryBuilder::as_written`).
+    pub const AS_WRITTEN: Score = 0.4;
+    /// A word inside a compound of the title.
+    pub const TITLE_PARTS: Score = 2.0;
     pub const FUZZY: Score = 0.25;
     pub const PREFIX: Score = 0.6;
     /// The text of an entry in another language counts as the summary does; its title as a
@@ -129,7 +134,7 @@ pub(crate) fn english_for(stem: &str) -> &'static [&'static str] {
     static BY_STEM: std::sync::OnceLock<std::collections::HashMap<String, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     let by_stem = BY_STEM.get_or_init(|| {
-        let mut stem = stem_analyzer(true);
+        let mut stem = stem_analyzer();
         let mut map: std::collections::HashMap<String, Vec<&'static str>> = Default::default();
         for (en, sv) in ENGLISH {
             if let Some(key) = analyze(&mut stem, sv).into_iter().next() {
@@ -209,29 +214,41 @@ pub(crate) fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// Builds tantivy queries from query parts.
 struct QueryBuilder<'a> {
     searcher: &'a tantivy::Searcher,
+    vocabulary: &'a crate::compounds::VocabularyCache,
     fields: Fields,
-    stem: TextAnalyzer,
+    /// The Swedish fields' analyzer (stemmed and folded).
     folded: TextAnalyzer,
-    grams: TextAnalyzer,
+    /// Folded, unstemmed: a short word as the `parts` field holds it.
+    fold: TextAnalyzer,
+    /// Stemmed, unfolded: a word as the `accented` field holds it.
+    unfolded: TextAnalyzer,
     /// The analyzers of [`OTHER_LANGUAGES`], in its order.
     others: Vec<TextAnalyzer>,
     /// A word of the query is not in the library: only then is spelling looked up.
     saw_unknown: bool,
+    /// The words the library lacks, as typed: they are read as possible typos.
+    unknown: Vec<String>,
 }
 
 impl<'a> QueryBuilder<'a> {
-    fn new(searcher: &'a tantivy::Searcher, fields: Fields) -> Self {
+    fn new(
+        searcher: &'a tantivy::Searcher,
+        vocabulary: &'a crate::compounds::VocabularyCache,
+        fields: Fields,
+    ) -> Self {
         QueryBuilder {
             searcher,
+            vocabulary,
             fields,
-            stem: stem_analyzer(false),
-            folded: stem_analyzer(true),
-            grams: gram_analyzer(),
+            folded: stem_analyzer(),
+            fold: fold_analyzer(),
+            unfolded: unfolded_stem_analyzer(),
             others: OTHER_LANGUAGES
                 .iter()
                 .map(|(_, language, _)| other_analyzer(*language))
                 .collect(),
             saw_unknown: false,
+            unknown: Vec::new(),
         }
     }
 
@@ -255,25 +272,23 @@ impl<'a> QueryBuilder<'a> {
     /// Every way one word or phrase can match, as one optional-clause query.
     fn part_query(&mut self, part: &QueryPart) -> Option<Box<dyn Query>> {
         let f = self.fields;
-        let stemmed = analyze(&mut self.stem, &part.text);
         let folded = analyze(&mut self.folded, &part.text);
-        if stemmed.is_empty() {
+        if folded.is_empty() {
             return None;
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let exact = [
-            (f.title, f.title_folded, Boosts::TITLE),
-            (f.summary, f.summary_folded, Boosts::SUMMARY),
-            (f.names, f.names_folded, Boosts::NAMES),
-            (f.body, f.body_folded, Boosts::BODY),
-            (f.attachments, f.attachments_folded, Boosts::ATTACHMENTS),
+            (f.title, Boosts::TITLE),
+            (f.summary, Boosts::SUMMARY),
+            (f.names, Boosts::NAMES),
+            (f.body, Boosts::BODY),
+            (f.attachments, Boosts::ATTACHMENTS),
         ];
-        for (field, folded_field, boost) in exact {
-            clauses.extend(Self::tokens_query(field, &stemmed, boost).map(|q| (Occur::Should, q)));
-            clauses.extend(
-                Self::tokens_query(folded_field, &folded, boost * Boosts::FOLDED_SHARE)
-                    .map(|q| (Occur::Should, q)),
-            );
+        for (field, boost) in exact {
+            clauses.extend(Self::tokens_query(field, &folded, boost).map(|q| (Occur::Should, q)));
+        }
+        if !part.phrase {
+            clauses.extend(self.as_written(part, &exact).map(|q| (Occur::Should, q)));
         }
         let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
@@ -314,51 +329,30 @@ impl<'a> QueryBuilder<'a> {
         if !part.phrase && folded.len() == 1 {
             let word = &folded[0];
             let chars = word.chars().count();
-            // A word inside a compound: all trigrams of its stem, so that an inflected form
-            // finds the compound (`barometerns` in `innovationsbarometern`, `användare` in
-            // `användardriven`).
-            let raw: String = part.text.to_lowercase();
-            let base = if chars >= 4 {
-                word.as_str()
+            // A word inside a compound, by its stem, so that an inflected form finds the
+            // compound (`barometerns` in `innovationsbarometern`, `användare` in
+            // `användardriven`); a short stem by the word itself.
+            let base = if chars >= PART_CHARS {
+                word.clone()
             } else {
-                raw.as_str()
+                analyze(&mut self.fold, &part.text).concat()
             };
-            if base.chars().count() >= 4 {
-                let grams = analyze(&mut self.grams, base);
-                let all: Vec<(Occur, Box<dyn Query>)> = grams
-                    .iter()
-                    .map(|g| {
-                        let q: Box<dyn Query> = Box::new(TermQuery::new(
-                            Term::from_field_text(f.grams, g),
-                            IndexRecordOption::Basic,
-                        ));
-                        (Occur::Must, q)
-                    })
-                    .collect();
-                if !all.is_empty() {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(BooleanQuery::new(all)),
-                            Boosts::GRAMS,
-                        )),
-                    ));
-                }
+            if base.chars().count() >= PART_CHARS {
+                clauses.extend(
+                    self.inside_compounds(&base)
+                        .into_iter()
+                        .map(|q| (Occur::Should, q)),
+                );
             }
             // Typos: one edit from five letters, two from ten, and only for a word the
             // library does not have; a known word is taken as meant, which keeps exact
             // matches first and spares the fuzzy automaton on most queries.
-            let folded_fields = [
-                f.title_folded,
-                f.summary_folded,
-                f.body_folded,
-                f.names_folded,
-                f.attachments_folded,
-            ];
+            let folded_fields = [f.title, f.summary, f.body, f.names, f.attachments];
             let distance = if in_library(self.searcher, &f, word) || known_elsewhere() {
                 0
             } else {
                 self.saw_unknown = true;
+                self.unknown.push(part.text.clone());
                 search_distance(chars)
             };
             // A compound the library lacks, by its head: the longest known word it ends with
@@ -408,6 +402,75 @@ impl<'a> QueryBuilder<'a> {
             }
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A bonus for the entries that write the word as the query does, where folding made two
+    /// words one (`får` and `far`): for a word with å, ä or ö, the entries with that word;
+    /// for one without, the entries with the folded word that none of their accented words
+    /// made. Nothing for most words.
+    fn as_written(&mut self, part: &QueryPart, exact: &[(Field, Score)]) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let [stem] = analyze(&mut self.unfolded, &part.text).try_into().ok()?;
+        let term = |text: &str| Term::from_field_text(f.accented, text);
+        if !stem.is_ascii() {
+            return Some(Box::new(BoostQuery::new(
+                Box::new(TermQuery::new(term(&stem), IndexRecordOption::WithFreqs)),
+                Boosts::AS_WRITTEN,
+            )));
+        }
+        let marked = term(&format!("{FOLDED_FROM}{stem}"));
+        if self.searcher.doc_freq(&marked).ok()? == 0 {
+            return None;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = exact
+            .iter()
+            .map(|&(field, boost)| -> (Occur, Box<dyn Query>) {
+                let q = TermQuery::new(
+                    Term::from_field_text(field, &stem),
+                    IndexRecordOption::WithFreqs,
+                );
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+            })
+            .collect();
+        clauses.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(marked, IndexRecordOption::Basic)),
+        ));
+        Some(Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(clauses)),
+            Boosts::AS_WRITTEN,
+        )))
+    }
+
+    /// The entries with a word that holds `base` (`barometer` in `innovationsbarometern`):
+    /// the library's words that hold it (see [`crate::compounds`]), in the title and in the
+    /// rest. Every such entry scores the same, times BM25's idf of how many have one of the
+    /// words; a compound in the title counts for more.
+    fn inside_compounds(&self, base: &str) -> Vec<Box<dyn Query>> {
+        let f = self.fields;
+        let text = vec![f.title, f.summary, f.body, f.names, f.attachments];
+        let doc_freq = match self.vocabulary.doc_freq(self.searcher, &text, base) {
+            Ok(0) | Err(_) => return Vec::new(),
+            Ok(n) => n,
+        };
+        let docs = self.searcher.num_docs() as f32;
+        let doc_freq = (doc_freq as f32).min(docs);
+        let idf = (1.0 + (docs - doc_freq + 0.5) / (doc_freq + 0.5)).ln();
+        let query = |fields: &[Field], boost: Score| -> Box<dyn Query> {
+            Box::new(BoostQuery::new(
+                Box::new(CompoundQuery {
+                    cache: self.vocabulary.clone(),
+                    all: text.clone(),
+                    fields: fields.to_vec(),
+                    part: base.to_owned(),
+                }),
+                boost * idf,
+            ))
+        };
+        vec![
+            query(&text[..1], Boosts::TITLE_PARTS),
+            query(&text[1..], Boosts::PARTS),
+        ]
     }
 
     /// The clauses for `tokens` (a part analysed by the `i`th of [`OTHER_LANGUAGES`]) in that
@@ -541,7 +604,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     let f = index.fields;
     let parts = parse(&req.query, req.prefix);
     let searcher = index.reader().searcher();
-    let mut builder = QueryBuilder::new(&searcher, f);
+    let mut builder = QueryBuilder::new(&searcher, &index.vocabulary, f);
     let filters = filter_clauses(&f, req);
 
     let with_filters = |filters: &[(Occur, Box<dyn Query>)], text: &Option<Box<dyn Query>>| {
@@ -557,26 +620,37 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     };
 
     let mut text = builder.text_query(&parts, false);
-    let (mut total, mut top, mut facets) = execute(&searcher, &with_filters(&filters, &text), req)?;
+    let (mut total, mut top, mut facets) = execute(
+        &searcher,
+        &index.facets,
+        &with_filters(&filters, &text),
+        req,
+    )?;
     if total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
         text = builder.text_query(&parts, true);
-        (total, top, facets) = execute(&searcher, &with_filters(&filters, &text), req)?;
+        (total, top, facets) = execute(
+            &searcher,
+            &index.facets,
+            &with_filters(&filters, &text),
+            req,
+        )?;
     }
     // A facet with values picked is counted as if none of them were, so that the other values
     // stay visible to add (values of one facet are OR-ed together): one count per such facet,
     // in this call, instead of one search per facet from the UI.
     for (facet, without) in selected_facets(req) {
         let query = with_filters(&filter_clauses(&f, &without), &text);
-        let counts = searcher.search(&query, &FacetCounter::new(vec![facet]))?;
+        let counts = searcher.search(&query, &FacetCounter::new(vec![facet], &index.facets))?;
         *facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
     }
 
     let ranked = scored_uids(&searcher, &f, top)?;
-    let words: Vec<String> = parts
+    let words: Vec<(String, bool)> = parts
         .iter()
         .filter(|p| !p.stop_word)
-        .map(|p| p.text.clone())
+        .map(|p| (p.text.clone(), builder.unknown.contains(&p.text)))
         .collect();
+    let words = snippet::Needles::new(&words);
     // The index may lag the database by a write: a hit is shown as the database has it now,
     // and not at all when its current status no longer passes the request (an entry
     // unpublished a moment ago never reaches a read-only view).
@@ -684,6 +758,7 @@ fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
 
 fn execute(
     searcher: &tantivy::Searcher,
+    facets: &crate::facets::FacetCache,
     query: &dyn Query,
     req: &SearchRequest,
 ) -> Result<Collected> {
@@ -691,7 +766,7 @@ fn execute(
     // No page starts past the last document: tantivy reserves room for offset + limit hits,
     // and an offset from outside could otherwise ask for gigabytes.
     let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
-    let facets = FacetCounter::new(FACETS.to_vec());
+    let facets = FacetCounter::new(FACETS.to_vec(), facets);
     let top_docs = TopDocs::with_limit(limit).and_offset(offset);
     let (top, total, counts) = match req.sort {
         SortOrder::Relevance => {
@@ -719,7 +794,7 @@ fn execute(
 
 /// The snippet of a hit, and the attachment it comes from when the entry's own text has
 /// none of the words but one of its files does.
-fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option<String>) {
+fn snippet_of(entry: &Entry, words: &snippet::Needles, store: &Store) -> (String, Option<String>) {
     let own = snippet::best(entry, words);
     if own.contains("<mark>") || words.is_empty() {
         return (own, None);
@@ -737,7 +812,7 @@ fn snippet_of(entry: &Entry, words: &[String], store: &Store) -> (String, Option
 
 /// A hit as a result list shows it, with a snippet around `words` (the summary's start when
 /// there are none).
-pub(crate) fn hit(entry: &Entry, score: Score, words: &[String], store: &Store) -> Hit {
+pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: &Store) -> Hit {
     let (snippet, attachment) = snippet_of(entry, words, store);
     let mut lan: Vec<String> = entry
         .places

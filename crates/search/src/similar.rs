@@ -95,6 +95,6 @@ pub fn similar(
     Ok(current_entries(store, ranked)?
         .into_iter()
         .filter(|(_, found)| found.status == Status::Publicerad)
-        .map(|(score, found)| hit(&found, score, &[], store))
+        .map(|(score, found)| hit(&found, score, &crate::snippet::Needles::new(&[]), store))
         .collect())
 }

@@ -23,31 +23,45 @@ struct Needle {
     stem: String,
     chars: usize,
     stem_chars: usize,
+    /// Whether a word one or two edits away matches: only for a word the library lacks, as
+    /// the search itself reads typos.
+    typos: bool,
 }
 
-fn needles(words: &[String]) -> Vec<Needle> {
-    let mut stemmer: TextAnalyzer = stem_analyzer(true);
-    let mut out = Vec::new();
-    for word in words {
-        for part in word.split(|c: char| !c.is_alphanumeric()) {
-            if part.is_empty() {
-                continue;
+/// The words of a query, prepared once for the snippets of all its hits.
+pub struct Needles(Vec<Needle>);
+
+impl Needles {
+    /// `words` as the user wrote them; `typos` says, for each, whether it may be misspelt.
+    pub fn new(words: &[(String, bool)]) -> Needles {
+        let mut stemmer: TextAnalyzer = stem_analyzer();
+        let mut out = Vec::new();
+        for (word, typos) in words {
+            for part in word.split(|c: char| !c.is_alphanumeric()) {
+                if part.is_empty() {
+                    continue;
+                }
+                let mut stream = stemmer.token_stream(part);
+                let stem = match stream.next() {
+                    Some(token) => token.text.clone(),
+                    None => continue,
+                };
+                let folded = fold(part);
+                out.push(Needle {
+                    chars: folded.chars().count(),
+                    stem_chars: stem.chars().count(),
+                    folded,
+                    stem,
+                    typos: *typos,
+                });
             }
-            let mut stream = stemmer.token_stream(part);
-            let stem = match stream.next() {
-                Some(token) => token.text.clone(),
-                None => continue,
-            };
-            let folded = fold(part);
-            out.push(Needle {
-                chars: folded.chars().count(),
-                stem_chars: stem.chars().count(),
-                folded,
-                stem,
-            });
         }
+        Needles(out)
     }
-    out
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Whether a word of the text matches a query word.
@@ -62,7 +76,8 @@ fn matches(token: &str, needle: &Needle) -> bool {
     // A typo: only words of about the same length can be one or two edits away, and the
     // length is cheap to compare before the distance is computed.
     let allowed = if n >= 10 { 2 } else { 1 };
-    n >= 5
+    needle.typos
+        && n >= 5
         && token.len().abs_diff(needle.folded.len()) <= allowed * 2
         && token.chars().count().abs_diff(n) <= allowed
         // Optimal string alignment: transpositions count as one edit, as in Damerau-
@@ -212,14 +227,13 @@ fn render(text: &str, matched: &Matched) -> String {
 /// The best snippet of an entry for these query words: from the summary or the section
 /// with most of the words, or the start of the summary when none match.
 /// An excerpt of one plain text (an attachment's) around the query words.
-pub fn in_text(text: &str, query_words: &[String]) -> String {
-    let needles = needles(query_words);
+pub fn in_text(text: &str, needles: &Needles) -> String {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    excerpt(&text, &needles).1
+    excerpt(&text, &needles.0).1
 }
 
-pub fn best(entry: &Entry, query_words: &[String]) -> String {
-    let needles = needles(query_words);
+pub fn best(entry: &Entry, needles: &Needles) -> String {
+    let needles = &needles.0;
     let mut candidates: Vec<(SectionKey, String)> =
         vec![(SectionKey::Summary, plain(&entry.summary))];
     candidates.extend(entry.sections.iter().map(|(k, text)| (k, plain(text))));
@@ -229,7 +243,7 @@ pub fn best(entry: &Entry, query_words: &[String]) -> String {
         if text.is_empty() {
             continue;
         }
-        let matched = find(text, &needles);
+        let matched = find(text, needles);
         if best.as_ref().is_none_or(|(_, b)| matched.score > b.score) {
             best = Some((text, matched));
         }
@@ -250,8 +264,10 @@ mod tests {
         e
     }
 
-    fn q(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    /// Query words, each of which may be misspelt.
+    fn q(words: &[&str]) -> Needles {
+        let words: Vec<(String, bool)> = words.iter().map(|w| (w.to_string(), true)).collect();
+        Needles::new(&words)
     }
 
     #[test]
@@ -267,6 +283,18 @@ mod tests {
         assert!(s.contains("<mark>måltider</mark>"), "{s}");
         let s = best(&e, &q(&["offentlgia"]));
         assert!(s.contains("<mark>offentliga</mark>"), "{s}");
+    }
+
+    #[test]
+    fn a_word_the_library_has_marks_no_words_an_edit_away() {
+        let e = entry("Barnen får mat och matsalen har en fastighet.", "");
+        let known = Needles::new(&[("fastighet".to_owned(), false)]);
+        let s = best(&e, &known);
+        assert!(s.contains("<mark>fastighet</mark>"), "{s}");
+        let typo = Needles::new(&[("fastihget".to_owned(), true)]);
+        assert!(best(&e, &typo).contains("<mark>fastighet</mark>"));
+        let exact = Needles::new(&[("fastihget".to_owned(), false)]);
+        assert!(!best(&e, &exact).contains("<mark>"));
     }
 
     #[test]

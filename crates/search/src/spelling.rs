@@ -30,29 +30,18 @@ const MAX_CANDIDATES: usize = 32;
 /// The folded fields of the entry's own text (not its attachments: a word is shown as the
 /// entry writes it, and an attachment's text is not shown).
 fn text_fields(f: &Fields) -> [Field; 4] {
-    [
-        f.title_folded,
-        f.summary_folded,
-        f.names_folded,
-        f.body_folded,
-    ]
+    [f.title, f.summary, f.names, f.body]
 }
 
 /// Whether the library has the folded stem `word` in any of its folded text fields.
 pub(crate) fn in_library(searcher: &Searcher, f: &Fields, word: &str) -> bool {
-    [
-        f.title_folded,
-        f.summary_folded,
-        f.body_folded,
-        f.names_folded,
-        f.attachments_folded,
-    ]
-    .iter()
-    .any(|&field| {
-        searcher
-            .doc_freq(&Term::from_field_text(field, word))
-            .is_ok_and(|n| n > 0)
-    })
+    [f.title, f.summary, f.body, f.names, f.attachments]
+        .iter()
+        .any(|&field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, word))
+                .is_ok_and(|n| n > 0)
+        })
 }
 
 /// The edits the search allows a word of `chars` letters it does not know (its fuzzy clauses).
@@ -97,7 +86,7 @@ impl<'a> Speller<'a> {
             fields,
             store,
             filters,
-            folded: stem_analyzer(true),
+            folded: stem_analyzer(),
             unstemmed: TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
