@@ -167,32 +167,31 @@ impl SegmentCollector for SegmentFacetCounter {
 
     fn harvest(self) -> Counts {
         let words = (self.max_doc as usize).div_ceil(64);
-        let per_value: usize = self.facets.iter().map(|f| f.docs.len()).sum();
-        // Counting document by document costs about one step per value a match has;
-        // counting by bit sets, one step per machine word of the segment per value.
-        let by_bits = self.docs.len() * self.facets.len() > words * per_value;
-        let matched = by_bits.then(|| {
-            let mut bits = Bits::new(self.max_doc);
-            for &doc in &self.docs {
-                bits.insert(doc);
-            }
-            bits
-        });
+        let mut matched: Option<Bits> = None;
         self.facets
             .iter()
             .map(|facet| {
                 let mut counts = vec![0u64; facet.names.len()];
-                match &matched {
-                    Some(matched) => {
-                        for (n, docs) in counts.iter_mut().zip(&facet.docs) {
-                            *n = matched.count_and(docs);
-                        }
-                    }
-                    None => {
+                // By bit sets, a facet costs a step per machine word of the segment per
+                // value; match by match, a few steps per value each match has. Each facet
+                // takes the cheaper (a municipality has 290 values and one per entry; a year,
+                // a few dozen and several per entry).
+                let per_match = 2 * facet.ords.len().div_ceil(self.max_doc.max(1) as usize) + 2;
+                if words * facet.docs.len() < self.docs.len() * per_match {
+                    let matched = matched.get_or_insert_with(|| {
+                        let mut bits = Bits::new(self.max_doc);
                         for &doc in &self.docs {
-                            for &ord in facet.values_of(doc) {
-                                counts[ord as usize] += 1;
-                            }
+                            bits.insert(doc);
+                        }
+                        bits
+                    });
+                    for (n, docs) in counts.iter_mut().zip(&facet.docs) {
+                        *n = matched.count_and(docs);
+                    }
+                } else {
+                    for &doc in &self.docs {
+                        for &ord in facet.values_of(doc) {
+                            counts[ord as usize] += 1;
                         }
                     }
                 }

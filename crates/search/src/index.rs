@@ -16,8 +16,8 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, WhitespaceTokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, StopWordFilter, TextAnalyzer, WhitespaceTokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -168,14 +168,29 @@ fn schema() -> (Schema, Fields) {
 }
 
 /// The analyzer of the Swedish text fields: words, lower case, the Swedish stemmer, then
-/// folding (after stemming: the Swedish suffix rules contain å, ä and ö).
+/// folding (after stemming: the Swedish suffix rules contain å, ä and ö). Each distinct word
+/// is analysed once per analyzer ([`crate::memo`]).
 pub(crate) fn stem_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::from(crate::memo::Memoized::new(swedish_chain(
+        RawTokenizer::default(),
+        true,
+    )))
+}
+
+/// The Swedish chain over `tokenizer`, folded or not.
+pub(crate) fn swedish_chain<T: tantivy::tokenizer::Tokenizer>(
+    tokenizer: T,
+    folded: bool,
+) -> TextAnalyzer {
+    let chain = TextAnalyzer::builder(tokenizer)
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Swedish))
-        .filter(AsciiFoldingFilter)
-        .build()
+        .filter(Stemmer::new(Language::Swedish));
+    if folded {
+        chain.filter(AsciiFoldingFilter).build()
+    } else {
+        chain.build()
+    }
 }
 
 /// The analyzer of one of [`OTHER_LANGUAGES`]: its stemmer, then folding.
@@ -689,11 +704,10 @@ fn accented_words(texts: &[&str]) -> String {
 /// The Swedish analyzer without folding: how a word with å, ä or ö is told from its
 /// folded twin.
 pub(crate) fn unfolded_stem_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::Swedish))
-        .build()
+    TextAnalyzer::from(crate::memo::Memoized::new(swedish_chain(
+        RawTokenizer::default(),
+        false,
+    )))
 }
 
 /// Organisations, places and tags as one text.

@@ -7,6 +7,7 @@
 mod compounds;
 pub mod facets;
 pub mod index;
+mod memo;
 pub mod query;
 mod segment_cache;
 pub mod similar;

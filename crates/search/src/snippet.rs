@@ -234,22 +234,25 @@ pub fn in_text(text: &str, needles: &Needles) -> String {
 
 pub fn best(entry: &Entry, needles: &Needles) -> String {
     let needles = &needles.0;
-    let mut candidates: Vec<(SectionKey, String)> =
-        vec![(SectionKey::Summary, plain(&entry.summary))];
-    candidates.extend(entry.sections.iter().map(|(k, text)| (k, plain(text))));
-    // Every text is scored; only the best one is rendered.
-    let mut best: Option<(&str, Matched)> = None;
-    for (_, text) in &candidates {
-        if text.is_empty() {
+    let mut candidates: Vec<(SectionKey, &str)> = vec![(SectionKey::Summary, &entry.summary)];
+    candidates.extend(entry.sections.iter());
+    // Every text is scored as written (Markdown's marks are not words); only the best one is
+    // made plain, and rendered.
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for (_, text) in candidates {
+        if text.trim().is_empty() {
             continue;
         }
-        let matched = find(text, needles);
-        if best.as_ref().is_none_or(|(_, b)| matched.score > b.score) {
-            best = Some((text, matched));
+        let score = find(text, needles).score;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((text, score));
         }
     }
-    best.map(|(text, matched)| render(text, &matched))
-        .unwrap_or_default()
+    best.map(|(text, _)| {
+        let text = plain(text);
+        render(&text, &find(&text, needles))
+    })
+    .unwrap_or_default()
 }
 
 #[cfg(test)]
