@@ -32,6 +32,16 @@ async function painted(): Promise<void> {
   });
 }
 
+/**
+ * Runs `run` once the next frame has been painted: after the next animation frame, in a task
+ * of its own, so that what it changes is drawn in the frame after (and not before the one that
+ * was due).
+ */
+export function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
+}
+
 /** Marks a keystroke in the search box; returns its number, for `measureKeystroke`. */
 export function markKeystroke(): number {
   latest += 1;
