@@ -401,3 +401,49 @@ fn a_word_inside_a_compound_finds_an_entry_saved_after_the_first_search() {
     assert!(!top3(&lib, "utställning").contains(&added.id));
     assert!(top3(&lib, "vattenklocka").is_empty());
 }
+
+/// A reader's search counts published entries only: the total and every facet leave out drafts,
+/// entries in review and archived ones (the index excludes the other statuses), and a search of
+/// everything (`all`) counts them all.
+#[test]
+fn unpublished_entries_are_left_out_of_totals_and_facet_counts() {
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    for (status, municipality) in [
+        ("publicerad", "0180"),
+        ("publicerad", "0181"),
+        ("utkast", "0180"),
+        ("granskning", "0182"),
+        ("arkiverad", "0182"),
+    ] {
+        lib.add_json(
+            &serde_json::json!({
+                "kind": "exempel",
+                "title": format!("Syntetisk samverkan ({status})"),
+                "places": [{"municipality_code": municipality}],
+                "status": status
+            })
+            .to_string(),
+        )
+        .unwrap();
+    }
+    for query in ["", "samverkan"] {
+        let found = lib.search(&SearchRequest::query(query)).unwrap();
+        assert_eq!(found.total, 2, "{query}");
+        assert_eq!(found.hits.len(), 2, "{query}");
+        let counted: Vec<(&str, u64)> = found
+            .facets
+            .municipality
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect();
+        assert_eq!(counted, [("0180", 1), ("0181", 1)], "{query}");
+        let everything = lib
+            .search(&SearchRequest {
+                all: true,
+                ..SearchRequest::query(query)
+            })
+            .unwrap();
+        assert_eq!(everything.total, 5, "{query}");
+    }
+}

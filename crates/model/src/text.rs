@@ -76,13 +76,29 @@ pub fn fold_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    out.extend(text.chars().flat_map(char::to_lowercase).map(|c| match c {
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match c {
+            'å' | 'ä' | 'Å' | 'Ä' => out.push('a'),
+            'ö' | 'Ö' => out.push('o'),
+            'é' | 'É' => out.push('e'),
+            other => out.extend(other.to_lowercase().map(fold_lower)),
+        }
+    }
+}
+
+/// A lower-case letter without its diacritic, for the letters Swedish readers type without.
+fn fold_lower(c: char) -> char {
+    match c {
         'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
         'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
         'é' | 'è' | 'ê' | 'ë' => 'e',
         'ü' => 'u',
         other => other,
-    }));
+    }
 }
 
 /// Escapes text for HTML.
