@@ -338,7 +338,13 @@ fn facet_counts_agree_with_the_matching_entries_across_segments_and_deletes() {
                     "summary": if n % 7 == 0 { "Syntetisk testdata om ett sällsynt ord: vattenklocka." }
                                else { "Syntetisk testdata om samverkan." },
                     "focus_areas": [focus[n % 3]],
-                    "places": [{"municipality_code": municipalities[n % 5]}],
+                    // Every fourth entry names its municipality twice (two places in it).
+                    "places": if n % 4 == 0 {
+                        serde_json::json!([{"municipality_code": municipalities[n % 5]},
+                                           {"municipality_code": municipalities[n % 5]}])
+                    } else {
+                        serde_json::json!([{"municipality_code": municipalities[n % 5]}])
+                    },
                     "period": {"start": 2018 + (n % 4) as i32},
                     "status": "publicerad"
                 })

@@ -11,6 +11,7 @@
 //! a sorted list of every word's endings took 0.3 s to make at 100 000 entries, paid by the
 //! first search of every command-line search).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -106,50 +107,77 @@ impl Vocabulary {
     }
 }
 
-/// The vocabularies of the index's segments, read once per segment.
-#[derive(Clone, Debug, Default)]
-pub struct VocabularyCache(SegmentCache<Vocabulary>);
+/// The vocabularies of the index's segments, read once per segment from the same fields.
+#[derive(Clone, Debug)]
+pub struct VocabularyCache {
+    segments: SegmentCache<Vocabulary>,
+    fields: Arc<[Field]>,
+}
 
 impl VocabularyCache {
-    fn get(&self, reader: &SegmentReader, fields: &[Field]) -> tantivy::Result<Arc<Vocabulary>> {
-        self.0
-            .get(reader, "vocabulary", || Vocabulary::read(reader, fields))
+    /// A cache of the words of `fields` (the Swedish text fields).
+    pub fn new(fields: &[Field]) -> VocabularyCache {
+        VocabularyCache {
+            segments: SegmentCache::default(),
+            fields: fields.into(),
+        }
+    }
+
+    fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Vocabulary>> {
+        self.segments.get(reader, "vocabulary", || {
+            Vocabulary::read(reader, &self.fields)
+        })
     }
 
     /// Forgets the segments that are gone.
     pub fn retain(&self, live: &[SegmentId]) {
-        self.0.retain(live);
+        self.segments.retain(live);
     }
 
-    /// About how many documents have a word of `fields` that holds `part` (the sum over the
-    /// words, so a document with two such words counts twice): for the idf of the match.
-    pub(crate) fn doc_freq(
-        &self,
-        searcher: &Searcher,
-        fields: &[Field],
-        part: &str,
-    ) -> tantivy::Result<u64> {
-        let mut total = 0;
+    /// The words of each segment of `searcher` that hold `part`, and about how many documents
+    /// have one of them: worked out once per query word, for its clauses and its idf.
+    pub(crate) fn compounds(&self, searcher: &Searcher, part: &str) -> tantivy::Result<Compounds> {
+        let mut words = HashMap::new();
+        let mut doc_freq = 0;
         for segment in searcher.segment_readers() {
-            let vocabulary = self.get(segment, fields)?;
-            for word in vocabulary.containing(part) {
-                total += u64::from(vocabulary.doc_freq[word as usize]);
-            }
+            let vocabulary = self.get(segment)?;
+            let found = vocabulary.containing(part);
+            // The sum over the words: a document with two such words counts twice.
+            doc_freq += found
+                .iter()
+                .map(|&word| u64::from(vocabulary.doc_freq[word as usize]))
+                .sum::<u64>();
+            words.insert(segment.segment_id(), (vocabulary, found));
         }
-        Ok(total)
+        Ok(Compounds {
+            words: Arc::new(words),
+            doc_freq,
+        })
     }
 }
 
-/// The documents with a word that holds `part` in one of `fields` (the searched ones among
-/// the vocabulary's `all`), each scoring its boost.
+/// A segment's vocabulary, and the words of it that hold a query word.
+type SegmentWords = (Arc<Vocabulary>, Vec<u32>);
+
+/// The words that hold one query word, per segment.
+#[derive(Clone)]
+pub(crate) struct Compounds {
+    words: Arc<HashMap<SegmentId, SegmentWords>>,
+    /// About how many documents have one of the words.
+    pub doc_freq: u64,
+}
+
+impl std::fmt::Debug for Compounds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Compounds({} documents)", self.doc_freq)
+    }
+}
+
+/// The documents with one of `compounds`' words in one of `fields`, each scoring its boost.
 #[derive(Clone, Debug)]
 pub(crate) struct CompoundQuery {
-    pub cache: VocabularyCache,
-    /// The fields the vocabulary is read from (the same for every query, so one vocabulary
-    /// per segment serves them all).
-    pub all: Vec<Field>,
+    pub compounds: Compounds,
     pub fields: Vec<Field>,
-    pub part: String,
 }
 
 impl Query for CompoundQuery {
@@ -160,21 +188,22 @@ impl Query for CompoundQuery {
 
 impl Weight for CompoundQuery {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let vocabulary = self.cache.get(reader, &self.all)?;
         let mut docs = BitSet::with_max_value(reader.max_doc());
-        for word in vocabulary.containing(&self.part) {
-            for (field, info) in &vocabulary.terms[word as usize] {
-                if !self.fields.contains(field) {
-                    continue;
-                }
-                let index = reader.inverted_index(*field)?;
-                let mut postings =
-                    index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-                while !postings.docs().is_empty() {
-                    for &doc in postings.docs() {
-                        docs.insert(doc);
+        if let Some((vocabulary, words)) = self.compounds.words.get(&reader.segment_id()) {
+            for &word in words {
+                for (field, info) in &vocabulary.terms[word as usize] {
+                    if !self.fields.contains(field) {
+                        continue;
                     }
-                    postings.advance();
+                    let index = reader.inverted_index(*field)?;
+                    let mut postings =
+                        index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+                    while !postings.docs().is_empty() {
+                        for &doc in postings.docs() {
+                            docs.insert(doc);
+                        }
+                        postings.advance();
+                    }
                 }
             }
         }

@@ -72,12 +72,18 @@ impl SegmentFacet {
         let mut docs = vec![Bits::new(max_doc); values];
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
         let mut ords = Vec::new();
+        let mut values: Vec<u32> = Vec::new();
         for doc in 0..max_doc {
             starts.push(ords.len() as u32);
-            for ord in column.ords().values_for_doc(doc) {
-                ords.push(ord as u32);
+            // A value a document has twice counts once, whichever way it is counted.
+            values.clear();
+            values.extend(column.ords().values_for_doc(doc).map(|ord| ord as u32));
+            values.sort_unstable();
+            values.dedup();
+            for &ord in &values {
                 docs[ord as usize].insert(doc);
             }
+            ords.extend_from_slice(&values);
         }
         starts.push(ords.len() as u32);
         Ok(SegmentFacet {

@@ -28,7 +28,7 @@ use store::Store;
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
 pub const SCHEMA_VERSION: u32 = 7;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Analyzer names, registered each time an index is opened (tantivy stores only the name).
 pub(crate) const SV_FOLDED: &str = "sv_stem_folded";
@@ -183,7 +183,7 @@ pub(crate) fn swedish_chain<T: tantivy::tokenizer::Tokenizer>(
     folded: bool,
 ) -> TextAnalyzer {
     let chain = TextAnalyzer::builder(tokenizer)
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(crate::memo::MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish));
     if folded {
@@ -310,13 +310,33 @@ impl SearchIndex {
             applying: std::sync::Mutex::new(None),
             keep: false.into(),
             facets: Default::default(),
-            vocabulary: Default::default(),
+            vocabulary: crate::compounds::VocabularyCache::new(&[
+                fields.title,
+                fields.summary,
+                fields.body,
+                fields.names,
+                fields.attachments,
+            ]),
         }))
     }
 
     /// The reader; searches never wait for the writer.
     pub(crate) fn reader(&self) -> &IndexReader {
         &self.reader
+    }
+
+    /// The loaded segments, for one search; what the caches hold of segments that are gone
+    /// (merged away, or replaced by a rebuild) is dropped.
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        let searcher = self.reader.searcher();
+        let live: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.segment_id())
+            .collect();
+        self.facets.retain(&live);
+        self.vocabulary.retain(&live);
+        searcher
     }
 
     /// The watermark of the commit the reader has loaded.
@@ -414,15 +434,6 @@ impl SearchIndex {
         }
         drop(applying);
         self.reader.reload()?;
-        let live: Vec<tantivy::index::SegmentId> = self
-            .reader
-            .searcher()
-            .segment_readers()
-            .iter()
-            .map(|segment| segment.segment_id())
-            .collect();
-        self.facets.retain(&live);
-        self.vocabulary.retain(&live);
         self.seen.store(
             self.committed_watermark()?,
             std::sync::atomic::Ordering::SeqCst,
@@ -624,12 +635,18 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     for lan in lans {
         doc.add_text(f.lan, lan);
     }
-    for place in entry
+    // Each value once per entry: two places may share a municipality, and a value written
+    // twice would count twice when facets are counted match by match.
+    let mut municipalities: Vec<&str> = entry
         .places
         .iter()
-        .filter(|p| !p.municipality_code.is_empty())
-    {
-        doc.add_text(f.municipality, &place.municipality_code);
+        .map(|p| p.municipality_code.as_str())
+        .filter(|code| !code.is_empty())
+        .collect();
+    municipalities.sort_unstable();
+    municipalities.dedup();
+    for code in municipalities {
+        doc.add_text(f.municipality, code);
     }
     doc.add_text(f.kind, entry.kind.slug());
     if let Some(stage) = entry.stage {
@@ -682,21 +699,32 @@ fn accented_words(texts: &[&str]) -> String {
     thread_local! {
         static STEM: std::cell::RefCell<TextAnalyzer> =
             std::cell::RefCell::new(unfolded_stem_analyzer());
+        // The folding of the Swedish fields, so that the marked stem is their term.
+        static FOLD: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(
+            TextAnalyzer::builder(RawTokenizer::default())
+                .filter(AsciiFoldingFilter)
+                .build(),
+        );
     }
     let mut out = String::new();
     STEM.with_borrow_mut(|stem| {
-        for text in texts {
-            let mut stream = stem.token_stream(text);
-            while let Some(token) = stream.next() {
-                if !token.text.is_ascii() {
+        FOLD.with_borrow_mut(|fold| {
+            for text in texts {
+                let mut stream = stem.token_stream(text);
+                while let Some(token) = stream.next() {
+                    if token.text.is_ascii() {
+                        continue;
+                    }
                     out.push_str(&token.text);
                     out.push(' ');
-                    out.push(FOLDED_FROM);
-                    out.push_str(&model::text::fold(&token.text));
-                    out.push(' ');
+                    if let Some(folded) = fold.token_stream(&token.text).next() {
+                        out.push(FOLDED_FROM);
+                        out.push_str(&folded.text);
+                        out.push(' ');
+                    }
                 }
             }
-        }
+        })
     });
     out
 }

@@ -2,8 +2,9 @@
 //! snowball stemmer, folding) is remembered per word, so the many repeats of a word in a
 //! library cost a hash look-up instead of the chain (a rebuild spent about a third of its time
 //! in it). The tokens are the same as [`SimpleTokenizer`] followed by the chain gives: the
-//! same words, offsets and positions (a word the chain drops, one over 40 bytes, still takes
-//! its position).
+//! same words, offsets and positions (a word the chain drops, one of 40 bytes or more, still
+//! takes its position). Text comes from imported files, so the memo is bounded: it starts over
+//! past [`MAX_WORDS`] words, and a word too long to be a term is not remembered.
 //!
 //! [`SimpleTokenizer`]: tantivy::tokenizer::SimpleTokenizer
 
@@ -12,6 +13,8 @@ use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// Past this many remembered words the memo starts over, so that it stays bounded.
 const MAX_WORDS: usize = 200_000;
+/// The length from which the chain drops a word (its `RemoveLongFilter`).
+pub(crate) const MAX_WORD_BYTES: usize = 40;
 
 /// Words split as [`tantivy::tokenizer::SimpleTokenizer`] splits them, each analysed by
 /// `word_chain` (a chain over a whole-text tokenizer) once.
@@ -74,6 +77,10 @@ impl TokenStream for MemoizedStream<'_> {
             let word = &self.text[start..end];
             let analysed = match owner.memo.get(word) {
                 Some(analysed) => analysed.as_deref(),
+                None if word.len() >= MAX_WORD_BYTES => {
+                    // Dropped by the chain (`RemoveLongFilter`); not worth remembering.
+                    continue;
+                }
                 None => {
                     let mut stream = owner.word_chain.token_stream(word);
                     let analysed = stream.next().map(|t| t.text.as_str().into());

@@ -4,9 +4,11 @@
 //! The query is read leniently, so no syntax error ever reaches the user: words are split
 //! on white space, `"quoted text"` is a phrase, and every word must match (stop words and,
 //! when nothing matches every word, the others become optional). Each word is looked for in
-//! several ways at once, with the boosts in [`Boosts`]: the stemmed fields, the folded
-//! fields (`Orebro` finds `Örebro`), trigrams (a word inside a compound), a one- or
-//! two-edit fuzzy match (typos), and, for the last word while the user types, a prefix.
+//! several ways at once, with the boosts in [`Boosts`]: the Swedish fields' stemmed and folded
+//! terms (`Orebro` finds `Örebro`, `måltider` finds `måltid`), with a bonus where the entry
+//! writes the word as the query does (`får`, not `far`), the words of the library that hold it
+//! (a word inside a compound, [`crate::compounds`]), a one- or two-edit fuzzy match (typos),
+//! and, for the last word while the user types, a prefix.
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -218,7 +220,7 @@ struct QueryBuilder<'a> {
     fields: Fields,
     /// The Swedish fields' analyzer (stemmed and folded).
     folded: TextAnalyzer,
-    /// Folded, unstemmed: a short word as the `parts` field holds it.
+    /// Folded, unstemmed: a short word looked for inside compounds.
     fold: TextAnalyzer,
     /// Stemmed, unfolded: a word as the `accented` field holds it.
     unfolded: TextAnalyzer,
@@ -448,28 +450,28 @@ impl<'a> QueryBuilder<'a> {
     /// words; a compound in the title counts for more.
     fn inside_compounds(&self, base: &str) -> Vec<Box<dyn Query>> {
         let f = self.fields;
-        let text = vec![f.title, f.summary, f.body, f.names, f.attachments];
-        let doc_freq = match self.vocabulary.doc_freq(self.searcher, &text, base) {
-            Ok(0) | Err(_) => return Vec::new(),
-            Ok(n) => n,
+        let compounds = match self.vocabulary.compounds(self.searcher, base) {
+            Ok(compounds) if compounds.doc_freq > 0 => compounds,
+            _ => return Vec::new(),
         };
         let docs = self.searcher.num_docs() as f32;
-        let doc_freq = (doc_freq as f32).min(docs);
+        let doc_freq = (compounds.doc_freq as f32).min(docs);
         let idf = (1.0 + (docs - doc_freq + 0.5) / (doc_freq + 0.5)).ln();
-        let query = |fields: &[Field], boost: Score| -> Box<dyn Query> {
+        let query = |fields: Vec<Field>, boost: Score| -> Box<dyn Query> {
             Box::new(BoostQuery::new(
                 Box::new(CompoundQuery {
-                    cache: self.vocabulary.clone(),
-                    all: text.clone(),
-                    fields: fields.to_vec(),
-                    part: base.to_owned(),
+                    compounds: compounds.clone(),
+                    fields,
                 }),
                 boost * idf,
             ))
         };
         vec![
-            query(&text[..1], Boosts::TITLE_PARTS),
-            query(&text[1..], Boosts::PARTS),
+            query(vec![f.title], Boosts::TITLE_PARTS),
+            query(
+                vec![f.summary, f.body, f.names, f.attachments],
+                Boosts::PARTS,
+            ),
         ]
     }
 
@@ -608,7 +610,7 @@ type Collected = (u64, Vec<(Score, DocAddress)>, Facets);
 pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
     let f = index.fields;
     let parts = parse(&req.query, req.prefix);
-    let searcher = index.reader().searcher();
+    let searcher = index.searcher();
     let mut builder = QueryBuilder::new(&searcher, &index.vocabulary, f);
     let filters = filter_clauses(&f, req);
 
@@ -825,6 +827,7 @@ pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: 
         .filter(|p| !p.lan_code.is_empty())
         .map(|p| p.lan_code.clone())
         .collect();
+    lan.sort_unstable();
     lan.dedup();
     Hit {
         id: entry.id.clone(),
@@ -837,12 +840,17 @@ pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: 
         status: entry.status,
         focus_area: entry.focus_areas.clone(),
         lan,
-        municipality: entry
-            .places
-            .iter()
-            .filter(|p| !p.municipality_code.is_empty())
-            .map(|p| p.municipality_code.clone())
-            .collect(),
+        municipality: {
+            let mut codes: Vec<String> = entry
+                .places
+                .iter()
+                .filter(|p| !p.municipality_code.is_empty())
+                .map(|p| p.municipality_code.clone())
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            codes
+        },
         stage: entry.stage,
         year: crate::index::years(entry),
         organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),

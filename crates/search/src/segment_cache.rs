@@ -7,8 +7,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::SegmentReader;
 use tantivy::index::SegmentId;
 
-/// Per segment and name (a field, or what the value is of), one value.
-type Values<V> = HashMap<(SegmentId, &'static str), Arc<V>>;
+/// Per segment and name (a field, or what the value is of), one value, behind a lock of its
+/// own: the first search that needs it reads it, and searches needing the same value wait for
+/// that one read instead of each making its own.
+type Slot<V> = Arc<Mutex<Option<Arc<V>>>>;
+type Values<V> = HashMap<(SegmentId, &'static str), Slot<V>>;
 
 pub struct SegmentCache<V> {
     values: Arc<Mutex<Values<V>>>,
@@ -45,17 +48,19 @@ impl<V> SegmentCache<V> {
         read: impl FnOnce() -> tantivy::Result<V>,
     ) -> tantivy::Result<Arc<V>> {
         let key = (segment.segment_id(), name);
-        if let Some(found) = self.lock().get(&key) {
+        let slot = self.lock().entry(key).or_default().clone();
+        // Only this value's lock is held while it is read: other values stay available.
+        let mut value = slot.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = value.as_ref() {
             return Ok(found.clone());
         }
-        // Read outside the lock: a search reading a new segment does not hold up the others
-        // (two reading the same one at once both read it, and one copy stays).
         let read = Arc::new(read()?);
-        self.lock().insert(key, read.clone());
+        *value = Some(read.clone());
         Ok(read)
     }
 
-    /// Forgets the segments that are gone (merged away or replaced by a rebuild).
+    /// Forgets the segments that are gone (merged away or replaced by a rebuild). A search
+    /// still on an older set of segments may bring one back; the next search forgets it again.
     pub fn retain(&self, live: &[SegmentId]) {
         self.lock().retain(|(segment, _), _| live.contains(segment));
     }

@@ -92,9 +92,11 @@ pub fn similar(
     let mut ranked = scored_uids(&searcher, &f, top)?;
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     ranked.truncate(limit.clamp(1, 50));
+    // No query words: each hit's snippet is the start of its summary.
+    let no_words = crate::snippet::Needles::new(&[]);
     Ok(current_entries(store, ranked)?
         .into_iter()
         .filter(|(_, found)| found.status == Status::Publicerad)
-        .map(|(score, found)| hit(&found, score, &crate::snippet::Needles::new(&[]), store))
+        .map(|(score, found)| hit(&found, score, &no_words, store))
         .collect())
 }

@@ -224,26 +224,30 @@ fn render(text: &str, matched: &Matched) -> String {
     html
 }
 
-/// The best snippet of an entry for these query words: from the summary or the section
-/// with most of the words, or the start of the summary when none match.
 /// An excerpt of one plain text (an attachment's) around the query words.
 pub fn in_text(text: &str, needles: &Needles) -> String {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     excerpt(&text, &needles.0).1
 }
 
+/// The best snippet of an entry for these query words: from the summary or the section
+/// with most of the words, or the start of the summary when none match.
 pub fn best(entry: &Entry, needles: &Needles) -> String {
     let needles = &needles.0;
     let mut candidates: Vec<(SectionKey, &str)> = vec![(SectionKey::Summary, &entry.summary)];
     candidates.extend(entry.sections.iter());
-    // Every text is scored as written (Markdown's marks are not words); only the best one is
-    // made plain, and rendered.
+    // A text is scored as written when its Markdown marks are not words (all but a link's
+    // address), so only the best one is made plain, and rendered.
     let mut best: Option<(&str, (usize, usize))> = None;
     for (_, text) in candidates {
         if text.trim().is_empty() {
             continue;
         }
-        let score = find(text, needles).score;
+        let score = if text.contains("](") {
+            find(&plain(text), needles).score
+        } else {
+            find(text, needles).score
+        };
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((text, score));
         }
@@ -308,6 +312,16 @@ mod tests {
         );
         let s = best(&e, &q(&["testbädd", "välfärdsteknik"]));
         assert!(s.starts_with("<mark>Testbädden</mark>"), "{s}");
+    }
+
+    #[test]
+    fn a_word_only_in_a_link_address_does_not_choose_the_section() {
+        let e = entry(
+            "Kommunen testar välfärdsteknik i hemtjänsten.",
+            "Läs mer i [rapporten](https://example.org/valfardsteknik-rapport).",
+        );
+        let s = best(&e, &q(&["välfärdsteknik"]));
+        assert!(s.contains("<mark>välfärdsteknik</mark>"), "{s}");
     }
 
     #[test]
