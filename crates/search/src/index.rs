@@ -567,6 +567,25 @@ pub(crate) fn years(entry: &Entry) -> Vec<i32> {
     }
 }
 
+/// Each non-empty value once, sorted. A facet value written twice for one entry would count
+/// twice when facets are counted match by match (two places may share a municipality).
+fn distinct<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = values.into_iter().filter(|v| !v.is_empty()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The counties of an entry's places, each once.
+pub(crate) fn lans(entry: &Entry) -> Vec<&str> {
+    distinct(entry.places.iter().map(|p| p.lan_code.as_str()))
+}
+
+/// The municipalities of an entry's places, each once.
+pub(crate) fn municipalities(entry: &Entry) -> Vec<&str> {
+    distinct(entry.places.iter().map(|p| p.municipality_code.as_str()))
+}
+
 /// The countries of an entry's places, each once: `SE` for a Swedish municipality or county.
 pub(crate) fn countries(entry: &Entry) -> Vec<&str> {
     let mut out: Vec<&str> = entry
@@ -624,28 +643,10 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     for slug in &entry.focus_areas {
         doc.add_text(f.focus_area, slug);
     }
-    let mut lans: Vec<&str> = entry
-        .places
-        .iter()
-        .map(|p| p.lan_code.as_str())
-        .filter(|code| !code.is_empty())
-        .collect();
-    lans.sort_unstable();
-    lans.dedup();
-    for lan in lans {
+    for lan in lans(entry) {
         doc.add_text(f.lan, lan);
     }
-    // Each value once per entry: two places may share a municipality, and a value written
-    // twice would count twice when facets are counted match by match.
-    let mut municipalities: Vec<&str> = entry
-        .places
-        .iter()
-        .map(|p| p.municipality_code.as_str())
-        .filter(|code| !code.is_empty())
-        .collect();
-    municipalities.sort_unstable();
-    municipalities.dedup();
-    for code in municipalities {
+    for code in municipalities(entry) {
         doc.add_text(f.municipality, code);
     }
     doc.add_text(f.kind, entry.kind.slug());
@@ -662,21 +663,15 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     .map(|t| t.unix_timestamp())
     .unwrap_or(0);
     doc.add_i64(f.updated, updated);
-    let mut spread_lans: Vec<&str> = entry.uptakes.iter().filter_map(|u| u.lan_code()).collect();
-    spread_lans.sort_unstable();
-    spread_lans.dedup();
-    for lan in spread_lans {
+    for lan in distinct(entry.uptakes.iter().filter_map(|u| u.lan_code())) {
         doc.add_text(f.spread_lan, lan);
     }
-    let mut spread_municipalities: Vec<&str> = entry
+    let spread_municipalities = entry
         .uptakes
         .iter()
         .filter(|u| u.code.len() == 4)
-        .map(|u| u.code.as_str())
-        .collect();
-    spread_municipalities.sort_unstable();
-    spread_municipalities.dedup();
-    for code in spread_municipalities {
+        .map(|u| u.code.as_str());
+    for code in distinct(spread_municipalities) {
         doc.add_text(f.spread_municipality, code);
     }
     doc.add_u64(

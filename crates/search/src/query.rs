@@ -821,14 +821,7 @@ fn snippet_of(entry: &Entry, words: &snippet::Needles, store: &Store) -> (String
 /// there are none).
 pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: &Store) -> Hit {
     let (snippet, attachment) = snippet_of(entry, words, store);
-    let mut lan: Vec<String> = entry
-        .places
-        .iter()
-        .filter(|p| !p.lan_code.is_empty())
-        .map(|p| p.lan_code.clone())
-        .collect();
-    lan.sort_unstable();
-    lan.dedup();
+    let owned = |codes: Vec<&str>| codes.into_iter().map(str::to_owned).collect();
     Hit {
         id: entry.id.clone(),
         uid: entry.uid.clone(),
@@ -839,18 +832,8 @@ pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: 
         kind: entry.kind,
         status: entry.status,
         focus_area: entry.focus_areas.clone(),
-        lan,
-        municipality: {
-            let mut codes: Vec<String> = entry
-                .places
-                .iter()
-                .filter(|p| !p.municipality_code.is_empty())
-                .map(|p| p.municipality_code.clone())
-                .collect();
-            codes.sort_unstable();
-            codes.dedup();
-            codes
-        },
+        lan: owned(crate::index::lans(entry)),
+        municipality: owned(crate::index::municipalities(entry)),
         stage: entry.stage,
         year: crate::index::years(entry),
         organisations: entry.organisations.iter().map(|o| o.name.clone()).collect(),
