@@ -8,38 +8,13 @@
 //! query's few matches are counted one by one from the same cached values.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use tantivy::{DocId, SegmentReader};
 
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
-
+use crate::bits::Bits;
 use crate::segment_cache::SegmentCache;
 
 /// Counts per value, one map per facet field, in the order the fields were given.
 pub type Counts = Vec<BTreeMap<String, u64>>;
-
-/// A set of document ids of one segment, one bit each.
-#[derive(Clone)]
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(max_doc: u32) -> Bits {
-        Bits(vec![0; (max_doc as usize).div_ceil(64)])
-    }
-
-    fn insert(&mut self, doc: DocId) {
-        self.0[doc as usize / 64] |= 1 << (doc % 64);
-    }
-
-    /// How many documents are in both sets.
-    fn count_and(&self, other: &Bits) -> u64 {
-        self.0
-            .iter()
-            .zip(&other.0)
-            .map(|(a, b)| u64::from((a & b).count_ones()))
-            .sum()
-    }
-}
 
 /// One facet field of one segment: each document's values (as ordinals), each value's
 /// documents, and each ordinal's text.
@@ -52,7 +27,7 @@ pub struct SegmentFacet {
 }
 
 impl SegmentFacet {
-    fn read(reader: &SegmentReader, field: &str) -> tantivy::Result<SegmentFacet> {
+    pub(crate) fn read(reader: &SegmentReader, field: &str) -> tantivy::Result<SegmentFacet> {
         let max_doc = reader.max_doc();
         let Some(column) = reader.fast_fields().str(field)? else {
             return Ok(SegmentFacet {
@@ -97,117 +72,137 @@ impl SegmentFacet {
     fn values_of(&self, doc: DocId) -> &[u32] {
         &self.ords[self.starts[doc as usize] as usize..self.starts[doc as usize + 1] as usize]
     }
+
+    /// Adds the counts of each value over `matched` (`n` documents) to `counts`.
+    pub(crate) fn count_into(&self, matched: &Bits, n: u64, counts: &mut BTreeMap<String, u64>) {
+        if n == 0 {
+            return;
+        }
+        let words = self.starts.len().saturating_sub(1).div_ceil(64) as u64;
+        let mut per_value = vec![0u64; self.names.len()];
+        // By bit sets, a facet costs a step per machine word of the segment per value; match
+        // by match, a few steps per value each match has. Each facet takes the cheaper (a
+        // municipality has 290 values and one per entry; a year, a few dozen and several per
+        // entry).
+        let max_doc = self.starts.len().saturating_sub(1).max(1);
+        let per_match = 2 * self.ords.len().div_ceil(max_doc) as u64 + 2;
+        if words * (self.docs.len() as u64) < n * per_match {
+            for (count, docs) in per_value.iter_mut().zip(&self.docs) {
+                *count = matched.count_and(docs);
+            }
+        } else {
+            for doc in matched.iter() {
+                for &ord in self.values_of(doc) {
+                    per_value[ord as usize] += 1;
+                }
+            }
+        }
+        for (n, name) in per_value.into_iter().zip(&self.names) {
+            if n > 0 {
+                *counts.entry(name.clone()).or_default() += n;
+            }
+        }
+    }
 }
 
 /// The facet values of the index's segments, read once per segment and field.
 pub type FacetCache = SegmentCache<SegmentFacet>;
 
-/// Counts the values of `fields` over every collected document.
-pub struct FacetCounter {
-    fields: Vec<&'static str>,
-    cache: FacetCache,
-}
+/// The counts as a tantivy collector, which is handed every match: what the bit sets of
+/// [`crate::plan`] are checked against.
+#[cfg(test)]
+pub(crate) mod collector {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
 
-impl FacetCounter {
-    pub fn new(fields: Vec<&'static str>, cache: &FacetCache) -> Self {
-        FacetCounter {
-            fields,
-            cache: cache.clone(),
-        }
-    }
-}
+    use tantivy::collector::{Collector, SegmentCollector};
+    use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-pub struct SegmentFacetCounter {
-    facets: Vec<Arc<SegmentFacet>>,
-    max_doc: u32,
-    docs: Vec<DocId>,
-}
+    use super::{Bits, Counts, FacetCache, SegmentFacet};
 
-impl Collector for FacetCounter {
-    type Fruit = Counts;
-    type Child = SegmentFacetCounter;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<SegmentFacetCounter> {
-        let facets = self
-            .fields
-            .iter()
-            .map(|field| {
-                self.cache
-                    .get(reader, field, || SegmentFacet::read(reader, field))
-            })
-            .collect::<tantivy::Result<_>>()?;
-        Ok(SegmentFacetCounter {
-            facets,
-            max_doc: reader.max_doc(),
-            docs: Vec::new(),
-        })
+    /// Counts the values of `fields` over every collected document.
+    pub struct FacetCounter {
+        fields: Vec<&'static str>,
+        cache: FacetCache,
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut merged: Counts = vec![BTreeMap::new(); self.fields.len()];
-        for fruit in fruits {
-            for (total, counts) in merged.iter_mut().zip(fruit) {
-                for (value, n) in counts {
-                    *total.entry(value).or_default() += n;
-                }
+    impl FacetCounter {
+        pub fn new(fields: Vec<&'static str>, cache: &FacetCache) -> Self {
+            FacetCounter {
+                fields,
+                cache: cache.clone(),
             }
         }
-        Ok(merged)
-    }
-}
-
-impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = Counts;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        self.docs.push(doc);
     }
 
-    fn harvest(self) -> Counts {
-        let words = (self.max_doc as usize).div_ceil(64);
-        let mut matched: Option<Bits> = None;
-        self.facets
-            .iter()
-            .map(|facet| {
-                let mut counts = vec![0u64; facet.names.len()];
-                // By bit sets, a facet costs a step per machine word of the segment per
-                // value; match by match, a few steps per value each match has. Each facet
-                // takes the cheaper (a municipality has 290 values and one per entry; a year,
-                // a few dozen and several per entry).
-                let per_match = 2 * facet.ords.len().div_ceil(self.max_doc.max(1) as usize) + 2;
-                if words * facet.docs.len() < self.docs.len() * per_match {
-                    let matched = matched.get_or_insert_with(|| {
-                        let mut bits = Bits::new(self.max_doc);
-                        for &doc in &self.docs {
-                            bits.insert(doc);
-                        }
-                        bits
-                    });
-                    for (n, docs) in counts.iter_mut().zip(&facet.docs) {
-                        *n = matched.count_and(docs);
-                    }
-                } else {
-                    for &doc in &self.docs {
-                        for &ord in facet.values_of(doc) {
-                            counts[ord as usize] += 1;
-                        }
+    pub struct SegmentFacetCounter {
+        facets: Vec<Arc<SegmentFacet>>,
+        max_doc: u32,
+        docs: Vec<DocId>,
+    }
+
+    impl Collector for FacetCounter {
+        type Fruit = Counts;
+        type Child = SegmentFacetCounter;
+
+        fn for_segment(
+            &self,
+            _segment: SegmentOrdinal,
+            reader: &SegmentReader,
+        ) -> tantivy::Result<SegmentFacetCounter> {
+            let facets = self
+                .fields
+                .iter()
+                .map(|field| {
+                    self.cache
+                        .get(reader, field, || SegmentFacet::read(reader, field))
+                })
+                .collect::<tantivy::Result<_>>()?;
+            Ok(SegmentFacetCounter {
+                facets,
+                max_doc: reader.max_doc(),
+                docs: Vec::new(),
+            })
+        }
+
+        fn requires_scoring(&self) -> bool {
+            false
+        }
+
+        fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+            let mut merged: Counts = vec![BTreeMap::new(); self.fields.len()];
+            for fruit in fruits {
+                for (total, counts) in merged.iter_mut().zip(fruit) {
+                    for (value, n) in counts {
+                        *total.entry(value).or_default() += n;
                     }
                 }
-                counts
-                    .into_iter()
-                    .zip(&facet.names)
-                    .filter(|(n, _)| *n > 0)
-                    .map(|(n, name)| (name.clone(), n))
-                    .collect()
-            })
-            .collect()
+            }
+            Ok(merged)
+        }
+    }
+
+    impl SegmentCollector for SegmentFacetCounter {
+        type Fruit = Counts;
+
+        fn collect(&mut self, doc: DocId, _score: Score) {
+            self.docs.push(doc);
+        }
+
+        fn harvest(self) -> Counts {
+            let mut matched = Bits::new(self.max_doc);
+            for &doc in &self.docs {
+                matched.insert(doc);
+            }
+            let n = self.docs.len() as u64;
+            self.facets
+                .iter()
+                .map(|facet| {
+                    let mut counts = BTreeMap::new();
+                    facet.count_into(&matched, n, &mut counts);
+                    counts
+                })
+                .collect()
+        }
     }
 }

@@ -4,10 +4,12 @@
 //! The index follows SQLite's change log through a watermark kept in its commit payload; see
 //! [`index`]. The request and response types live in [`model::query`].
 
+mod bits;
 mod compounds;
 pub mod facets;
 pub mod index;
 mod memo;
+mod plan;
 pub mod query;
 mod segment_cache;
 pub mod similar;

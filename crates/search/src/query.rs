@@ -10,10 +10,8 @@
 //! (a word inside a compound, [`crate::compounds`]), a one- or two-edit fuzzy match (typos),
 //! and, for the last word while the user types, a prefix.
 
-use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -26,11 +24,11 @@ use model::{Entry, Status};
 use store::Store;
 
 use crate::compounds::CompoundQuery;
-use crate::facets::FacetCounter;
 use crate::index::{
-    FACETS, FOLDED_FROM, Fields, OTHER_LANGUAGES, PART_CHARS, SearchIndex, fold_analyzer,
-    other_analyzer, stem_analyzer, stop_word_analyzer, unfolded_stem_analyzer,
+    FOLDED_FROM, Fields, OTHER_LANGUAGES, PART_CHARS, SearchIndex, fold_analyzer, other_analyzer,
+    stem_analyzer, stop_word_analyzer, unfolded_stem_analyzer,
 };
+use crate::plan::{self, Clause, Found, Recount, TextQuery};
 use crate::snippet;
 use crate::spelling::{Speller, in_library, search_distance};
 
@@ -255,30 +253,32 @@ impl<'a> QueryBuilder<'a> {
     }
 
     /// Term, phrase, or nothing, for `tokens` in `field`.
-    fn tokens_query(field: Field, tokens: &[String], boost: Score) -> Option<Box<dyn Query>> {
-        let terms: Vec<Term> = tokens
+    fn tokens_query(field: Field, tokens: &[String], boost: Score) -> Option<Clause> {
+        let mut terms: Vec<Term> = tokens
             .iter()
             .map(|t| Term::from_field_text(field, t))
             .collect();
-        let query: Box<dyn Query> = match terms.len() {
-            0 => return None,
-            1 => Box::new(TermQuery::new(
-                terms.into_iter().next().expect("one term"),
-                IndexRecordOption::WithFreqs,
-            )),
-            _ => Box::new(PhraseQuery::new(terms)),
-        };
-        Some(Box::new(BoostQuery::new(query, boost)))
+        match terms.len() {
+            0 => None,
+            1 => Some(Clause::Term {
+                term: terms.pop().expect("one term"),
+                boost,
+            }),
+            _ => Some(Clause::Other {
+                query: Box::new(PhraseQuery::new(terms)),
+                boost,
+            }),
+        }
     }
 
-    /// Every way one word or phrase can match, as one optional-clause query.
-    fn part_query(&mut self, part: &QueryPart) -> Option<Box<dyn Query>> {
+    /// Every way one word or phrase can match: a document scores the sum of those it has.
+    fn part_query(&mut self, part: &QueryPart) -> Option<Clause> {
         let f = self.fields;
         let folded = analyze(&mut self.folded, &part.text);
         if folded.is_empty() {
             return None;
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<Clause> = Vec::new();
         let exact = [
             (f.title, Boosts::TITLE),
             (f.summary, Boosts::SUMMARY),
@@ -287,10 +287,10 @@ impl<'a> QueryBuilder<'a> {
             (f.attachments, Boosts::ATTACHMENTS),
         ];
         for (field, boost) in exact {
-            clauses.extend(Self::tokens_query(field, &folded, boost).map(|q| (Occur::Should, q)));
+            clauses.extend(Self::tokens_query(field, &folded, boost));
         }
         if !part.phrase {
-            clauses.extend(self.as_written(part, &exact).map(|q| (Occur::Should, q)));
+            clauses.extend(self.as_written(part, &exact));
         }
         let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
@@ -326,7 +326,7 @@ impl<'a> QueryBuilder<'a> {
                 text: swedish.to_owned(),
                 ..part.clone()
             };
-            clauses.extend(self.part_query(&translated).map(|q| (Occur::Should, q)));
+            clauses.extend(self.part_query(&translated));
         }
         if !part.phrase && folded.len() == 1 {
             let word = &folded[0];
@@ -340,11 +340,7 @@ impl<'a> QueryBuilder<'a> {
                 analyze(&mut self.fold, &part.text).concat()
             };
             if base.chars().count() >= PART_CHARS {
-                clauses.extend(
-                    self.inside_compounds(&base)
-                        .into_iter()
-                        .map(|q| (Occur::Should, q)),
-                );
+                clauses.extend(self.inside_compounds(&base));
             }
             // Typos: one edit from five letters, two from ten, and only for a word the
             // library does not have; a known word is taken as meant, which keeps exact
@@ -368,57 +364,45 @@ impl<'a> QueryBuilder<'a> {
                     .find(|rest| in_library(self.searcher, &f, rest));
                 if let Some(head) = head {
                     for field in folded_fields {
-                        clauses.push((
-                            Occur::Should,
-                            Box::new(BoostQuery::new(
-                                Box::new(TermQuery::new(
-                                    Term::from_field_text(field, head),
-                                    IndexRecordOption::WithFreqs,
-                                )),
-                                Boosts::COMPOUND_HEAD,
-                            )),
-                        ));
+                        clauses.push(Clause::Term {
+                            term: Term::from_field_text(field, head),
+                            boost: Boosts::COMPOUND_HEAD,
+                        });
                     }
                 }
             }
             for field in folded_fields {
                 let term = Term::from_field_text(field, word);
                 if distance > 0 {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
-                            Boosts::FUZZY,
-                        )),
-                    ));
+                    clauses.push(Clause::Other {
+                        query: Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
+                        boost: Boosts::FUZZY,
+                    });
                 }
                 if part.prefix {
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
-                            Boosts::PREFIX,
-                        )),
-                    ));
+                    clauses.push(Clause::Other {
+                        query: Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
+                        boost: Boosts::PREFIX,
+                    });
                 }
             }
         }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(Clause::Any(clauses))
     }
 
     /// A bonus for the entries that write the word as the query does, where folding made two
     /// words one (`får` and `far`): for a word with å, ä or ö, the entries with that word;
     /// for one without, the entries with the folded word that none of their accented words
     /// made. Nothing for most words.
-    fn as_written(&mut self, part: &QueryPart, exact: &[(Field, Score)]) -> Option<Box<dyn Query>> {
+    fn as_written(&mut self, part: &QueryPart, exact: &[(Field, Score)]) -> Option<Clause> {
         let f = self.fields;
         let [stem] = analyze(&mut self.unfolded, &part.text).try_into().ok()?;
         let term = |text: &str| Term::from_field_text(f.accented, text);
         if !stem.is_ascii() {
-            return Some(Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(term(&stem), IndexRecordOption::WithFreqs)),
-                Boosts::AS_WRITTEN,
-            )));
+            return Some(Clause::Term {
+                term: term(&stem),
+                boost: Boosts::AS_WRITTEN,
+            });
         }
         let marked = term(&format!("{FOLDED_FROM}{stem}"));
         if self.searcher.doc_freq(&marked).ok()? == 0 {
@@ -438,17 +422,17 @@ impl<'a> QueryBuilder<'a> {
             Occur::MustNot,
             Box::new(TermQuery::new(marked, IndexRecordOption::Basic)),
         ));
-        Some(Box::new(BoostQuery::new(
-            Box::new(BooleanQuery::new(clauses)),
-            Boosts::AS_WRITTEN,
-        )))
+        Some(Clause::Other {
+            query: Box::new(BooleanQuery::new(clauses)),
+            boost: Boosts::AS_WRITTEN,
+        })
     }
 
     /// The entries with a word that holds `base` (`barometer` in `innovationsbarometern`):
     /// the library's words that hold it (see [`crate::compounds`]), in the title and in the
     /// rest. Every such entry scores the same, times BM25's idf of how many have one of the
     /// words; a compound in the title counts for more.
-    fn inside_compounds(&self, base: &str) -> Vec<Box<dyn Query>> {
+    fn inside_compounds(&self, base: &str) -> Vec<Clause> {
         let f = self.fields;
         let compounds = match self.vocabulary.compounds(self.searcher, base) {
             Ok(compounds) if compounds.doc_freq > 0 => compounds,
@@ -457,14 +441,12 @@ impl<'a> QueryBuilder<'a> {
         let docs = self.searcher.num_docs() as f32;
         let doc_freq = (compounds.doc_freq as f32).min(docs);
         let idf = (1.0 + (docs - doc_freq + 0.5) / (doc_freq + 0.5)).ln();
-        let query = |fields: Vec<Field>, boost: Score| -> Box<dyn Query> {
-            Box::new(BoostQuery::new(
-                Box::new(CompoundQuery {
-                    compounds: compounds.clone(),
-                    fields,
-                }),
-                boost * idf,
-            ))
+        let query = |fields: Vec<Field>, boost: Score| Clause::Other {
+            query: Box::new(CompoundQuery {
+                compounds: compounds.clone(),
+                fields,
+            }),
+            boost: boost * idf,
         };
         vec![
             query(vec![f.title], Boosts::TITLE_PARTS),
@@ -482,31 +464,28 @@ impl<'a> QueryBuilder<'a> {
         i: usize,
         tokens: &[String],
         part: &QueryPart,
-        clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+        clauses: &mut Vec<Clause>,
     ) {
         let f = self.fields;
         for (field, boost) in [
             (f.other_title[i], Boosts::TITLE),
             (f.other_text[i], Boosts::OTHER_TEXT),
         ] {
-            clauses.extend(Self::tokens_query(field, tokens, boost).map(|q| (Occur::Should, q)));
+            clauses.extend(Self::tokens_query(field, tokens, boost));
             if part.prefix && !part.phrase && tokens.len() == 1 {
                 let term = Term::from_field_text(field, &tokens[0]);
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(
-                        Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
-                        Boosts::PREFIX,
-                    )),
-                ));
+                clauses.push(Clause::Other {
+                    query: Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
+                    boost: Boosts::PREFIX,
+                });
             }
         }
     }
 
     /// The text query: every word required, or, with `relaxed`, any word.
-    fn text_query(&mut self, parts: &[QueryPart], relaxed: bool) -> Option<Box<dyn Query>> {
+    fn text_query(&mut self, parts: &[QueryPart], relaxed: bool) -> Option<TextQuery> {
         let all_stop = parts.iter().all(|p| p.stop_word);
-        let clauses: Vec<(Occur, Box<dyn Query>)> = parts
+        let words: Vec<(Occur, Clause)> = parts
             .iter()
             .filter_map(|part| {
                 let occur = if relaxed || (part.stop_word && !all_stop) {
@@ -517,16 +496,19 @@ impl<'a> QueryBuilder<'a> {
                 self.part_query(part).map(|q| (occur, q))
             })
             .collect();
-        if clauses.is_empty() {
+        if words.is_empty() {
             None
         } else {
-            Some(Box::new(BooleanQuery::new(clauses)))
+            Some(TextQuery { words })
         }
     }
 }
 
+/// Clauses that select documents: every `Must` one matches, no `MustNot` one.
+type FilterClauses = Vec<(Occur, Box<dyn Query>)>;
+
 /// The filter clauses of a request: status and facets.
-fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+fn filter_clauses(f: &Fields, req: &SearchRequest) -> FilterClauses {
     let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !req.all {
         // Published entries, as "none of the other statuses": every entry has one status, and
@@ -603,9 +585,6 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>
     out
 }
 
-/// What one run of the query collects: the total, the page of (score, address) and facets.
-type Collected = (u64, Vec<(Score, DocAddress)>, Facets);
-
 /// Runs a search: ranked hits with snippets for one page, and facet counts over all matches.
 pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
     let f = index.fields;
@@ -613,43 +592,41 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     let searcher = index.searcher();
     let mut builder = QueryBuilder::new(&searcher, &index.vocabulary, f);
     let filters = filter_clauses(&f, req);
-
-    let with_filters = |filters: &[(Occur, Box<dyn Query>)], text: &Option<Box<dyn Query>>| {
-        let mut clauses = filters
-            .iter()
-            .map(|(o, q)| (*o, q.box_clone()))
-            .collect::<Vec<_>>();
-        match text {
-            Some(q) => clauses.push((Occur::Must, q.box_clone())),
-            None => clauses.push((Occur::Must, Box::new(AllQuery))),
-        }
-        BooleanQuery::new(clauses)
-    };
-
-    let mut text = builder.text_query(&parts, false);
-    let (mut total, mut top, mut facets) = execute(
-        &searcher,
-        &index.facets,
-        &with_filters(&filters, &text),
-        req,
-    )?;
-    if total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
-        text = builder.text_query(&parts, true);
-        (total, top, facets) = execute(
-            &searcher,
-            &index.facets,
-            &with_filters(&filters, &text),
-            req,
-        )?;
-    }
     // A facet with values picked is counted as if none of them were, so that the other values
     // stay visible to add (values of one facet are OR-ed together): one count per such facet,
     // in this call, instead of one search per facet from the UI.
-    for (facet, without) in selected_facets(req) {
-        let query = with_filters(&filter_clauses(&f, &without), &text);
-        let counts = searcher.search(&query, &FacetCounter::new(vec![facet], &index.facets))?;
-        *facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
+    let without: Vec<(&'static str, FilterClauses)> = selected_facets(req)
+        .into_iter()
+        .map(|(facet, without)| (facet, filter_clauses(&f, &without)))
+        .collect();
+    let recounts: Vec<Recount<'_>> = without
+        .iter()
+        .map(|(facet, filters)| Recount { facet, filters })
+        .collect();
+    let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
+    // No page starts past the last document: room is reserved for offset + limit hits, and an
+    // offset from outside could otherwise ask for gigabytes.
+    let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
+    let run = |text: Option<&TextQuery>| {
+        plan::run(
+            &searcher,
+            &index.facets,
+            text,
+            &filters,
+            &recounts,
+            req.sort,
+            offset,
+            limit,
+        )
+    };
+
+    let mut text = builder.text_query(&parts, false);
+    let mut found = run(text.as_ref())?;
+    if found.total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
+        text = builder.text_query(&parts, true);
+        found = run(text.as_ref())?;
     }
+    let Found { total, top, facets } = found;
 
     let ranked = scored_uids(&searcher, &f, top)?;
     let words: Vec<(String, bool)> = parts
@@ -763,40 +740,75 @@ fn selected_facets(req: &SearchRequest) -> Vec<(&'static str, SearchRequest)> {
     out
 }
 
-fn execute(
-    searcher: &tantivy::Searcher,
-    facets: &crate::facets::FacetCache,
-    query: &dyn Query,
-    req: &SearchRequest,
-) -> Result<Collected> {
-    let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
-    // No page starts past the last document: tantivy reserves room for offset + limit hits,
-    // and an offset from outside could otherwise ask for gigabytes.
-    let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
-    let facets = FacetCounter::new(FACETS.to_vec(), facets);
-    let top_docs = TopDocs::with_limit(limit).and_offset(offset);
-    let (top, total, counts) = match req.sort {
-        SortOrder::Relevance => {
-            searcher.search(query, &(top_docs.order_by_score(), Count, facets))?
+/// The same search as one tantivy collector over the whole query: what [`plan::run`] is checked
+/// against. It scores every match.
+#[cfg(test)]
+pub(crate) fn reference(index: &SearchIndex, req: &SearchRequest) -> Result<plan::Found> {
+    use crate::facets::collector::FacetCounter;
+    use crate::index::FACETS;
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::AllQuery;
+
+    let f = index.fields;
+    let parts = parse(&req.query, req.prefix);
+    let searcher = index.searcher();
+    let mut builder = QueryBuilder::new(&searcher, &index.vocabulary, f);
+    // Filters select; they add nothing to a score.
+    let with_filters = |req: &SearchRequest, text: &Option<TextQuery>| {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = filter_clauses(&f, req)
+            .into_iter()
+            .map(|(o, q)| (o, Box::new(BoostQuery::new(q, 0.0)) as Box<dyn Query>))
+            .collect();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q.query())),
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
         }
-        SortOrder::Newest => {
-            let newest = top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc);
-            let (top, total, counts) = searcher.search(query, &(newest, Count, facets))?;
-            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
-            (top, total, counts)
-        }
-        SortOrder::Spread => {
-            let widest = top_docs.order_by_fast_field::<u64>("reach", tantivy::Order::Desc);
-            let (top, total, counts) = searcher.search(query, &(widest, Count, facets))?;
-            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
-            (top, total, counts)
-        }
+        BooleanQuery::new(clauses)
     };
-    let mut out = Facets::default();
-    for (name, values) in FACETS.iter().zip(counts) {
-        *out.slot(name) = values;
+    let execute = |query: &dyn Query| -> Result<plan::Found> {
+        let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
+        let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
+        let counter = FacetCounter::new(FACETS.to_vec(), &index.facets);
+        let top_docs = TopDocs::with_limit(limit).and_offset(offset);
+        let (top, total, counts) = match req.sort {
+            SortOrder::Relevance => {
+                searcher.search(query, &(top_docs.order_by_score(), Count, counter))?
+            }
+            SortOrder::Newest => {
+                let newest = top_docs.order_by_fast_field::<i64>("updated", tantivy::Order::Desc);
+                let (top, total, counts) = searcher.search(query, &(newest, Count, counter))?;
+                let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+                (top, total, counts)
+            }
+            SortOrder::Spread => {
+                let widest = top_docs.order_by_fast_field::<u64>("reach", tantivy::Order::Desc);
+                let (top, total, counts) = searcher.search(query, &(widest, Count, counter))?;
+                let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+                (top, total, counts)
+            }
+        };
+        let mut facets = Facets::default();
+        for (name, values) in FACETS.iter().zip(counts) {
+            *facets.slot(name) = values;
+        }
+        Ok(plan::Found {
+            total: total as u64,
+            top,
+            facets,
+        })
+    };
+    let mut text = builder.text_query(&parts, false);
+    let mut found = execute(&with_filters(req, &text))?;
+    if found.total < RELAX_BELOW && parts.iter().filter(|p| !p.stop_word).count() > 1 {
+        text = builder.text_query(&parts, true);
+        found = execute(&with_filters(req, &text))?;
     }
-    Ok((total as u64, top, out))
+    for (facet, without) in selected_facets(req) {
+        let query = with_filters(&without, &text);
+        let counts = searcher.search(&query, &FacetCounter::new(vec![facet], &index.facets))?;
+        *found.facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
+    }
+    Ok(found)
 }
 
 /// The snippet of a hit, and the attachment it comes from when the entry's own text has
