@@ -19,4 +19,4 @@ done
 base=$(grep -o 'http://[^ ]*' "$work/serve.log" | head -n 1)
 [ -n "$base" ] || { echo "serve did not start"; cat "$work/serve.log"; exit 1; }
 cd ui
-BASE_URL="$base" SCREENSHOT_DIR="${SCREENSHOT_DIR:-../test-output}" timeout 180 node tests/e2e/browser.mjs
+BASE_URL="$base" SCREENSHOT_DIR="${SCREENSHOT_DIR:-../test-output}" timeout 420 node tests/e2e/browser.mjs

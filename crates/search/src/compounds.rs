@@ -23,6 +23,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError};
 
+use crate::bits::Bits;
 use crate::index::PART_CHARS;
 use crate::segment_cache::SegmentCache;
 
@@ -186,27 +187,54 @@ impl Query for CompoundQuery {
     }
 }
 
-impl Weight for CompoundQuery {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut docs = BitSet::with_max_value(reader.max_doc());
-        if let Some((vocabulary, words)) = self.compounds.words.get(&reader.segment_id()) {
-            for &word in words {
-                for (field, info) in &vocabulary.terms[word as usize] {
-                    if !self.fields.contains(field) {
-                        continue;
+impl CompoundQuery {
+    /// Calls `found` with each document of `reader` that has one of the words in one of the
+    /// fields, once per word and field it has.
+    fn for_each_doc(
+        &self,
+        reader: &SegmentReader,
+        mut found: impl FnMut(DocId),
+    ) -> tantivy::Result<()> {
+        let Some((vocabulary, words)) = self.compounds.words.get(&reader.segment_id()) else {
+            return Ok(());
+        };
+        let indexes = self
+            .fields
+            .iter()
+            .map(|&field| Ok((field, reader.inverted_index(field)?)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        for &word in words {
+            for (field, info) in &vocabulary.terms[word as usize] {
+                let Some((_, index)) = indexes.iter().find(|(f, _)| f == field) else {
+                    continue;
+                };
+                let mut postings =
+                    index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+                while !postings.docs().is_empty() {
+                    for &doc in postings.docs() {
+                        found(doc);
                     }
-                    let index = reader.inverted_index(*field)?;
-                    let mut postings =
-                        index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-                    while !postings.docs().is_empty() {
-                        for &doc in postings.docs() {
-                            docs.insert(doc);
-                        }
-                        postings.advance();
-                    }
+                    postings.advance();
                 }
             }
         }
+        Ok(())
+    }
+
+    /// The documents of `reader` with one of the words in one of the fields.
+    pub(crate) fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+        let mut docs = Bits::new(reader.max_doc());
+        self.for_each_doc(reader, |doc| docs.insert(doc))?;
+        Ok(docs)
+    }
+}
+
+impl Weight for CompoundQuery {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut docs = BitSet::with_max_value(reader.max_doc());
+        self.for_each_doc(reader, |doc| {
+            docs.insert(doc);
+        })?;
         Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
     }
 

@@ -29,6 +29,7 @@ use model::error::Result;
 use model::query::{Facets, SortOrder};
 
 use crate::bits::Bits;
+use crate::compounds::CompoundQuery;
 use crate::facets::FacetCache;
 use crate::index::FACETS;
 
@@ -335,16 +336,27 @@ fn add_clause<'w>(
                 }
             }
         }
-        Clause::Other { .. } => {
+        Clause::Other { query, boost } => {
             let weight = others
                 .next()
                 .expect("a weight for every clause that is not a term");
+            let extra_docs = extra.docs.as_mut().expect("room for extra scores");
+            if let Some(compounds) = query.downcast_ref::<CompoundQuery>() {
+                // Each of its documents scores the boost: straight from the postings, without
+                // a scorer's step per document (a part as common as `innovation` is in most).
+                let docs = compounds.docs(reader)?;
+                for doc in docs.iter() {
+                    extra.scores[doc as usize] += *boost;
+                }
+                bits.or(&docs);
+                extra_docs.or(&docs);
+                return Ok(());
+            }
             let mut scorer = weight.scorer(reader, 1.0)?;
-            let docs = extra.docs.as_mut().expect("room for extra scores");
             let mut doc = scorer.doc();
             while doc != TERMINATED {
                 bits.insert(doc);
-                docs.insert(doc);
+                extra_docs.insert(doc);
                 extra.scores[doc as usize] += scorer.score();
                 doc = scorer.advance();
             }
