@@ -98,8 +98,15 @@ impl SegmentFacet {
             }
         }
         for (n, name) in per_value.into_iter().zip(&self.names) {
-            if n > 0 {
-                *counts.entry(name.clone()).or_default() += n;
+            if n == 0 {
+                continue;
+            }
+            // The value's name is copied only the first time a segment has it.
+            match counts.get_mut(name) {
+                Some(count) => *count += n,
+                None => {
+                    counts.insert(name.clone(), n);
+                }
             }
         }
     }

@@ -174,6 +174,28 @@ fn find(text: &str, needles: &[Needle]) -> Matched {
     }
 }
 
+/// The score of a text, as [`find`] gives it. Every way a word matches a needle without a
+/// typo puts the needle's folded word or stem in the folded text, so a text with neither
+/// scores nothing, found by a substring search instead of a look at every word (most
+/// sections of a hit lack most query words).
+fn score(text: &str, needles: &[Needle]) -> (usize, usize) {
+    if needles.is_empty() {
+        return (0, 0);
+    }
+    if !needles.iter().any(|n| n.typos) {
+        let mut folded = String::with_capacity(text.len());
+        fold_into(text, &mut folded);
+        let present = |needle: &Needle| {
+            folded.contains(&needle.folded)
+                || (needle.stem_chars >= 2 && folded.contains(&needle.stem))
+        };
+        if !needles.iter().any(present) {
+            return (0, 0);
+        }
+    }
+    find(text, needles).score
+}
+
 /// The HTML of a text's snippet: a window around its first match, the matches marked.
 fn render(text: &str, matched: &Matched) -> String {
     let Matched { spans, marked, .. } = matched;
@@ -244,9 +266,9 @@ pub fn best(entry: &Entry, needles: &Needles) -> String {
             continue;
         }
         let score = if text.contains("](") {
-            find(&plain(text), needles).score
+            score(&plain(text), needles)
         } else {
-            find(text, needles).score
+            score(text, needles)
         };
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((text, score));
@@ -302,6 +324,48 @@ mod tests {
         assert!(best(&e, &typo).contains("<mark>fastighet</mark>"));
         let exact = Needles::new(&[("fastihget".to_owned(), false)]);
         assert!(!best(&e, &exact).contains("<mark>"));
+    }
+
+    #[test]
+    fn the_substring_shortcut_scores_every_starter_text_as_the_word_by_word_look() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/library");
+        let mut texts = Vec::new();
+        for file in std::fs::read_dir(dir).unwrap() {
+            let entry = parse_entry(&std::fs::read_to_string(file.unwrap().path()).unwrap());
+            let entry = entry.unwrap();
+            texts.push(entry.summary.clone());
+            texts.extend(entry.sections.iter().map(|(_, t)| t.to_owned()));
+        }
+        let words = [
+            "livsmedel",
+            "Örebro",
+            "orebro",
+            "måltider",
+            "testbäddar",
+            "innovation",
+            "skola",
+            "välfärd",
+            "SKR",
+            "mätning",
+            "kommunerna",
+            "upphandling",
+            "saknasheltord",
+        ];
+        let mut scored = 0;
+        for word in words {
+            let needles = q(&[word]);
+            let exact = Needles::new(&[(word.to_owned(), false)]);
+            for text in &texts {
+                assert_eq!(score(text, &exact.0), find(text, &exact.0).score, "{word}");
+                assert_eq!(
+                    score(text, &needles.0),
+                    find(text, &needles.0).score,
+                    "{word}"
+                );
+                scored += usize::from(score(text, &exact.0).0 > 0);
+            }
+        }
+        assert!(scored > 20, "the words are in some texts: {scored}");
     }
 
     #[test]
