@@ -6,7 +6,8 @@
 //!
 //! 1. **Matches.** The text query is a tree of [`Clause`]s. Each term's documents are read
 //!    straight from its postings into a bit set (no frequencies, no scores), and the tree
-//!    combines them: a word's ways to match are OR-ed, the words AND-ed, the filters applied.
+//!    combines them: a word's ways to match are OR-ed, the required words AND-ed (or, when
+//!    every word is optional, OR-ed), the filters applied and deleted documents removed.
 //!    The total is a population count, and each facet value's count one against the value's
 //!    cached bit set ([`crate::facets`]).
 //! 2. **Ranking.** Every term of the tree goes into one union, which tantivy ranks with
@@ -15,8 +16,8 @@
 //!    into one extra score per document, and the skipping allows for the largest of them.
 //!    Only matches (the bit set of step 1) enter the page.
 //!
-//! A document's score is the same sum of the same clauses as in the tree's tantivy query
-//! ([`TextQuery::query`]); the tests check the two against each other.
+//! A document's score is the same sum of the same clauses as the tree's tantivy query gives it
+//! (`TextQuery::query`, built in tests only); the tests check the two against each other.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BinaryHeap};
@@ -126,7 +127,7 @@ pub(crate) fn run(
     limit: usize,
 ) -> Result<Found> {
     let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let matching = EnableScoring::disabled_from_searcher(searcher);
+    let unscored = EnableScoring::disabled_from_searcher(searcher);
     // The terms of the whole tree in one union, for block-max WAND.
     let mut terms = Vec::new();
     let mut others = Vec::new();
@@ -140,14 +141,14 @@ pub(crate) fn run(
         let union = BooleanQuery::new(terms.iter().map(|c| (Occur::Should, c.query())).collect());
         Some(union.weight(scoring)?)
     };
-    let others: Vec<Box<dyn Weight>> = others
+    let other_weights: Vec<Box<dyn Weight>> = others
         .iter()
         .map(|c| c.query().weight(scoring))
         .collect::<tantivy::Result<_>>()?;
     let weights = |filters: &Filters| -> tantivy::Result<Vec<(Occur, Box<dyn Weight>)>> {
         filters
             .iter()
-            .map(|(occur, q)| Ok((*occur, q.weight(matching)?)))
+            .map(|(occur, q)| Ok((*occur, q.weight(unscored)?)))
             .collect()
     };
     let filter_weights = weights(filters)?;
@@ -164,10 +165,9 @@ pub(crate) fn run(
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let ord = ord as u32;
         let max_doc = reader.max_doc();
-        let mut extra = Extra::new(max_doc, !others.is_empty());
-        let mut others = others.iter();
+        let mut extra = Extra::new(max_doc, !other_weights.is_empty());
         let mut text_bits = match text {
-            Some(text) => words_bits(text, reader, &mut others, &mut extra)?,
+            Some(text) => words_bits(text, reader, &mut other_weights.iter(), &mut extra)?,
             None => Bits::full(max_doc),
         };
         if let Some(alive) = reader.alive_bitset() {
@@ -260,7 +260,8 @@ pub(crate) fn run(
 /// The scores of the clauses that are not terms, per document of a segment.
 struct Extra {
     scores: Vec<Score>,
-    docs: Option<Bits>,
+    /// The documents with an extra score.
+    scored_docs: Option<Bits>,
     max: Score,
 }
 
@@ -272,7 +273,7 @@ impl Extra {
             } else {
                 Vec::new()
             },
-            docs: any.then(|| Bits::new(max_doc)),
+            scored_docs: any.then(|| Bits::new(max_doc)),
             max: 0.0,
         }
     }
@@ -292,7 +293,7 @@ fn words_bits<'w>(
 ) -> Result<Bits> {
     let max_doc = reader.max_doc();
     let mut required: Option<Bits> = None;
-    let mut optional = Bits::new(max_doc);
+    let mut optional: Option<Bits> = None;
     for (occur, clause) in &text.words {
         let mut bits = Bits::new(max_doc);
         add_clause(clause, reader, others, extra, &mut bits)?;
@@ -301,16 +302,19 @@ fn words_bits<'w>(
                 Some(all) => all.and(&bits),
                 None => required = Some(bits),
             },
-            _ => optional.or(&bits),
+            _ => match &mut optional {
+                Some(any) => any.or(&bits),
+                None => optional = Some(bits),
+            },
         }
     }
-    if let Some(extra_docs) = &extra.docs {
-        extra.max = extra_docs
+    if let Some(scored_docs) = &extra.scored_docs {
+        extra.max = scored_docs
             .iter()
             .map(|d| extra.scores[d as usize])
             .fold(0.0, Score::max);
     }
-    Ok(required.unwrap_or(optional))
+    Ok(required.or(optional).unwrap_or_else(|| Bits::new(max_doc)))
 }
 
 /// Adds the documents of a segment that `clause` matches to `bits`.
@@ -340,7 +344,7 @@ fn add_clause<'w>(
             let weight = others
                 .next()
                 .expect("a weight for every clause that is not a term");
-            let extra_docs = extra.docs.as_mut().expect("room for extra scores");
+            let scored_docs = extra.scored_docs.as_mut().expect("room for extra scores");
             if let Some(compounds) = query.downcast_ref::<CompoundQuery>() {
                 // Each of its documents scores the boost: straight from the postings, without
                 // a scorer's step per document (a part as common as `innovation` is in most).
@@ -349,14 +353,14 @@ fn add_clause<'w>(
                     extra.scores[doc as usize] += *boost;
                 }
                 bits.or(&docs);
-                extra_docs.or(&docs);
+                scored_docs.or(&docs);
                 return Ok(());
             }
             let mut scorer = weight.scorer(reader, 1.0)?;
             let mut doc = scorer.doc();
             while doc != TERMINATED {
                 bits.insert(doc);
-                extra_docs.insert(doc);
+                scored_docs.insert(doc);
                 extra.scores[doc as usize] += scorer.score();
                 doc = scorer.advance();
             }
@@ -381,9 +385,10 @@ fn filter_bits(filters: &[(Occur, Box<dyn Weight>)], reader: &SegmentReader) -> 
                 bits.insert(doc);
             }
         })?;
+        debug_assert!(occur != &Occur::Should, "a filter is required or excluded");
         match occur {
             Occur::MustNot => out.and_not(&bits),
-            _ => out.and(&bits),
+            Occur::Must | Occur::Should => out.and(&bits),
         }
     }
     Ok(out)
@@ -401,12 +406,21 @@ fn rank(
 ) -> Result<()> {
     // A document whose terms score at most the page's worst minus the largest extra score
     // cannot enter the page; WAND skips such blocks.
-    let threshold = |top: &TopK| top.worst().map_or(Score::MIN, |w| w - extra.max);
-    let mut seen = extra.docs.as_ref().map(|_| Bits::new(reader.max_doc()));
+    // A little lower still, so that rounding in the two sums cannot keep out a document
+    // that would tie its way in.
+    let threshold = |top: &TopK| {
+        top.worst().map_or(Score::MIN, |w| {
+            w - extra.max - (w.abs() + extra.max) * Score::EPSILON * 4.0
+        })
+    };
+    let mut reported = extra
+        .scored_docs
+        .as_ref()
+        .map(|_| Bits::new(reader.max_doc()));
     union.for_each_pruning(threshold(top), reader, &mut |doc, score| {
         if matched.contains(doc) {
-            if let Some(seen) = &mut seen {
-                seen.insert(doc);
+            if let Some(reported) = &mut reported {
+                reported.insert(doc);
             }
             top.offer(score + extra.score(doc), DocAddress::new(ord, doc));
         }
@@ -414,10 +428,10 @@ fn rank(
     })?;
     // A match WAND did not offer either has no term (it scores its extra score alone), or
     // was skipped as unable to enter the page, which its extra score alone cannot either.
-    if let (Some(docs), Some(seen)) = (&extra.docs, &seen) {
+    if let (Some(docs), Some(reported)) = (&extra.scored_docs, &reported) {
         let mut rest = docs.clone();
         rest.and(matched);
-        rest.and_not(seen);
+        rest.and_not(reported);
         for doc in rest.iter() {
             top.offer(extra.score(doc), DocAddress::new(ord, doc));
         }
@@ -650,7 +664,9 @@ mod tests {
                 SortOrder::Relevance,
                 SortOrder::Relevance,
                 SortOrder::Newest,
-            ][i % 3];
+                SortOrder::Relevance,
+                SortOrder::Spread,
+            ][i % 5];
             if i % 4 == 1 {
                 req.focus = vec![FOCUS[i % 3].to_owned()];
             }
@@ -711,6 +727,11 @@ mod tests {
             let expected: Vec<(f32, String)> =
                 crate::query::scored_uids(&index.searcher(), &index.fields, expected.top).unwrap();
             assert_eq!(got.hits.len(), expected.len(), "hits of {what}");
+            if req.sort != SortOrder::Relevance {
+                let got: Vec<&String> = got.hits.iter().map(|h| &h.uid).collect();
+                let expected: Vec<&String> = expected.iter().map(|(_, uid)| uid).collect();
+                assert_eq!(got, expected, "order of {what}");
+            }
             for (hit, (score, uid)) in got.hits.iter().zip(&expected) {
                 // The same sum in another order: equal scores may swap places.
                 assert!(

@@ -3,7 +3,7 @@
 //!
 //! The query is read leniently, so no syntax error ever reaches the user: words are split
 //! on white space, `"quoted text"` is a phrase, and every word must match (stop words and,
-//! when nothing matches every word, the others become optional). Each word is looked for in
+//! when fewer than three entries match every word, the others become optional). Each word is looked for in
 //! several ways at once, with the boosts in [`Boosts`]: the Swedish fields' stemmed and folded
 //! terms (`Orebro` finds `Örebro`, `måltider` finds `måltid`), with a bonus where the entry
 //! writes the word as the query does (`får`, not `far`), the words of the library that hold it

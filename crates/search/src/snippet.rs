@@ -178,7 +178,7 @@ fn find(text: &str, needles: &[Needle]) -> Matched {
 /// typo puts the needle's folded word or stem in the folded text, so a text with neither
 /// scores nothing, found by a substring search instead of a look at every word (most
 /// sections of a hit lack most query words).
-fn score(text: &str, needles: &[Needle]) -> (usize, usize) {
+fn text_score(text: &str, needles: &[Needle]) -> (usize, usize) {
     if needles.is_empty() {
         return (0, 0);
     }
@@ -266,9 +266,9 @@ pub fn best(entry: &Entry, needles: &Needles) -> String {
             continue;
         }
         let score = if text.contains("](") {
-            score(&plain(text), needles)
+            text_score(&plain(text), needles)
         } else {
-            score(text, needles)
+            text_score(text, needles)
         };
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((text, score));
@@ -356,13 +356,17 @@ mod tests {
             let needles = q(&[word]);
             let exact = Needles::new(&[(word.to_owned(), false)]);
             for text in &texts {
-                assert_eq!(score(text, &exact.0), find(text, &exact.0).score, "{word}");
                 assert_eq!(
-                    score(text, &needles.0),
+                    text_score(text, &exact.0),
+                    find(text, &exact.0).score,
+                    "{word}"
+                );
+                assert_eq!(
+                    text_score(text, &needles.0),
                     find(text, &needles.0).score,
                     "{word}"
                 );
-                scored += usize::from(score(text, &exact.0).0 > 0);
+                scored += usize::from(text_score(text, &exact.0).0 > 0);
             }
         }
         assert!(scored > 20, "the words are in some texts: {scored}");
