@@ -19,3 +19,17 @@ mod spelling;
 pub use index::SearchIndex;
 pub use query::{Boosts, search};
 pub use similar::similar;
+
+/// The starter library's entries (`assets/library/`), read from disk: the `library` crate,
+/// which compiles them in, is a layer above this one.
+#[cfg(test)]
+pub(crate) fn starter_entries() -> Vec<model::Entry> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/library");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|file| {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            model::validate::parse_entry(&text).unwrap()
+        })
+        .collect()
+}

@@ -180,21 +180,23 @@ pub(crate) fn run(
         matched.and(&text_bits);
         let n = matched.len();
         total += n;
-        for (facet, counts) in FACETS.iter().zip(&mut counts) {
-            let values = facets.get(reader, facet, || {
+        let values_of = |facet: &'static str| {
+            facets.get(reader, facet, || {
                 crate::facets::SegmentFacet::read(reader, facet)
-            })?;
-            values.count_into(&matched, n, counts);
+            })
+        };
+        for (facet, counts) in FACETS.iter().zip(&mut counts) {
+            // A facet with values selected is counted under its own filters below.
+            if !recounts.iter().any(|r| r.facet == *facet) {
+                values_of(facet)?.count_into(&matched, n, counts);
+            }
         }
         for ((recount, weights), counts) in
             recounts.iter().zip(&recount_weights).zip(&mut recounted)
         {
             let mut without = filter_bits(weights, reader)?;
             without.and(&text_bits);
-            let values = facets.get(reader, recount.facet, || {
-                crate::facets::SegmentFacet::read(reader, recount.facet)
-            })?;
-            values.count_into(&without, without.len(), counts);
+            values_of(recount.facet)?.count_into(&without, without.len(), counts);
         }
         if n == 0 {
             continue;
@@ -565,11 +567,8 @@ mod tests {
 
     /// The words of the starter library's entries.
     fn starter_words() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/library");
         let mut words: Vec<String> = Vec::new();
-        for file in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-            let entry = parse_entry(&text).unwrap();
+        for entry in crate::starter_entries() {
             let all = format!(
                 "{} {} {}",
                 entry.title, entry.summary, entry.sections.solution

@@ -328,11 +328,8 @@ mod tests {
 
     #[test]
     fn the_substring_shortcut_scores_every_starter_text_as_the_word_by_word_look() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/library");
         let mut texts = Vec::new();
-        for file in std::fs::read_dir(dir).unwrap() {
-            let entry = parse_entry(&std::fs::read_to_string(file.unwrap().path()).unwrap());
-            let entry = entry.unwrap();
+        for entry in crate::starter_entries() {
             texts.push(entry.summary.clone());
             texts.extend(entry.sections.iter().map(|(_, t)| t.to_owned()));
         }
