@@ -212,6 +212,7 @@ fn similar_entries_are_judged_by_precision_at_five() {
          shown); the best possible with so few related entries left is {ceiling:.2}"
     );
     assert!(judged_entries >= 10);
-    // Measured 0.40–0.43 against a ceiling of 0.45 (2026-12-03; ties may fall either way).
-    assert!(precision >= 0.35, "precision@5 {precision:.2}");
+    // Measured 0.39 against a ceiling of 0.45 (2026-12-03), the same in every run since the
+    // words of an entry are chosen in a fixed order (before, 0.35–0.43 from run to run).
+    assert!(precision >= 0.37, "precision@5 {precision:.2}");
 }

@@ -342,26 +342,7 @@ fn bench_size(n: usize, words: &[String]) {
         summary(&mut times)
     );
 
-    // "Liknande exempel" for 50 entries spread over the library.
-    let ids: Vec<String> = lib
-        .select(&SearchRequest::default())
-        .unwrap()
-        .into_iter()
-        .step_by((n / 50).max(1))
-        .take(50)
-        .collect();
-    let mut times = Vec::new();
-    let mut shown = 0;
-    for id in &ids {
-        let t = Instant::now();
-        shown += lib.similar(id, 5).unwrap().len();
-        times.push(t.elapsed());
-    }
-    println!(
-        "similar entries (\"Liknande exempel\", five of {} entries): {} ({shown} shown)",
-        ids.len(),
-        summary(&mut times)
-    );
+    similar_entries(&lib, &spread_ids(&lib, n));
 
     let mut saves = Vec::new();
     for i in 0..10 {
@@ -449,7 +430,33 @@ fn relevance() {
     }
 }
 
-/// `-- profile DIR N [rebuild]`: a library of N synthetic entries kept in DIR (made on the
+/// 50 entries spread over the library, for "Liknande exempel".
+fn spread_ids(lib: &Library, n: usize) -> Vec<String> {
+    lib.select(&SearchRequest::default())
+        .unwrap()
+        .into_iter()
+        .step_by((n / 50).max(1))
+        .take(50)
+        .collect()
+}
+
+/// "Liknande exempel" for each of `ids`.
+fn similar_entries(lib: &Library, ids: &[String]) {
+    let mut times = Vec::new();
+    let mut shown = 0;
+    for id in ids {
+        let t = Instant::now();
+        shown += lib.similar(id, 5).unwrap().len();
+        times.push(t.elapsed());
+    }
+    println!(
+        "similar entries (\"Liknande exempel\", five of {} entries): {} ({shown} shown)",
+        ids.len(),
+        summary(&mut times)
+    );
+}
+
+/// `-- profile DIR N [rebuild | similar]`: a library of N synthetic entries kept in DIR (made on the
 /// first run, reused after), then the query set in a loop with each query's time, for `perf`
 /// and for trying a change without generating the corpus again. Not part of `make bench`.
 fn profile(dir: &Path, n: usize, what: &str) {
@@ -473,6 +480,17 @@ fn profile(dir: &Path, n: usize, what: &str) {
         );
         return;
     }
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    if what == "similar" {
+        let ids = spread_ids(&lib, n);
+        for _ in 0..rounds {
+            similar_entries(&lib, &ids);
+        }
+        return;
+    }
     // The benchmark's queries for this size, drawn after its corpus; kept beside the library.
     let kept = dir.join("queries.txt");
     let queries: Vec<String> = match std::fs::read_to_string(&kept) {
@@ -487,10 +505,6 @@ fn profile(dir: &Path, n: usize, what: &str) {
             queries
         }
     };
-    let rounds: usize = std::env::var("ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5);
     let mut all = Vec::new();
     let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
     for _ in 0..rounds {

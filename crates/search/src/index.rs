@@ -320,11 +320,6 @@ impl SearchIndex {
         }))
     }
 
-    /// The reader; searches never wait for the writer.
-    pub(crate) fn reader(&self) -> &IndexReader {
-        &self.reader
-    }
-
     /// The loaded segments, for one search; what the caches hold of segments that are gone
     /// (merged away, or replaced by a rebuild) is dropped.
     pub(crate) fn searcher(&self) -> tantivy::Searcher {

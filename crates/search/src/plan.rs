@@ -113,12 +113,12 @@ pub(crate) struct Recount<'a> {
 }
 
 /// Runs `text` (every document when `None`) under `filters`: the page `offset..offset+limit`
-/// in `sort` order, the total, the counts of every facet, and each of `recounts`' facet
-/// counted under its own filters.
+/// in `sort` order, the total, and (with `facets`) the counts of every facet, each of
+/// `recounts`' facet counted under its own filters.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn run(
     searcher: &Searcher,
-    facets: &FacetCache,
+    facets: Option<&FacetCache>,
     text: Option<&TextQuery>,
     filters: &Filters,
     recounts: &[Recount<'_>],
@@ -180,23 +180,25 @@ pub(crate) fn run(
         matched.and(&text_bits);
         let n = matched.len();
         total += n;
-        let values_of = |facet: &'static str| {
-            facets.get(reader, facet, || {
-                crate::facets::SegmentFacet::read(reader, facet)
-            })
-        };
-        for (facet, counts) in FACETS.iter().zip(&mut counts) {
-            // A facet with values selected is counted under its own filters below.
-            if !recounts.iter().any(|r| r.facet == *facet) {
-                values_of(facet)?.count_into(&matched, n, counts);
+        if let Some(facets) = facets {
+            let values_of = |facet: &'static str| {
+                facets.get(reader, facet, || {
+                    crate::facets::SegmentFacet::read(reader, facet)
+                })
+            };
+            for (facet, counts) in FACETS.iter().zip(&mut counts) {
+                // A facet with values selected is counted under its own filters below.
+                if !recounts.iter().any(|r| r.facet == *facet) {
+                    values_of(facet)?.count_into(&matched, n, counts);
+                }
             }
-        }
-        for ((recount, weights), counts) in
-            recounts.iter().zip(&recount_weights).zip(&mut recounted)
-        {
-            let mut without = filter_bits(weights, reader)?;
-            without.and(&text_bits);
-            values_of(recount.facet)?.count_into(&without, without.len(), counts);
+            for ((recount, weights), counts) in
+                recounts.iter().zip(&recount_weights).zip(&mut recounted)
+            {
+                let mut without = filter_bits(weights, reader)?;
+                without.and(&text_bits);
+                values_of(recount.facet)?.count_into(&without, without.len(), counts);
+            }
         }
         if n == 0 {
             continue;

@@ -610,7 +610,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     let run = |text: Option<&TextQuery>| {
         plan::run(
             &searcher,
-            &index.facets,
+            Some(&index.facets),
             text,
             &filters,
             &recounts,
