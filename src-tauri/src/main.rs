@@ -35,6 +35,9 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+/// How long the index writer stays with the app after the last save (see `KeepWriter`).
+const IDLE_WRITER: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The open library, or why it could not be opened (shown in the window).
 struct AppState {
     library: Result<Mutex<Library>, Error>,
@@ -297,7 +300,13 @@ fn main() {
     let dir = std::env::var_os("EXEMPELBANK_LIBRARY")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(default_dir);
-    let library = Library::open(&dir).map(Mutex::new);
+    let library = Library::open(&dir).map(|library| {
+        // A curator saves again and again: the index writer is kept while they do (a save
+        // then waits for no merge), and let go after a quiet moment so that a command run
+        // beside the app can write the index too.
+        library.keep_index_writer(library::KeepWriter::WhileWriting(IDLE_WRITER));
+        Mutex::new(library)
+    });
     if let Err(err) = &library {
         eprintln!("exempelbanken: {}", err.message);
     }

@@ -1,6 +1,9 @@
 //! The search index follows SQLite: rebuilt when missing or of another version, caught up
 //! when behind, shared between processes.
 
+use std::time::{Duration, Instant};
+
+use library::KeepWriter;
 use model::query::SearchRequest;
 use tantivy::Index;
 
@@ -133,6 +136,47 @@ fn an_index_missing_a_document_is_reported_by_check_and_fixed_by_reindex() {
     );
 }
 
+/// The desktop keeps the index writer while a curator saves (a save then waits for no merge)
+/// and lets it go after a quiet moment: a command run beside the app can then write the index,
+/// and finds what it added.
+#[test]
+fn a_writer_kept_while_writing_is_let_go_when_idle() {
+    let t = TestLibrary::starter();
+    let mut lib = t.open();
+    lib.keep_index_writer(KeepWriter::WhileWriting(Duration::from_millis(300)));
+    let id = "orebro-gemensam-testbadd-valfardsteknik-e-halsa";
+    let mut entry = lib.get(id).unwrap();
+    entry.summary = format!("{} Ändring.", entry.summary);
+    let revision = entry.revision;
+    lib.edit(id, entry, None, Some(revision), "prov").unwrap();
+    let index = Index::open_in_dir(t.dir().join("index")).unwrap();
+    let take = || index.writer::<tantivy::TantivyDocument>(15_000_000);
+    assert!(
+        matches!(take(), Err(tantivy::TantivyError::LockFailure(..))),
+        "the writer is kept after a save"
+    );
+    let start = Instant::now();
+    loop {
+        match take() {
+            Ok(writer) => break drop(writer),
+            Err(tantivy::TantivyError::LockFailure(..)) if start.elapsed() < WAIT => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(err) => panic!("the writer was not let go: {err}"),
+        }
+    }
+    let file = t.file("ny.json", &full_entry_json());
+    t.cli(&["add", &file]).ok();
+    let found = t.cli(&["search", "nattillsyn", "--json"]).ok().json();
+    assert_eq!(found["total"], 1, "{found}");
+    // The app, still open, finds it too.
+    let found = lib.search(&SearchRequest::query("nattillsyn")).unwrap();
+    assert_eq!(found.total, 1);
+}
+
+/// How long a test waits for something that should happen within a second.
+const WAIT: Duration = Duration::from_secs(10);
+
 /// The number of segments of the index in `dir`.
 fn segments(dir: &std::path::Path) -> usize {
     Index::open_in_dir(dir.join("index"))
@@ -144,16 +188,18 @@ fn segments(dir: &std::path::Path) -> usize {
 
 /// A writer made and dropped for every commit left each commit's segment unmerged: after 60
 /// edits of a 10 000-entry library there were 62 segments and an edit took 1–2.5 s. Small
-/// segments are merged now, whether the writer is made per write (the desktop, the CLI) or
-/// kept (a server).
+/// segments are merged now, whether the writer is made per write (the CLI), kept while
+/// writing (the desktop) or kept (a server).
 #[test]
 fn many_edits_do_not_leave_a_segment_each() {
-    for keep in [false, true] {
+    for keep in [
+        KeepWriter::Never,
+        KeepWriter::Always,
+        KeepWriter::WhileWriting(Duration::from_secs(60)),
+    ] {
         let t = TestLibrary::starter();
         let mut lib = t.open();
-        if keep {
-            lib.keep_index_writer();
-        }
+        lib.keep_index_writer(keep);
         let id = "orebro-gemensam-testbadd-valfardsteknik-e-halsa";
         for i in 0..40 {
             let mut entry = lib.get(id).unwrap();
@@ -165,6 +211,9 @@ fn many_edits_do_not_leave_a_segment_each() {
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         drop(lib);
         let n = segments(t.dir());
-        assert!(n <= 12, "{n} segments after 40 edits (writer kept: {keep})");
+        assert!(
+            n <= 12,
+            "{n} segments after 40 edits (writer kept: {keep:?})"
+        );
     }
 }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use library::{Contents, Library};
+use library::{Contents, KeepWriter, Library};
 use model::query::SearchRequest;
 use model::{Entry, Period};
 use rusqlite::Connection;
@@ -344,27 +344,53 @@ fn bench_size(n: usize, words: &[String]) {
 
     similar_entries(&lib, &spread_ids(&lib, n));
 
-    let mut saves = Vec::new();
-    for i in 0..10 {
-        let mut e = synthetic(&mut rng, words, n + i);
-        e.title = format!("Syntetisk sparprov{i}");
+    // As the desktop app keeps it: a save waits for no merge.
+    lib.keep_index_writer(KeepWriter::WhileWriting(Duration::from_secs(2)));
+    let mut paced = save_and_find(&mut lib, &mut rng, words, n, 20, Some(CURATOR_PAUSE));
+    println!(
+        "save → found by search (add returns, then the search finds it; a save every {:.1} s, \
+         the writer kept while writing as in the desktop app): {}",
+        CURATOR_PAUSE.as_secs_f64(),
+        summary(&mut paced)
+    );
+    let mut back_to_back = save_and_find(&mut lib, &mut rng, words, n + 20, 20, None);
+    println!(
+        "save → found, 20 saves back to back (the merges compete for the two cores): {}",
+        summary(&mut back_to_back)
+    );
+}
+
+/// The pause before each save of the paced save → found figure: a curator who saves again a
+/// third of a second later is quick.
+const CURATOR_PAUSE: Duration = Duration::from_millis(300);
+
+/// Adds `count` synthetic entries, each after `pause`, and searches for each at once: the time
+/// from the save until the search has found it, per save.
+fn save_and_find(
+    lib: &mut Library,
+    rng: &mut Rng,
+    words: &[String],
+    first: usize,
+    count: usize,
+    pause: Option<Duration>,
+) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for i in first..first + count {
+        if let Some(pause) = pause {
+            std::thread::sleep(pause);
+        }
+        let mut e = synthetic(rng, words, i);
+        let title = format!("Syntetisk sparprov{i}");
+        e.title = title.clone();
         let t = Instant::now();
         lib.add(e).unwrap();
         let found = lib
             .search(&SearchRequest::query(&format!("sparprov{i}")))
             .unwrap();
-        saves.push(t.elapsed());
-        assert!(
-            found
-                .hits
-                .iter()
-                .any(|h| h.title == format!("Syntetisk sparprov{i}"))
-        );
+        times.push(t.elapsed());
+        assert!(found.hits.iter().any(|h| h.title == title));
     }
-    println!(
-        "save → found by search (add returns, then the search finds it): {}",
-        summary(&mut saves)
-    );
+    times
 }
 
 fn relevance() {
@@ -456,9 +482,12 @@ fn similar_entries(lib: &Library, ids: &[String]) {
     );
 }
 
-/// `-- profile DIR N [rebuild | similar]`: a library of N synthetic entries kept in DIR (made on the
-/// first run, reused after), then the query set in a loop with each query's time, for `perf`
-/// and for trying a change without generating the corpus again. Not part of `make bench`.
+/// `-- profile DIR N [rebuild | similar | saves]`: a library of N synthetic entries kept in
+/// DIR (made on the first run, reused after), then the query set in a loop with each query's
+/// time (`ROUNDS`, default 5), for `perf` and for trying a change without generating the
+/// corpus again. `similar` times "Liknande exempel"; `saves` adds entries to DIR (copy it
+/// first), each after `PAUSE_MS`, with a new writer per save when `NEW_WRITER` is set. Not
+/// part of `make bench`.
 fn profile(dir: &Path, n: usize, what: &str) {
     let words = vocabulary();
     let mut rng = Rng(0x5eed_0000 + n as u64);
@@ -484,6 +513,20 @@ fn profile(dir: &Path, n: usize, what: &str) {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
+    if what == "saves" {
+        // The first search reads every segment's vocabulary: not a save's cost.
+        lib.search(&SearchRequest::query("syntetisk")).unwrap();
+        if std::env::var_os("NEW_WRITER").is_none() {
+            lib.keep_index_writer(KeepWriter::WhileWriting(Duration::from_secs(2)));
+        }
+        let pause = std::env::var("PAUSE_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(Duration::from_millis);
+        let mut times = save_and_find(&mut lib, &mut rng, &words, n, rounds * 10, pause);
+        println!("save → found: {}", summary(&mut times));
+        return;
+    }
     if what == "similar" {
         let ids = spread_ids(&lib, n);
         for _ in 0..rounds {

@@ -41,6 +41,7 @@ use model::text;
 use model::validate::{self, normalise_and_check};
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 use plan::{Claims, Plan, Step, WriteReport, WriteSource};
+pub use search::index::KeepWriter;
 use search::index::{SearchIndex, rebuild_into};
 use store::collections;
 pub use store::collections::{EntryList, SavedSearch};
@@ -273,11 +274,11 @@ impl Library {
         })
     }
 
-    /// Keeps the search index's writer between writes, as a long-running server does: a
+    /// Keeps the search index's writer between writes, as a long-running process does: a
     /// write then costs less and the index merges in the background, but another process
     /// cannot update the index meanwhile (this one applies its changes at the next search).
-    pub fn keep_index_writer(&self) {
-        self.index.keep_writer();
+    pub fn keep_index_writer(&self, keep: KeepWriter) {
+        self.index.keep_writer(keep);
     }
 
     /// Sets the user name recorded in revisions, for this session.
@@ -780,9 +781,7 @@ impl Library {
         rebuild_into(&dir, &self.store)?;
         let keep = self.index.keeps_writer();
         self.index = std::sync::Arc::new(SearchIndex::open(&dir, &self.store)?);
-        if keep {
-            self.index.keep_writer();
-        }
+        self.index.keep_writer(keep);
         Ok(self.index.num_docs())
     }
 }

@@ -10,6 +10,8 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
@@ -240,6 +242,22 @@ fn register_analyzers(index: &Index) {
 /// small writer).
 const LARGE_BATCH: u64 = 256;
 
+/// How long a process keeps the index writer between commits. While it does, a commit costs
+/// no new writer and the writer's merges run in the background, but no other process can
+/// write the index: their changes are applied by this one at its next search or write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeepWriter {
+    /// A writer for each batch, dropped once the merges its commit started are done (a
+    /// command-line run).
+    #[default]
+    Never,
+    /// Until the process ends (a server).
+    Always,
+    /// While writes come, and let go (its merges done) after this long without one: the
+    /// desktop, where a curator saves again and again, and a command run beside it may write.
+    WhileWriting(Duration),
+}
+
 /// The search index of one library.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -251,9 +269,13 @@ pub struct SearchIndex {
     /// Held by the thread of this process that applies changes (a search that finds it held
     /// does not wait, see [`SearchIndex::catch_up_unless_busy`]), with the writer a
     /// long-running process keeps ([`SearchIndex::keep_writer`]).
-    applying: std::sync::Mutex<Option<IndexWriter>>,
-    /// Whether to keep the writer between commits.
-    keep: std::sync::atomic::AtomicBool,
+    applying: Mutex<Option<IndexWriter>>,
+    /// How long to keep the writer between commits.
+    keep: Mutex<KeepWriter>,
+    /// When changes were last applied, for [`KeepWriter::WhileWriting`].
+    last_write: Mutex<Instant>,
+    /// Whether the thread that lets an idle writer go runs.
+    releasing: std::sync::atomic::AtomicBool,
     /// The facet values of the loaded segments.
     pub(crate) facets: crate::facets::FacetCache,
     /// The words of the loaded segments, for compounds.
@@ -307,8 +329,10 @@ impl SearchIndex {
             reader,
             fields,
             seen: payload.watermark.into(),
-            applying: std::sync::Mutex::new(None),
-            keep: false.into(),
+            applying: Mutex::new(None),
+            keep: Mutex::new(KeepWriter::Never),
+            last_write: Mutex::new(Instant::now()),
+            releasing: false.into(),
             facets: Default::default(),
             vocabulary: crate::compounds::VocabularyCache::new(&[
                 fields.title,
@@ -367,17 +391,52 @@ impl SearchIndex {
         }
     }
 
-    /// Keeps the index writer between commits from now on, as a server does: a commit then
-    /// costs no new writer (its memory is reserved and cleared each time) and merges run in
-    /// the background. Other processes cannot write the index meanwhile; their changes are
-    /// applied here at the next search or write.
-    pub fn keep_writer(&self) {
-        self.keep.store(true, std::sync::atomic::Ordering::SeqCst);
+    /// Keeps the index writer between commits from now on, as `keep` says. With
+    /// [`KeepWriter::WhileWriting`], a thread of this process lets the writer go once it has
+    /// been idle that long (and ends with the index).
+    pub fn keep_writer(self: &Arc<Self>, keep: KeepWriter) {
+        *self.keep.lock().unwrap_or_else(PoisonError::into_inner) = keep;
+        if let KeepWriter::WhileWriting(idle) = keep
+            && !self
+                .releasing
+                .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            let index = Arc::downgrade(self);
+            std::thread::Builder::new()
+                .name("index-writer-release".into())
+                .spawn(move || release_idle_writer(index, idle))
+                .expect("a thread can be started");
+        }
     }
 
-    /// Whether the writer is kept between commits.
-    pub fn keeps_writer(&self) -> bool {
-        self.keep.load(std::sync::atomic::Ordering::SeqCst)
+    /// How long the writer is kept between commits.
+    pub fn keeps_writer(&self) -> KeepWriter {
+        *self.keep.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Lets the kept writer go (once its merges are done) if no changes were applied for
+    /// `idle`. Returns whether one was let go.
+    fn release_if_idle(&self, idle: Duration) -> bool {
+        // A thread applying changes is not idle; it is looked at again later.
+        let Ok(mut applying) = self.applying.try_lock() else {
+            return false;
+        };
+        let last = *self
+            .last_write
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if last.elapsed() < idle {
+            return false;
+        }
+        match applying.take() {
+            // Held meanwhile, so that a write waits for the lock to be free rather than find
+            // it taken by this writer. A failed merge leaves the segments as they were.
+            Some(writer) => {
+                let _ = writer.wait_merging_threads();
+                true
+            }
+            None => false,
+        }
     }
 
     fn catch_up_holding(
@@ -387,8 +446,12 @@ impl SearchIndex {
     ) -> Result<()> {
         let watermark = self.committed_watermark()?;
         let last = store.last_change()?;
-        let keep = self.keep.load(std::sync::atomic::Ordering::SeqCst);
+        let keep = self.keeps_writer() != KeepWriter::Never;
         if last > watermark {
+            *self
+                .last_write
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Instant::now();
             // A few hundred changes (a pull, an import) get the bigger writer below: both
             // cores and one segment each, instead of one core flushing a small arena.
             let large = last - watermark > LARGE_BATCH;
@@ -490,6 +553,19 @@ fn read_payload(index: &Index) -> Result<Option<Payload>> {
 /// Small segments merge among themselves, and a large one is left alone until segments of
 /// its size are many. (With tantivy's default, every segment under 10 000 documents is of one
 /// layer, so every eighth edit of a 10 000-entry library merged the whole index again: 1–2 s.)
+/// Lets the writer of `index` go whenever it has been idle for `idle`, until the index is
+/// dropped.
+fn release_idle_writer(index: Weak<SearchIndex>, idle: Duration) {
+    let every = (idle / 4).max(Duration::from_millis(50));
+    loop {
+        std::thread::sleep(every);
+        let Some(index) = index.upgrade() else {
+            return;
+        };
+        index.release_if_idle(idle);
+    }
+}
+
 fn merge_policy() -> tantivy::merge_policy::LogMergePolicy {
     let mut policy = tantivy::merge_policy::LogMergePolicy::default();
     policy.set_min_layer_size(64);
