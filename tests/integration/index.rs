@@ -174,6 +174,42 @@ fn a_writer_kept_while_writing_is_let_go_when_idle() {
     assert_eq!(found.total, 1);
 }
 
+/// A rebuild swaps the index directory: a writer kept across it (the desktop's, a server's)
+/// wrote its next commit into the new index, listing segments the new index does not have.
+/// It is let go first.
+#[test]
+fn a_rebuild_lets_a_kept_writer_go_first() {
+    let t = TestLibrary::starter();
+    let mut lib = t.open();
+    lib.keep_index_writer(KeepWriter::Always);
+    let id = "orebro-gemensam-testbadd-valfardsteknik-e-halsa";
+    let edit = |lib: &mut library::Library, word: &str| {
+        let mut entry = lib.get(id).unwrap();
+        entry.summary = format!("{} {word}.", entry.summary);
+        let revision = entry.revision;
+        lib.edit(id, entry, None, Some(revision), "prov").unwrap();
+    };
+    edit(&mut lib, "Förebyggnad");
+    // A reading handle made before the rebuild keeps the index it was given, with its writer.
+    let reader = lib.reader().unwrap();
+    lib.reindex().unwrap();
+    edit(&mut lib, "Efterombyggnad");
+    // Another handle writes SQLite (the new index's writer is kept, so it leaves the index
+    // behind); the old index catches up at its next search, and its writer must not commit
+    // into the new directory.
+    let mut other = t.open();
+    other
+        .add_report(&full_entry_json(), false)
+        .expect("added beside the kept writer");
+    let _ = reader.search(&SearchRequest::query("testbädd"));
+    let found = lib.search(&SearchRequest::query("nattillsyn")).unwrap();
+    assert_eq!(found.total, 1);
+    drop((lib, reader, other));
+    t.cli(&["check"]).ok();
+    let found = t.cli(&["search", "efterombyggnad", "--json"]).ok().json();
+    assert_eq!(found["hits"][0]["id"], id, "{found}");
+}
+
 /// How long a test waits for something that should happen within a second.
 const WAIT: Duration = Duration::from_secs(10);
 

@@ -778,7 +778,8 @@ impl Library {
     /// Rebuilds the index from SQLite into a fresh directory and swaps it in.
     pub fn reindex(&mut self) -> Result<u64> {
         let dir = self.dir.join("index");
-        rebuild_into(&dir, &self.store)?;
+        self.index
+            .without_writer(|| rebuild_into(&dir, &self.store))?;
         let keep = self.index.keeps_writer();
         self.index = std::sync::Arc::new(SearchIndex::open(&dir, &self.store)?);
         self.index.keep_writer(keep);

@@ -396,7 +396,7 @@ impl SearchIndex {
     /// been idle that long (and ends with the index).
     pub fn keep_writer(self: &Arc<Self>, keep: KeepWriter) {
         *self.keep.lock().unwrap_or_else(PoisonError::into_inner) = keep;
-        if let KeepWriter::WhileWriting(idle) = keep
+        if let KeepWriter::WhileWriting(_) = keep
             && !self
                 .releasing
                 .swap(true, std::sync::atomic::Ordering::SeqCst)
@@ -404,7 +404,7 @@ impl SearchIndex {
             let index = Arc::downgrade(self);
             std::thread::Builder::new()
                 .name("index-writer-release".into())
-                .spawn(move || release_idle_writer(index, idle))
+                .spawn(move || release_idle_writer(index))
                 .expect("a thread can be started");
         }
     }
@@ -414,29 +414,47 @@ impl SearchIndex {
         *self.keep.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Lets the kept writer go (once its merges are done) if no changes were applied for
-    /// `idle`. Returns whether one was let go.
-    fn release_if_idle(&self, idle: Duration) -> bool {
+    /// Lets the kept writer go (once its merges are done) if [`KeepWriter`] says it has been
+    /// kept long enough since changes were last applied. Returns whether one was let go.
+    fn release_if_idle(&self) -> bool {
         // A thread applying changes is not idle; it is looked at again later.
-        let Ok(mut applying) = self.applying.try_lock() else {
-            return false;
+        let mut applying = match self.applying.try_lock() {
+            Ok(applying) => applying,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return false,
         };
         let last = *self
             .last_write
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if last.elapsed() < idle {
-            return false;
+        match self.keeps_writer() {
+            KeepWriter::Always => return false,
+            KeepWriter::WhileWriting(idle) if last.elapsed() < idle => return false,
+            KeepWriter::WhileWriting(_) | KeepWriter::Never => {}
         }
+        Self::let_go(&mut applying)
+    }
+
+    /// Lets the kept writer go, once its merges are done; returns whether there was one. The
+    /// caller holds `applying` meanwhile, so that a write waits for the lock to be free rather
+    /// than find it taken by this writer. A failed merge leaves the segments as they were.
+    fn let_go(applying: &mut Option<IndexWriter>) -> bool {
         match applying.take() {
-            // Held meanwhile, so that a write waits for the lock to be free rather than find
-            // it taken by this writer. A failed merge leaves the segments as they were.
             Some(writer) => {
                 let _ = writer.wait_merging_threads();
                 true
             }
             None => false,
         }
+    }
+
+    /// Runs `f` with no writer of this process on the index, and none made meanwhile: a
+    /// rebuild swaps the index directory, and a writer kept across it would write its merges
+    /// and commits into the new one.
+    pub fn without_writer<R>(&self, f: impl FnOnce() -> R) -> R {
+        let mut applying = self.applying.lock().unwrap_or_else(PoisonError::into_inner);
+        Self::let_go(&mut applying);
+        f()
     }
 
     fn catch_up_holding(
@@ -448,10 +466,6 @@ impl SearchIndex {
         let last = store.last_change()?;
         let keep = self.keeps_writer() != KeepWriter::Never;
         if last > watermark {
-            *self
-                .last_write
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner) = Instant::now();
             // A few hundred changes (a pull, an import) get the bigger writer below: both
             // cores and one segment each, instead of one core flushing a small arena.
             let large = last - watermark > LARGE_BATCH;
@@ -489,6 +503,11 @@ impl SearchIndex {
                     Err(err) => return Err(err.into()),
                 }
             }
+            // The idle time of a kept writer counts from the end of the commit.
+            *self
+                .last_write
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Instant::now();
         }
         drop(applying);
         self.reader.reload()?;
@@ -550,22 +569,28 @@ fn read_payload(index: &Index) -> Result<Option<Payload>> {
         .and_then(|p| serde_json::from_str(p).ok()))
 }
 
-/// Small segments merge among themselves, and a large one is left alone until segments of
-/// its size are many. (With tantivy's default, every segment under 10 000 documents is of one
-/// layer, so every eighth edit of a 10 000-entry library merged the whole index again: 1–2 s.)
-/// Lets the writer of `index` go whenever it has been idle for `idle`, until the index is
-/// dropped.
-fn release_idle_writer(index: Weak<SearchIndex>, idle: Duration) {
-    let every = (idle / 4).max(Duration::from_millis(50));
+/// Lets the writer of `index` go whenever it has been idle as long as the index's
+/// [`KeepWriter`] says, until the index is dropped.
+fn release_idle_writer(index: Weak<SearchIndex>) {
     loop {
+        let every = match index.upgrade() {
+            None => return,
+            Some(index) => match index.keeps_writer() {
+                KeepWriter::WhileWriting(idle) => (idle / 4).max(Duration::from_millis(50)),
+                KeepWriter::Never | KeepWriter::Always => Duration::from_millis(500),
+            },
+        };
         std::thread::sleep(every);
         let Some(index) = index.upgrade() else {
             return;
         };
-        index.release_if_idle(idle);
+        index.release_if_idle();
     }
 }
 
+/// Small segments merge among themselves, and a large one is left alone until segments of
+/// its size are many. (With tantivy's default, every segment under 10 000 documents is of one
+/// layer, so every eighth edit of a 10 000-entry library merged the whole index again: 1–2 s.)
 fn merge_policy() -> tantivy::merge_policy::LogMergePolicy {
     let mut policy = tantivy::merge_policy::LogMergePolicy::default();
     policy.set_min_layer_size(64);

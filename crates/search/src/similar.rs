@@ -4,8 +4,9 @@
 //!
 //! As in tantivy's more-like-this, the entry's most telling words (frequent in it, rare in the
 //! library) make a query, but they are chosen here, in a fixed order when words tie, so that
-//! the answer is the same in every run. The query is ranked by [`crate::plan`], with block-max
-//! WAND, and without facet counts.
+//! the answer is the same in every run. The query is ranked by [`crate::plan`] (match bit
+//! sets, then one union of its terms), without facet counts. The words are scored with their
+//! frequencies, as a search scores them (more-like-this counted each word once).
 
 use std::collections::BTreeMap;
 
@@ -62,6 +63,10 @@ pub fn similar(
             (Occur::Should, Clause::Term { term, boost })
         })
         .collect();
+    // Facet fields have no frequencies, so tantivy ranks the union without block-max WAND.
+    // Scored apart (as `Clause::Other`) to allow it, they made it slower: at 100 000 entries
+    // 4.0 ms at the median against 2.8, as their extra scores lower WAND's threshold by more
+    // than the words' scores.
     let facet = |field, value: &str, boost| {
         let term = Term::from_field_text(field, value);
         (Occur::Should, Clause::Term { term, boost })
