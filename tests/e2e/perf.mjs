@@ -6,8 +6,9 @@
 //
 // The library is made from a deterministic synthetic corpus (every entry marked
 // "Syntetisk") built from the words of the starter library. The UI records
-// `exempelbanken:keystroke-to-paint` measures and an `exempelbanken:start-painted` mark with
-// the Performance API; this script reads them over WebDriver.
+// `exempelbanken:keystroke-to-paint` measures (with `search-answered` and `results-in-dom`
+// marks, which say where that time goes) and an `exempelbanken:start-painted` mark with the
+// Performance API; this script reads them over WebDriver.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -98,6 +99,7 @@ try {
   const box = (await request('POST', s('/element'), { using: 'css selector', value: 'input[type="search"]' }))[ELEMENT];
   const queries = ['livsmedel', 'välfärdsteknik', 'offentliga måltider', 'testbädd', 'innovation', 'samverkan kommuner', 'ledarskap', 'digital'];
   const times = [];
+  const split = { 'exempelbanken:search-answered': [], 'exempelbanken:results-in-dom': [] };
   for (const q of queries) {
     await request('POST', s(`/element/${box}/clear`), {});
     await exec("performance.clearMeasures('exempelbanken:keystroke-to-paint');");
@@ -108,9 +110,22 @@ try {
     await sleep(500);
     const measures = await exec("return performance.getEntriesByName('exempelbanken:keystroke-to-paint').map(m => m.duration);");
     times.push(...measures);
+    // Where the time goes: each keystroke's answer and results-in-DOM marks, after it.
+    const marks = await exec(`return performance.getEntriesByType('mark').filter(m => ${JSON.stringify(Object.keys(split))}.includes(m.name) || m.name === 'exempelbanken:keystroke').map(m => [m.name, m.startTime]);`);
+    marks.sort((a, b) => a[1] - b[1]);
+    let keystroke = null;
+    for (const [name, at] of marks) {
+      if (name === 'exempelbanken:keystroke') keystroke = at;
+      else if (keystroke !== null) split[name].push(at - keystroke);
+    }
+    await exec(`for (const name of [...${JSON.stringify(Object.keys(split))}, 'exempelbanken:keystroke']) performance.clearMarks(name);`);
   }
   times.sort((a, b) => a - b);
   console.log(`keystroke → painted results at ${N} entries: ${times.length} keystrokes, p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+  for (const [name, xs] of Object.entries(split)) {
+    xs.sort((a, b) => a - b);
+    console.log(`  the keystroke to ${name.slice('exempelbanken:'.length)}: p50 ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms (${xs.length} keystrokes)`);
+  }
 
   // Översikt's map: from the page's arrival until the map is painted (the search for its
   // counts, the lazily loaded outlines the first time, the drawing), then each switch of the

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { KEYSTROKE_TO_PAINT, markKeystroke, markStartPainted, measureKeystroke, START_PAINTED } from './perf';
+import {
+  KEYSTROKE_TO_PAINT,
+  markAnswered,
+  markKeystroke,
+  markStartPainted,
+  measureKeystroke,
+  RESULTS_IN_DOM,
+  SEARCH_ANSWERED,
+  START_PAINTED,
+} from './perf';
 
 const measures = () => performance.getEntriesByName(KEYSTROKE_TO_PAINT, 'measure').length;
 
@@ -18,6 +27,19 @@ describe('performance marks', () => {
     await measureKeystroke(second);
     expect(measures()).toBe(1);
     await measureKeystroke(second); // the same answer shown again
+    expect(measures()).toBe(1);
+  });
+
+  it('mark where the time goes for the latest keystroke only: answer, then DOM, then paint', async () => {
+    const stale = markKeystroke();
+    const n = markKeystroke();
+    markAnswered(stale);
+    expect(performance.getEntriesByName(SEARCH_ANSWERED, 'mark').length).toBe(0);
+    markAnswered(n);
+    await measureKeystroke(n);
+    const at = (name: string) => performance.getEntriesByName(name)[0].startTime;
+    expect(performance.getEntriesByName(RESULTS_IN_DOM, 'mark').length).toBe(1);
+    expect(at(SEARCH_ANSWERED)).toBeLessThanOrEqual(at(RESULTS_IN_DOM));
     expect(measures()).toBe(1);
   });
 

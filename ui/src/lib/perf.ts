@@ -3,6 +3,9 @@
 //   exempelbanken:keystroke          at each input event in the search box
 //   exempelbanken:keystroke-to-paint from there until the results for the latest keystroke are
 //                                    on screen (DOM updated, then the next animation frame)
+//   exempelbanken:search-answered    when the answer to the latest keystroke's search arrives
+//   exempelbanken:results-in-dom     when its results are in the DOM (before that frame); with
+//                                    the two above, where keystroke to paint spends its time
 //   exempelbanken:start-painted      the first time the start page shows its focus-area counts
 //   exempelbanken:overview-map       from Översikt's arrival until its map is painted (the
 //                                    search for the counts and the outlines included)
@@ -14,6 +17,8 @@ import { tick } from 'svelte';
 
 export const KEYSTROKE = 'exempelbanken:keystroke';
 export const KEYSTROKE_TO_PAINT = 'exempelbanken:keystroke-to-paint';
+export const SEARCH_ANSWERED = 'exempelbanken:search-answered';
+export const RESULTS_IN_DOM = 'exempelbanken:results-in-dom';
 export const START_PAINTED = 'exempelbanken:start-painted';
 export const OVERVIEW_START = 'exempelbanken:overview-start';
 export const OVERVIEW_MAP = 'exempelbanken:overview-map';
@@ -26,7 +31,12 @@ let startPainted = false;
 /** The next frame after the DOM has been updated: what is on screen then is painted. */
 async function painted(): Promise<void> {
   await tick();
-  await new Promise<void>((resolve) => {
+  await nextFrame();
+}
+
+/** The next animation frame. */
+function nextFrame(): Promise<void> {
+  return new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve());
     else setTimeout(resolve, 0);
   });
@@ -49,10 +59,18 @@ export function markKeystroke(): number {
   return latest;
 }
 
+/** The answer to the search of keystroke `n` has arrived: marked if it is still the latest. */
+export function markAnswered(n: number): void {
+  if (n === latest) performance.mark(SEARCH_ANSWERED);
+}
+
 /** The results for keystroke `n` are in the state: measure once they are painted, if still latest. */
 export async function measureKeystroke(n: number): Promise<void> {
   if (n !== latest) return;
-  await painted();
+  await tick();
+  if (n !== latest) return;
+  performance.mark(RESULTS_IN_DOM);
+  await nextFrame();
   if (n !== latest) return; // a newer keystroke's answer will be measured instead
   latest += 1; // measured once
   performance.measure(KEYSTROKE_TO_PAINT, KEYSTROKE);

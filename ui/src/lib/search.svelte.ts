@@ -13,7 +13,7 @@ import {
   toRequest,
   type SearchState,
 } from './query';
-import { measureKeystroke } from './perf';
+import { markAnswered, measureKeystroke } from './perf';
 import { search, toApiError } from './transport';
 import type { Vocabulary } from './vocabulary';
 
@@ -142,6 +142,7 @@ export class SearchController {
       // One call per search: the library counts each facet with values picked as if none of
       // them were, so the other values stay visible to add.
       const main = await search(toRequest(state, vocab, { limit: PAGE_SIZE }));
+      if (keystroke !== null) markAnswered(keystroke);
       if (my !== this.seq) return;
       const facets: Facets = main.facets;
       this.hits = main.hits;
