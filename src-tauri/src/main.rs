@@ -35,9 +35,6 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// How long the index writer stays with the app after the last save (see `KeepWriter`).
-const IDLE_WRITER: std::time::Duration = std::time::Duration::from_secs(2);
-
 /// The open library, or why it could not be opened (shown in the window).
 struct AppState {
     library: Result<Mutex<Library>, Error>,
@@ -304,7 +301,7 @@ fn main() {
         // A curator saves again and again: the index writer is kept while they do (a save
         // then waits for no merge), and let go after a quiet moment so that a command run
         // beside the app can write the index too.
-        library.keep_index_writer(library::KeepWriter::WhileWriting(IDLE_WRITER));
+        library.keep_index_writer(library::KeepWriter::DESKTOP);
         Mutex::new(library)
     });
     if let Err(err) = &library {

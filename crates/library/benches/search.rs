@@ -345,7 +345,7 @@ fn bench_size(n: usize, words: &[String]) {
     similar_entries(&lib, &spread_ids(&lib, n));
 
     // As the desktop app keeps it: a save waits for no merge.
-    lib.keep_index_writer(KeepWriter::WhileWriting(Duration::from_secs(2)));
+    lib.keep_index_writer(KeepWriter::DESKTOP);
     let mut paced = save_and_find(&mut lib, &mut rng, words, n, 20, Some(CURATOR_PAUSE));
     println!(
         "save → found by search (add returns, then the search finds it; a save every {:.1} s, \
@@ -509,20 +509,14 @@ fn profile(dir: &Path, n: usize, what: &str) {
         );
         return;
     }
-    let rounds: usize = std::env::var("ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5);
+    let rounds = env_number("ROUNDS").unwrap_or(5) as usize;
     if what == "saves" {
         // The first search reads every segment's vocabulary: not a save's cost.
         lib.search(&SearchRequest::query("syntetisk")).unwrap();
         if std::env::var_os("NEW_WRITER").is_none() {
-            lib.keep_index_writer(KeepWriter::WhileWriting(Duration::from_secs(2)));
+            lib.keep_index_writer(KeepWriter::DESKTOP);
         }
-        let pause = std::env::var("PAUSE_MS")
-            .ok()
-            .and_then(|ms| ms.parse().ok())
-            .map(Duration::from_millis);
+        let pause = env_number("PAUSE_MS").map(Duration::from_millis);
         let mut times = save_and_find(&mut lib, &mut rng, &words, n, rounds * 10, pause);
         println!("save → found: {}", summary(&mut times));
         return;
@@ -569,6 +563,13 @@ fn profile(dir: &Path, n: usize, what: &str) {
         );
     }
     println!("all: {}", summary(&mut all));
+}
+
+/// A number from the environment variable `name`, if it is set to one.
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
 }
 
 fn main() {

@@ -258,6 +258,11 @@ pub enum KeepWriter {
     WhileWriting(Duration),
 }
 
+impl KeepWriter {
+    /// The desktop's: the writer goes two seconds after the last save.
+    pub const DESKTOP: KeepWriter = KeepWriter::WhileWriting(Duration::from_secs(2));
+}
+
 /// The search index of one library.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -415,36 +420,40 @@ impl SearchIndex {
     }
 
     /// Lets the kept writer go (once its merges are done) if [`KeepWriter`] says it has been
-    /// kept long enough since changes were last applied. Returns whether one was let go.
-    fn release_if_idle(&self) -> bool {
+    /// kept long enough since changes were last applied.
+    fn release_if_idle(&self) {
         // A thread applying changes is not idle; it is looked at again later.
         let mut applying = match self.applying.try_lock() {
             Ok(applying) => applying,
             Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return false,
+            Err(std::sync::TryLockError::WouldBlock) => return,
         };
         let last = *self
             .last_write
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         match self.keeps_writer() {
-            KeepWriter::Always => return false,
-            KeepWriter::WhileWriting(idle) if last.elapsed() < idle => return false,
+            KeepWriter::Always => return,
+            KeepWriter::WhileWriting(idle) if last.elapsed() < idle => return,
             KeepWriter::WhileWriting(_) | KeepWriter::Never => {}
         }
         Self::let_go(&mut applying)
     }
 
-    /// Lets the kept writer go, once its merges are done; returns whether there was one. The
-    /// caller holds `applying` meanwhile, so that a write waits for the lock to be free rather
-    /// than find it taken by this writer. A failed merge leaves the segments as they were.
-    fn let_go(applying: &mut Option<IndexWriter>) -> bool {
-        match applying.take() {
-            Some(writer) => {
-                let _ = writer.wait_merging_threads();
-                true
-            }
-            None => false,
+    /// Lets the kept writer go, once its merges are done. The caller holds `applying`
+    /// meanwhile, so that a write waits for the lock to be free rather than find it taken by
+    /// this writer. A failed merge leaves the segments as they were.
+    fn let_go(applying: &mut Option<IndexWriter>) {
+        if let Some(writer) = applying.take() {
+            let _ = writer.wait_merging_threads();
+        }
+    }
+
+    /// How often the releasing thread looks whether the writer has been idle long enough.
+    fn release_check_interval(&self) -> Duration {
+        match self.keeps_writer() {
+            KeepWriter::WhileWriting(idle) => (idle / 4).max(Duration::from_millis(50)),
+            KeepWriter::Never | KeepWriter::Always => Duration::from_millis(500),
         }
     }
 
@@ -572,19 +581,14 @@ fn read_payload(index: &Index) -> Result<Option<Payload>> {
 /// Lets the writer of `index` go whenever it has been idle as long as the index's
 /// [`KeepWriter`] says, until the index is dropped.
 fn release_idle_writer(index: Weak<SearchIndex>) {
+    let mut every = Duration::from_millis(50);
     loop {
-        let every = match index.upgrade() {
-            None => return,
-            Some(index) => match index.keeps_writer() {
-                KeepWriter::WhileWriting(idle) => (idle / 4).max(Duration::from_millis(50)),
-                KeepWriter::Never | KeepWriter::Always => Duration::from_millis(500),
-            },
-        };
         std::thread::sleep(every);
         let Some(index) = index.upgrade() else {
             return;
         };
         index.release_if_idle();
+        every = index.release_check_interval();
     }
 }
 
