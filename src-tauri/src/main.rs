@@ -15,6 +15,8 @@
 
 /// The names of the Tauri commands (shared with `build.rs`).
 mod command_names;
+/// CPU painting where there is no GPU.
+mod painting;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -284,6 +286,8 @@ async fn subscription_pull(app: AppHandle, name: Option<String>) -> Result<Vec<P
 }
 
 fn main() {
+    // First, while no thread exists: it may set an environment variable for WebKit.
+    painting::on_cpu_without_gpu();
     // The same executable extracts PDF text in a child process (see `attachments`).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if args.len() == 3 && args[1] == "extract-pdf-text" {
