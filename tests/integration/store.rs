@@ -183,3 +183,33 @@ fn a_directory_with_other_files_is_refused() {
     );
     assert!(!t.dir().join("library.sqlite3").exists());
 }
+
+/// The library's counts (`library_info`, the app's first call) come from one SQL count, not
+/// from listing every entry: the entries outside the trash, and the published ones of them.
+#[test]
+fn the_library_counts_its_entries_and_the_published_ones_but_not_the_trash() {
+    let t = TestLibrary::starter();
+    let mut lib = t.open();
+    let listed = lib.list(None).unwrap();
+    let count = |lib: &library::Library| {
+        let info = lib.info().unwrap();
+        (info.entries, info.published)
+    };
+    let all = listed.len() as u64;
+    assert!(all >= 3);
+    assert_eq!(count(&lib), (all, all), "the starter entries are published");
+
+    lib.set_status(&listed[0].id, Status::Arkiverad, "")
+        .unwrap();
+    assert_eq!(count(&lib), (all, all - 1));
+    lib.delete(&listed[1].id).unwrap();
+    assert_eq!(count(&lib), (all - 1, all - 2));
+    lib.delete(&listed[0].id).unwrap();
+    assert_eq!(count(&lib), (all - 2, all - 2));
+    lib.undelete(&listed[1].id).unwrap();
+    assert_eq!(count(&lib), (all - 1, all - 1));
+    assert_eq!(
+        count(&lib).1,
+        lib.list(Some(Status::Publicerad)).unwrap().len() as u64
+    );
+}

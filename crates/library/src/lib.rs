@@ -349,11 +349,12 @@ impl Library {
     }
 
     pub fn info(&self) -> Result<LibraryInfo> {
+        let (entries, published) = self.store.count_live()?;
         Ok(LibraryInfo {
             dir: self.dir.display().to_string(),
             id: self.id()?,
-            entries: self.store.list(None)?.len() as u64,
-            published: self.store.list(Some(Status::Publicerad))?.len() as u64,
+            entries,
+            published,
             indexed: self.index.num_docs(),
             read_only: false,
             access: commands::Access::Curate,
