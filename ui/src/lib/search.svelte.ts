@@ -18,10 +18,6 @@ import { search, toApiError } from './transport';
 import type { Vocabulary } from './vocabulary';
 
 export const PAGE_SIZE = 20;
-// No pause: a search takes milliseconds and stale answers are dropped, so waiting only delays
-// the results (keystroke to painted results is a target of at most 50 ms). The timer still
-// folds keystrokes that arrive in the same task into one search.
-export const DEBOUNCE_MS = 0;
 const START_LIMIT = 6;
 
 export class SearchController {
@@ -49,7 +45,8 @@ export class SearchController {
 
   private vocab: Vocabulary | null = null;
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether a search is queued for the end of the current task (see `schedule`). */
+  private queued = false;
   /** The keystroke (perf.ts) whose results the next run brings, if a keystroke started it. */
   private keystroke: number | null = null;
 
@@ -62,8 +59,7 @@ export class SearchController {
    * next user sees only what they may, asked afresh.
    */
   forget() {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.queued = false;
     this.seq += 1; // whatever is on its way is for the one before
     this.keystroke = null;
     this.state = emptyState();
@@ -98,8 +94,7 @@ export class SearchController {
   apply(state: SearchState) {
     this.state = state;
     this.keystroke = null;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.queued = false;
     if (isEmpty(state) && state.sort === 'relevance') {
       this.seq += 1;
       this.loading = false;
@@ -108,28 +103,35 @@ export class SearchController {
     }
   }
 
-  /** After a keystroke (its number from perf.ts): search as soon as the current task is done. */
+  /**
+   * After a keystroke (its number from perf.ts): search once the code that handles the
+   * keystroke is done, in the same task. No pause: a search takes milliseconds and stale
+   * answers are dropped, so waiting only delays the results. Not a timer either: WebKit may
+   * paint the typed character before a timer's task, and the search would wait for that
+   * paint instead of running beside it (keystroke to painted results, perf.ts). Keystrokes
+   * handled in the same task still make one search.
+   */
   schedule(keystroke: number | null = null) {
-    clearTimeout(this.timer);
     this.seq += 1; // whatever is on its way is stale now
     this.keystroke = keystroke;
     if (isEmpty(this.state) && this.state.sort === 'relevance') {
-      this.timer = undefined;
+      this.queued = false;
       this.keystroke = null;
       this.loading = false;
       return;
     }
     this.loading = true;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      if (!this.queued) return; // cancelled, or run already
       void this.run();
-    }, DEBOUNCE_MS);
+    });
   }
 
   /** Searches now, for the first page; earlier answers still on their way are dropped. */
   async run() {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.queued = false;
     const vocab = this.vocab;
     if (vocab === null) return;
     const my = ++this.seq;
