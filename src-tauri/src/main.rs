@@ -286,8 +286,10 @@ async fn subscription_pull(app: AppHandle, name: Option<String>) -> Result<Vec<P
 }
 
 fn main() {
-    // First, while no thread exists: it may set an environment variable for WebKit.
-    painting::on_cpu_without_gpu();
+    // SAFETY: first in `main`, so the process has one thread: the code that runs before
+    // `main` (tauri-utils' `ctor`, the type registrations tantivy's dependencies make) starts
+    // none, and nothing here has started one yet (the library's index threads come later).
+    unsafe { painting::on_cpu_without_gpu() };
     // The same executable extracts PDF text in a child process (see `attachments`).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if args.len() == 3 && args[1] == "extract-pdf-text" {

@@ -5,7 +5,9 @@
 //! Skia painting on the CPU: at 10 000 entries, a keystroke's results took 52 ms to reach the
 //! screen at the median, against 33 ms painted on the CPU (`make bench-ui`, BENCHMARKS.md).
 //! So on Linux, with no GPU render node, the app asks WebKit to paint on the CPU, unless the
-//! user has set the variable themselves. Machines with a GPU keep WebKit's own choice.
+//! user has set the variable themselves. Machines with a GPU keep WebKit's own choice. The
+//! variable is in the app's environment, so the programs it starts (the PDF-text extractor,
+//! a browser opened on a link) inherit it; it means nothing to those that do not use WebKit.
 
 use std::ffi::OsStr;
 use std::path::Path;
@@ -15,8 +17,11 @@ const CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// Asks WebKit to paint on the CPU when the machine has no GPU (see the module).
 ///
-/// Call it first in `main`, before any thread exists: it sets an environment variable.
-pub fn on_cpu_without_gpu() {
+/// # Safety
+///
+/// It may set an environment variable: call it while the process has one thread (first in
+/// `main`), when nothing else can read or write the environment.
+pub unsafe fn on_cpu_without_gpu() {
     if cfg!(target_os = "linux")
         && paint_on_cpu(
             Path::new("/dev/dri"),
@@ -24,20 +29,26 @@ pub fn on_cpu_without_gpu() {
             std::env::var_os("LIBGL_ALWAYS_SOFTWARE").as_deref(),
         )
     {
-        // SAFETY: `main` calls this before it starts any thread, so nothing reads the
-        // environment while it changes.
+        // SAFETY: the caller guarantees that no other thread exists.
         unsafe { std::env::set_var(CPU_PAINTING, "1") };
     }
 }
 
 /// Whether to paint on the CPU: not when the user has set [`CPU_PAINTING`] either way; yes
-/// when GL is software by request (`LIBGL_ALWAYS_SOFTWARE`) or when `dri` (`/dev/dri`) holds
-/// no render node, the device a GPU is drawn with.
+/// when GL is software by request (`LIBGL_ALWAYS_SOFTWARE` on, as Mesa reads it) or when
+/// `dri` (`/dev/dri`) holds no render node, the device a GPU is drawn with.
 fn paint_on_cpu(dri: &Path, chosen: Option<&OsStr>, software_gl: Option<&OsStr>) -> bool {
     if chosen.is_some() {
         return false;
     }
-    if software_gl.is_some_and(|value| !value.is_empty() && value != "0") {
+    let on = |value: &OsStr| {
+        value.to_str().is_some_and(|value| {
+            ["1", "true", "y", "yes"]
+                .iter()
+                .any(|on| value.eq_ignore_ascii_case(on))
+        })
+    };
+    if software_gl.is_some_and(on) {
         return true;
     }
     let has_render_node = std::fs::read_dir(dri).is_ok_and(|entries| {
@@ -70,9 +81,13 @@ mod tests {
         // A render node: WebKit's own choice.
         std::fs::write(dri.join("renderD128"), "").unwrap();
         assert!(!paint_on_cpu(&dri, None, None));
-        assert!(!paint_on_cpu(&dri, None, Some(OsStr::new("0"))));
+        for off in ["0", "false", "no", "n", ""] {
+            assert!(!paint_on_cpu(&dri, None, Some(OsStr::new(off))), "{off}");
+        }
         // Software GL asked for, GPU or not.
-        assert!(paint_on_cpu(&dri, None, Some(OsStr::new("1"))));
+        for on in ["1", "true", "YES", "y"] {
+            assert!(paint_on_cpu(&dri, None, Some(OsStr::new(on))), "{on}");
+        }
         // The user's own setting, either way, is left alone.
         assert!(!paint_on_cpu(
             &dri,

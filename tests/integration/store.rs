@@ -184,8 +184,8 @@ fn a_directory_with_other_files_is_refused() {
     assert!(!t.dir().join("library.sqlite3").exists());
 }
 
-/// The library's counts (`library_info`, the app's first call) come from one SQL count, not
-/// from listing every entry: the entries outside the trash, and the published ones of them.
+/// The library's counts (`library_info`, the app's first call, now counted from an index of
+/// the live entries' statuses): the entries outside the trash, and the published ones of them.
 #[test]
 fn the_library_counts_its_entries_and_the_published_ones_but_not_the_trash() {
     let t = TestLibrary::starter();

@@ -42,7 +42,7 @@ describe('search as you type', () => {
     }
   });
 
-  it('makes one search of keystrokes handled in the same task, for the latest words', async () => {
+  it('makes one search of calls made in one run of code, for the latest words', async () => {
     const c = typed('livs');
     c.schedule();
     c.state = { ...c.state, q: 'livsmedel' };

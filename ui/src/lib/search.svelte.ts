@@ -108,8 +108,8 @@ export class SearchController {
    * keystroke is done, in the same task. No pause: a search takes milliseconds and stale
    * answers are dropped, so waiting only delays the results. Not a timer either: WebKit may
    * paint the typed character before a timer's task, and the search would wait for that
-   * paint instead of running beside it (keystroke to painted results, perf.ts). Keystrokes
-   * handled in the same task still make one search.
+   * paint instead of running beside it (keystroke to painted results, perf.ts). Calls made
+   * in one run of code, before it returns, make one search.
    */
   schedule(keystroke: number | null = null) {
     this.seq += 1; // whatever is on its way is stale now
