@@ -52,6 +52,23 @@ describe('search as you type', () => {
     expect(api.search.mock.calls[0][0].query).toBe('livsmedel');
   });
 
+  it('runs a search typed before the vocabulary came once it comes', async () => {
+    const c = new SearchController();
+    c.state = { ...emptyState(), q: 'testbädd' };
+    c.schedule();
+    await Promise.resolve();
+    expect(api.search).not.toHaveBeenCalled(); // the request needs the vocabulary
+    expect(c.loading).toBe(true);
+    c.setVocabulary(vocab);
+    await vi.waitFor(() => expect(c.loading).toBe(false));
+    expect(c.total).toBe(3);
+    expect(api.search).toHaveBeenCalledTimes(1);
+    // A later vocabulary (a focus area renamed) runs nothing by itself.
+    c.setVocabulary(vocab);
+    await Promise.resolve();
+    expect(api.search).toHaveBeenCalledTimes(1);
+  });
+
   it('sends nothing for a search cleared before the task ended, nor after forget', async () => {
     const c = typed('livsmedel');
     c.schedule();

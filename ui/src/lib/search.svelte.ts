@@ -47,11 +47,19 @@ export class SearchController {
   private seq = 0;
   /** Whether a search is queued for the end of the current task (see `schedule`). */
   private queued = false;
+  /** Whether a search was asked for before the vocabulary came, to run when it does. */
+  private waiting = false;
   /** The keystroke (perf.ts) whose results the next run brings, if a keystroke started it. */
   private keystroke: number | null = null;
 
   setVocabulary(vocab: Vocabulary) {
     this.vocab = vocab;
+    // A keystroke before the vocabulary came (at the start) searches now; unless the search
+    // was cleared meanwhile, which stopped the loading.
+    if (this.waiting) {
+      this.waiting = false;
+      if (this.loading) void this.run();
+    }
   }
 
   /**
@@ -60,6 +68,7 @@ export class SearchController {
    */
   forget() {
     this.queued = false;
+    this.waiting = false;
     this.seq += 1; // whatever is on its way is for the one before
     this.keystroke = null;
     this.state = emptyState();
@@ -133,7 +142,10 @@ export class SearchController {
   async run() {
     this.queued = false;
     const vocab = this.vocab;
-    if (vocab === null) return;
+    if (vocab === null) {
+      this.waiting = true;
+      return;
+    }
     const my = ++this.seq;
     const keystroke = this.keystroke;
     this.keystroke = null;
