@@ -47,19 +47,15 @@ export class SearchController {
   private seq = 0;
   /** Whether a search is queued for the end of the current task (see `schedule`). */
   private queued = false;
-  /** Whether a search was asked for before the vocabulary came, to run when it does. */
-  private waiting = false;
   /** The keystroke (perf.ts) whose results the next run brings, if a keystroke started it. */
   private keystroke: number | null = null;
 
   setVocabulary(vocab: Vocabulary) {
+    const first = this.vocab === null;
     this.vocab = vocab;
-    // A keystroke before the vocabulary came (at the start) searches now; unless the search
-    // was cleared meanwhile, which stopped the loading.
-    if (this.waiting) {
-      this.waiting = false;
-      if (this.loading) void this.run();
-    }
+    // Loading with no vocabulary is a search asked for at the start that could not be sent
+    // (`run`): it runs now. One cleared meanwhile stopped the loading.
+    if (first && this.loading) void this.run();
   }
 
   /**
@@ -68,7 +64,6 @@ export class SearchController {
    */
   forget() {
     this.queued = false;
-    this.waiting = false;
     this.seq += 1; // whatever is on its way is for the one before
     this.keystroke = null;
     this.state = emptyState();
@@ -143,7 +138,7 @@ export class SearchController {
     this.queued = false;
     const vocab = this.vocab;
     if (vocab === null) {
-      this.waiting = true;
+      this.loading = true; // until the vocabulary comes (`setVocabulary`)
       return;
     }
     const my = ++this.seq;
