@@ -65,10 +65,59 @@ fn exact_matches_rank_above_folded_ones() {
         r#"{"kind":"exempel","title":"Stöd till en far i föräldraledighet","status":"publicerad"}"#,
     )
     .unwrap();
+    // Each finds both, the one written as the query writes it first.
     let hits = lib.search(&SearchRequest::query("får")).unwrap().hits;
     assert_eq!(hits[0].title, "Betande får i naturvården");
+    assert_eq!(hits.len(), 2);
     let hits = lib.search(&SearchRequest::query("far")).unwrap().hits;
     assert_eq!(hits[0].title, "Stöd till en far i föräldraledighet");
+    assert_eq!(hits.len(), 2);
+}
+
+/// The index keeps words as written and folds them at query time: a word typed without å, ä
+/// and ö must still be found through each of the ways a query reaches the index (its exact
+/// forms, a prefix while typing, a typo, a phrase, a word inside a compound), and in a library
+/// that writes it both ways.
+#[test]
+fn a_word_typed_without_å_ä_ö_is_found_every_way_a_query_looks() {
+    let t = TestLibrary::starter();
+    let lib = t.open();
+    for (query, prefix) in [
+        ("valfardsteknik", false),
+        ("valfardstek", true),
+        ("valfardsteknink", false),
+        ("\"valfardsteknik och e-halsa\"", false),
+        ("valfard", false),
+    ] {
+        let found = lib
+            .search(&SearchRequest {
+                prefix,
+                ..SearchRequest::query(query)
+            })
+            .unwrap();
+        assert_eq!(
+            found.hits.first().map(|h| h.id.as_str()),
+            Some(OREBRO),
+            "{query:?}"
+        );
+    }
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    for title in ["Testbädd i Örebro", "Testbadd i Orebro"] {
+        lib.add_json(&format!(
+            r#"{{"kind":"exempel","title":"{title}","status":"publicerad"}}"#
+        ))
+        .unwrap();
+    }
+    for (query, first) in [
+        ("örebro", "Testbädd i Örebro"),
+        ("orebro", "Testbadd i Orebro"),
+    ] {
+        let hits = lib.search(&SearchRequest::query(query)).unwrap().hits;
+        let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles.len(), 2, "{query}: {titles:?}");
+        assert_eq!(titles[0], first, "{query}");
+    }
 }
 
 #[test]

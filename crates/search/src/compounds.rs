@@ -1,7 +1,7 @@
 //! Words inside compounds (`livsmedel` in `livsmedelsförsörjning`, `barometer` in
 //! `innovationsbarometern`), found in the library's vocabulary rather than in every entry.
 //!
-//! Each segment's words (the terms of the Swedish text fields: folded stems) are read once,
+//! Each segment's words (the terms of the Swedish text fields, folded) are read once,
 //! with the words each three-byte sequence occurs in. A query word's compounds are the words
 //! that contain it: the shortest of its sequences' lists of words, each word checked. Their
 //! documents are read straight from the postings the segment's term dictionary points to,
@@ -52,19 +52,22 @@ impl Vocabulary {
             let index = reader.inverted_index(field)?;
             let mut terms = index.terms().stream()?;
             while terms.advance() {
-                let Ok(word) = std::str::from_utf8(terms.key()) else {
+                let Ok(written) = std::str::from_utf8(terms.key()) else {
                     continue;
                 };
+                // `välfärd` and a `valfard` of another entry are one word here, as a query
+                // folds them.
+                let word = crate::fold::fold(written);
                 if word.chars().count() < PART_CHARS {
                     continue;
                 }
                 let info = terms.value().clone();
-                let id = match ids.get(word) {
+                let id = match ids.get(word.as_ref()) {
                     Some(&id) => id,
                     None => {
                         let id = vocabulary.words.len() as u32;
-                        ids.insert(word.into(), id);
-                        vocabulary.words.push(word.into());
+                        ids.insert(word.as_ref().into(), id);
+                        vocabulary.words.push(word.as_ref().into());
                         vocabulary.terms.push(Vec::new());
                         vocabulary.doc_freq.push(0);
                         for trigram in word.as_bytes().windows(3) {

@@ -19,7 +19,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, StopWordFilter, TextAnalyzer, WhitespaceTokenizer,
+    Stemmer, StopWordFilter, TextAnalyzer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -28,13 +28,12 @@ use model::error::{Error, Result};
 use store::Store;
 
 /// Bumped whenever the fields change; an index built with another value is rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 /// Bumped whenever an analyzer changes; an index built with another value is rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Analyzer names, registered each time an index is opened (tantivy stores only the name).
-pub(crate) const SV_FOLDED: &str = "sv_stem_folded";
-pub(crate) const WORDS: &str = "words";
+pub(crate) const SV_STEM: &str = "sv_stem";
 
 /// The shortest part of a compound that is looked for, in characters.
 pub(crate) const PART_CHARS: usize = 4;
@@ -70,18 +69,15 @@ pub(crate) fn other_language(language: model::Language) -> Option<usize> {
 pub(crate) struct Fields {
     pub uid: Field,
     pub status: Field,
-    /// The text fields of a Swedish entry: stemmed, then folded (`Örebro` and `Orebro` are
-    /// one term), with positions for phrases.
+    /// The text fields of a Swedish entry: stemmed as written, not folded (`får` and `far`
+    /// are two terms), with positions for phrases. A query folds them as it reads them
+    /// ([`crate::fold`]).
     pub title: Field,
     pub summary: Field,
     pub body: Field,
     pub names: Field,
     /// The text extracted from the entry's PDF attachments.
     pub attachments: Field,
-    /// Each word with a letter outside ASCII (`får`), stemmed but not folded, and its folded
-    /// stem marked with [`FOLDED_FROM`] (`~far`): lets a query written with or without å, ä
-    /// and ö prefer the entries that write the word as the query does.
-    pub accented: Field,
     pub focus_area: Field,
     pub lan: Field,
     pub municipality: Field,
@@ -130,7 +126,7 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let facet = STRING | FAST;
-    let swedish = text(SV_FOLDED, IndexRecordOption::WithFreqsAndPositions);
+    let swedish = text(SV_STEM, IndexRecordOption::WithFreqsAndPositions);
     let fields = Fields {
         uid: b.add_text_field("uid", STRING | STORED),
         status: b.add_text_field("status", STRING),
@@ -139,7 +135,6 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", swedish.clone()),
         names: b.add_text_field("names", swedish.clone()),
         attachments: b.add_text_field("attachments", swedish),
-        accented: b.add_text_field("accented", text(WORDS, IndexRecordOption::WithFreqs)),
         focus_area: b.add_text_field("focus_area", facet.clone()),
         lan: b.add_text_field("lan", facet.clone()),
         municipality: b.add_text_field("municipality", facet.clone()),
@@ -169,9 +164,9 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-/// The analyzer of the Swedish text fields: words, lower case, the Swedish stemmer, then
-/// folding (after stemming: the Swedish suffix rules contain å, ä and ö). Each distinct word
-/// is analysed once per analyzer ([`crate::memo`]).
+/// The Swedish analysis of a query word and of the text a snippet is cut from: words, lower
+/// case, the Swedish stemmer, then folding (after stemming: the Swedish suffix rules contain
+/// å, ä and ö). Each distinct word is analysed once per analyzer ([`crate::memo`]).
 pub(crate) fn stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(crate::memo::Memoized::new(swedish_chain(
         RawTokenizer::default(),
@@ -213,11 +208,6 @@ pub(crate) fn fold_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer of a field whose text is words already analysed, separated by spaces.
-fn words_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WhitespaceTokenizer::default()).build()
-}
-
 /// Drops Swedish stop words; used to tell which query words may be left unmatched.
 pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -230,8 +220,7 @@ pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
 
 fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(SV_FOLDED, stem_analyzer());
-    tokenizers.register(WORDS, words_analyzer());
+    tokenizers.register(SV_STEM, unfolded_stem_analyzer());
     for (_, language, name) in OTHER_LANGUAGES {
         tokenizers.register(name, other_analyzer(language));
     }
@@ -736,10 +725,6 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     }
     let names = names_text(entry);
     doc.add_text(f.names, &names);
-    doc.add_text(
-        f.accented,
-        accented_words(&[&entry.title, &entry.summary, &names, &body]),
-    );
     for slug in &entry.focus_areas {
         doc.add_text(f.focus_area, slug);
     }
@@ -785,54 +770,8 @@ fn document(f: &Fields, entry: &Entry, store: &Store) -> Result<TantivyDocument>
     Ok(doc)
 }
 
-/// Marks an `accented` term as the folded stem of a word written with other letters.
-pub(crate) const FOLDED_FROM: char = '~';
-
-/// The text of the `accented` field: for each word of `texts` with a letter outside ASCII, its
-/// stem, and its folded stem after [`FOLDED_FROM`].
-fn accented_words(texts: &[&str]) -> String {
-    thread_local! {
-        static STEM: std::cell::RefCell<TextAnalyzer> =
-            std::cell::RefCell::new(unfolded_stem_analyzer());
-        // The folding of the Swedish fields, so that the marked stem is their term.
-        static FOLD: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(AsciiFoldingFilter)
-                .build(),
-        );
-    }
-    let mut out = String::new();
-    STEM.with_borrow_mut(|stem| {
-        FOLD.with_borrow_mut(|fold| {
-            // Words split as the analyzer splits them; a word written in ASCII stays ASCII
-            // through lower case and the stemmer, so only the others are analysed (a rebuild
-            // spent a tenth of its time analysing every word here).
-            let words = texts
-                .iter()
-                .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-                .filter(|word| !word.is_ascii());
-            for word in words {
-                let mut stream = stem.token_stream(word);
-                while let Some(token) = stream.next() {
-                    if token.text.is_ascii() {
-                        continue;
-                    }
-                    out.push_str(&token.text);
-                    out.push(' ');
-                    if let Some(folded) = fold.token_stream(&token.text).next() {
-                        out.push(FOLDED_FROM);
-                        out.push_str(&folded.text);
-                        out.push(' ');
-                    }
-                }
-            }
-        })
-    });
-    out
-}
-
-/// The Swedish analyzer without folding: how a word with å, ä or ö is told from its
-/// folded twin.
+/// The analyzer of the Swedish text fields: the Swedish chain without folding, so that a word
+/// with å, ä or ö is told from its folded twin.
 pub(crate) fn unfolded_stem_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(crate::memo::Memoized::new(swedish_chain(
         RawTokenizer::default(),
@@ -855,29 +794,4 @@ pub(crate) fn names_text(entry: &Entry) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join("\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn accented_words_are_those_the_whole_text_analysed_gives() {
-        let text = "Får vi far? Örebro-läns SKÄRGÅRD, 2024års mål; naïve café ÅÄÖ ok \
-                    livsmedelsförsörjningens glöd ä";
-        let mut stem = unfolded_stem_analyzer();
-        let mut fold = TextAnalyzer::builder(RawTokenizer::default())
-            .filter(AsciiFoldingFilter)
-            .build();
-        let mut expected = String::new();
-        let mut stream = stem.token_stream(text);
-        while let Some(token) = stream.next() {
-            if !token.text.is_ascii() {
-                let folded = fold.token_stream(&token.text).next().unwrap().text.clone();
-                expected.push_str(&format!("{} {FOLDED_FROM}{folded} ", token.text));
-            }
-        }
-        assert!(expected.contains("~orebro"), "{expected}");
-        assert_eq!(accented_words(&[text, ""]), expected);
-    }
 }

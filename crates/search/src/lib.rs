@@ -7,6 +7,7 @@
 mod bits;
 mod compounds;
 pub mod facets;
+mod fold;
 pub mod index;
 mod memo;
 mod plan;

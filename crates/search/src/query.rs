@@ -4,14 +4,18 @@
 //! The query is read leniently, so no syntax error ever reaches the user: words are split
 //! on white space, `"quoted text"` is a phrase, and every word must match (stop words and,
 //! when fewer than three entries match every word, the others become optional). Each word is looked for in
-//! several ways at once, with the boosts in [`Boosts`]: the Swedish fields' stemmed and folded
-//! terms (`Orebro` finds `Örebro`, `måltider` finds `måltid`), with a bonus where the entry
-//! writes the word as the query does (`får`, not `far`), the words of the library that hold it
+//! several ways at once, with the boosts in [`Boosts`]: the Swedish fields' stemmed terms,
+//! folded as they are read (`Orebro` finds `Örebro`, `måltider` finds `måltid`; see
+//! [`crate::fold`]), with a bonus where the entry writes the word as the query does (`får`, not
+//! `far`), the words of the library that hold it
 //! (a word inside a compound, [`crate::compounds`]), a one- or two-edit fuzzy match (typos),
 //! and, for the last word while the user types, a prefix.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -24,13 +28,14 @@ use model::{Entry, Status};
 use store::Store;
 
 use crate::compounds::CompoundQuery;
+use crate::fold::{FoldedTermsQuery, fuzzy, written_forms};
 use crate::index::{
-    FOLDED_FROM, Fields, OTHER_LANGUAGES, PART_CHARS, SearchIndex, fold_analyzer, other_analyzer,
-    stem_analyzer, stop_word_analyzer, unfolded_stem_analyzer,
+    Fields, OTHER_LANGUAGES, PART_CHARS, SearchIndex, fold_analyzer, other_analyzer, stem_analyzer,
+    stop_word_analyzer, unfolded_stem_analyzer,
 };
 use crate::plan::{self, Clause, Found, Recount, TextQuery};
 use crate::snippet;
-use crate::spelling::{Speller, in_library, search_distance};
+use crate::spelling::{Speller, search_distance};
 
 /// Every boost in one place.
 pub struct Boosts;
@@ -44,8 +49,8 @@ impl Boosts {
     pub const ATTACHMENTS: Score = 0.5;
     /// A word inside a compound, times the rarity (BM25's idf) of the compounds that hold it.
     pub const PARTS: Score = 1.0;
-    /// The word written as the query writes it, with or without å, ä and ö (see
-    /// `QueryBuilder::as_written`).
+    /// The word written as the query writes it, with or without å, ä and ö, where the library
+    /// writes it both ways, times the field's boost (see `QueryBuilder::as_written`).
     pub const AS_WRITTEN: Score = 0.4;
     /// A word inside a compound of the title.
     pub const TITLE_PARTS: Score = 2.0;
@@ -62,6 +67,10 @@ impl Boosts {
 /// [`COMPOUND_HEAD_CHARS`].
 const COMPOUND_MODIFIER_CHARS: usize = 3;
 const COMPOUND_HEAD_CHARS: usize = 4;
+
+/// A phrase is looked for in at most this many spellings (its words written with or without
+/// å, ä and ö, as the library writes them).
+const MAX_PHRASE_FORMS: usize = 16;
 
 /// When every word is required and fewer than this many entries match, any word may match
 /// instead: a natural-language question rarely has all its words in one entry.
@@ -220,7 +229,7 @@ struct QueryBuilder<'a> {
     folded: TextAnalyzer,
     /// Folded, unstemmed: a short word looked for inside compounds.
     fold: TextAnalyzer,
-    /// Stemmed, unfolded: a word as the `accented` field holds it.
+    /// Stemmed, unfolded: a word as the Swedish text fields hold it.
     unfolded: TextAnalyzer,
     /// The analyzers of [`OTHER_LANGUAGES`], in its order.
     others: Vec<TextAnalyzer>,
@@ -228,6 +237,8 @@ struct QueryBuilder<'a> {
     saw_unknown: bool,
     /// The words the library lacks, as typed: they are read as possible typos.
     unknown: Vec<String>,
+    /// The ways the library writes each folded word looked up so far ([`written_forms`]).
+    forms: HashMap<String, Vec<String>>,
 }
 
 impl<'a> QueryBuilder<'a> {
@@ -249,6 +260,70 @@ impl<'a> QueryBuilder<'a> {
                 .collect(),
             saw_unknown: false,
             unknown: Vec::new(),
+            forms: HashMap::new(),
+        }
+    }
+
+    /// The Swedish text fields: stemmed, written as the entries write them.
+    fn text_fields(&self) -> [Field; 5] {
+        let f = self.fields;
+        [f.title, f.summary, f.body, f.names, f.attachments]
+    }
+
+    /// The terms of the Swedish text fields that fold to `folded` (`far`, `får`): none when
+    /// the library does not have the word. An index that cannot be read has none either; the
+    /// search then finds nothing by the word rather than failing.
+    fn forms(&mut self, folded: &str) -> &[String] {
+        if !self.forms.contains_key(folded) {
+            let found =
+                written_forms(self.searcher, &self.text_fields(), folded).unwrap_or_default();
+            self.forms.insert(folded.to_owned(), found);
+        }
+        &self.forms[folded]
+    }
+
+    /// Whether an entry in Swedish has the folded word `folded`.
+    fn in_library(&mut self, folded: &str) -> bool {
+        !self.forms(folded).is_empty()
+    }
+
+    /// The terms to look for for each of the folded `tokens`: the ways the library writes it,
+    /// or the token itself when it does not (a term that finds nothing).
+    fn token_forms(&mut self, tokens: &[String]) -> Vec<Vec<String>> {
+        tokens
+            .iter()
+            .map(|token| match self.forms(token) {
+                [] => vec![token.clone()],
+                forms => forms.to_vec(),
+            })
+            .collect()
+    }
+
+    /// A term for each way of writing the one word in `forms`, or a phrase for each way of
+    /// writing its words (the first [`MAX_PHRASE_FORMS`]), in `field`.
+    fn forms_query(field: Field, forms: &[Vec<String>], boost: Score) -> Option<Clause> {
+        let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
+        for word in forms {
+            spellings = spellings
+                .iter()
+                .flat_map(|start| {
+                    word.iter().map(move |form| {
+                        let mut next = start.clone();
+                        next.push(form.clone());
+                        next
+                    })
+                })
+                .take(MAX_PHRASE_FORMS)
+                .collect();
+        }
+        let mut clauses: Vec<Clause> = spellings
+            .iter()
+            .filter_map(|tokens| Self::tokens_query(field, tokens, boost))
+            .collect();
+        match clauses.len() {
+            0 => None,
+            1 => clauses.pop(),
+            _ => Some(Clause::Any(clauses)),
         }
     }
 
@@ -286,11 +361,14 @@ impl<'a> QueryBuilder<'a> {
             (f.body, Boosts::BODY),
             (f.attachments, Boosts::ATTACHMENTS),
         ];
+        let forms = self.token_forms(&folded);
         for (field, boost) in exact {
-            clauses.extend(Self::tokens_query(field, &folded, boost));
+            clauses.extend(Self::forms_query(field, &forms, boost));
         }
-        if !part.phrase {
-            clauses.extend(self.as_written(part, &exact));
+        if !part.phrase
+            && let [forms] = forms.as_slice()
+        {
+            clauses.extend(self.as_written(part, forms, &exact));
         }
         let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
@@ -345,8 +423,8 @@ impl<'a> QueryBuilder<'a> {
             // Typos: one edit from five letters, two from ten, and only for a word the
             // library does not have; a known word is taken as meant, which keeps exact
             // matches first and spares the fuzzy automaton on most queries.
-            let folded_fields = [f.title, f.summary, f.body, f.names, f.attachments];
-            let distance = if in_library(self.searcher, &f, word) || known_elsewhere() {
+            let folded_fields = self.text_fields();
+            let distance = if self.in_library(word) || known_elsewhere() {
                 0
             } else {
                 self.saw_unknown = true;
@@ -361,28 +439,38 @@ impl<'a> QueryBuilder<'a> {
                     .map(|(i, _)| &word[i..])
                     .skip(COMPOUND_MODIFIER_CHARS)
                     .take_while(|rest| rest.chars().count() >= COMPOUND_HEAD_CHARS)
-                    .find(|rest| in_library(self.searcher, &f, rest));
+                    .find(|rest| self.in_library(rest));
                 if let Some(head) = head {
+                    let heads = self.forms(head).to_vec();
                     for field in folded_fields {
-                        clauses.push(Clause::Term {
-                            term: Term::from_field_text(field, head),
-                            boost: Boosts::COMPOUND_HEAD,
-                        });
+                        for head in &heads {
+                            clauses.push(Clause::Term {
+                                term: Term::from_field_text(field, head),
+                                boost: Boosts::COMPOUND_HEAD,
+                            });
+                        }
                     }
                 }
             }
-            for field in folded_fields {
-                let term = Term::from_field_text(field, word);
-                if distance > 0 {
+            // The words within the distance, and those the word begins, with or without å, ä
+            // and ö: one automaton each, folding the terms as it reads them.
+            let automata = [
+                (distance > 0, distance, false, Boosts::FUZZY),
+                (part.prefix, 0, true, Boosts::PREFIX),
+            ];
+            for (wanted, distance, prefix, boost) in automata {
+                let Some(automaton) = wanted.then(|| fuzzy(word, distance, prefix).ok()).flatten()
+                else {
+                    continue;
+                };
+                let automaton = Arc::new(automaton);
+                for field in folded_fields {
                     clauses.push(Clause::Other {
-                        query: Box::new(FuzzyTermQuery::new(term.clone(), distance, true)),
-                        boost: Boosts::FUZZY,
-                    });
-                }
-                if part.prefix {
-                    clauses.push(Clause::Other {
-                        query: Box::new(FuzzyTermQuery::new_prefix(term, 0, false)),
-                        boost: Boosts::PREFIX,
+                        query: Box::new(FoldedTermsQuery {
+                            field,
+                            automaton: Arc::clone(&automaton),
+                        }),
+                        boost,
                     });
                 }
             }
@@ -390,42 +478,31 @@ impl<'a> QueryBuilder<'a> {
         Some(Clause::Any(clauses))
     }
 
-    /// A bonus for the entries that write the word as the query does, where folding made two
-    /// words one (`får` and `far`): for a word with å, ä or ö, the entries with that word;
-    /// for one without, the entries with the folded word that none of their accented words
-    /// made. Nothing for most words.
-    fn as_written(&mut self, part: &QueryPart, exact: &[(Field, Score)]) -> Option<Clause> {
-        let f = self.fields;
-        let [stem] = analyze(&mut self.unfolded, &part.text).try_into().ok()?;
-        let term = |text: &str| Term::from_field_text(f.accented, text);
-        if !stem.is_ascii() {
-            return Some(Clause::Term {
-                term: term(&stem),
-                boost: Boosts::AS_WRITTEN,
-            });
-        }
-        let marked = term(&format!("{FOLDED_FROM}{stem}"));
-        if self.searcher.doc_freq(&marked).ok()? == 0 {
+    /// A bonus for the entries that write the word as the query does, where the library writes
+    /// it in more than one way (`får` and `far`, in `forms`): the word's own clauses in the
+    /// `exact` fields, for the one form the query has, at a fraction of their boost. Nothing
+    /// for most words.
+    fn as_written(
+        &mut self,
+        part: &QueryPart,
+        forms: &[String],
+        exact: &[(Field, Score)],
+    ) -> Option<Clause> {
+        if forms.len() < 2 {
             return None;
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = exact
+        let [stem] = analyze(&mut self.unfolded, &part.text).try_into().ok()?;
+        if !forms.contains(&stem) {
+            return None;
+        }
+        let clauses = exact
             .iter()
-            .map(|&(field, boost)| -> (Occur, Box<dyn Query>) {
-                let q = TermQuery::new(
-                    Term::from_field_text(field, &stem),
-                    IndexRecordOption::WithFreqs,
-                );
-                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+            .map(|&(field, boost)| Clause::Term {
+                term: Term::from_field_text(field, &stem),
+                boost: boost * Boosts::AS_WRITTEN,
             })
             .collect();
-        clauses.push((
-            Occur::MustNot,
-            Box::new(TermQuery::new(marked, IndexRecordOption::Basic)),
-        ));
-        Some(Clause::Other {
-            query: Box::new(BooleanQuery::new(clauses)),
-            boost: Boosts::AS_WRITTEN,
-        })
+        Some(Clause::Any(clauses))
     }
 
     /// The entries with a word that holds `base` (`barometer` in `innovationsbarometern`):
@@ -747,7 +824,7 @@ pub(crate) fn reference(index: &SearchIndex, req: &SearchRequest) -> Result<plan
     use crate::facets::collector::FacetCounter;
     use crate::index::FACETS;
     use tantivy::collector::{Count, TopDocs};
-    use tantivy::query::AllQuery;
+    use tantivy::query::{AllQuery, BoostQuery};
 
     let f = index.fields;
     let parts = parse(&req.query, req.prefix);

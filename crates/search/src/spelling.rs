@@ -2,46 +2,43 @@
 //! ("Visar träffar för *livsmedel*"), and, when nothing matched, the nearest words the library
 //! has ("Menade du *livsmedel*?").
 //!
-//! The candidates for a word are the terms of the folded text fields (the same terms the
+//! The candidates for a word are the terms of the Swedish text fields (the same terms the
 //! query's fuzzy clauses match) within one or two edits of the word's folded stem, found with
-//! tantivy's Levenshtein automaton over the term dictionary: the nearest first, then the most
-//! common. A candidate counts only when an entry the request may see (its status and its
-//! filters) has it, so a reader is never offered a word that only a draft contains. It is
-//! shown as that entry writes it: the first of its words whose folded stem is the candidate.
+//! tantivy's Levenshtein automaton over the term dictionary, folding the terms as it reads
+//! them ([`crate::fold`]): the nearest first, then the most common. A candidate counts only
+//! when an entry the request may see (its status and its filters) has it, so a reader is
+//! never offered a word that only a draft contains. It is shown as that entry writes it: the
+//! first of its words whose stem is the candidate.
 //!
 //! Spelling is help, never a reason for a search to fail: an error here means no note.
 
 use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use store::Store;
 
-use crate::index::{Fields, names_text, stem_analyzer};
+use crate::fold::{fold, fuzzy, written_forms};
+use crate::index::{Fields, names_text, stem_analyzer, unfolded_stem_analyzer};
 use crate::query::{QueryPart, analyze, swedish_for};
 
 /// At most this many candidates are checked against the request's filters, per word.
 const MAX_CANDIDATES: usize = 32;
 
-/// The folded fields of the entry's own text (not its attachments: a word is shown as the
+/// The Swedish fields of the entry's own text (not its attachments: a word is shown as the
 /// entry writes it, and an attachment's text is not shown).
 fn text_fields(f: &Fields) -> [Field; 4] {
     [f.title, f.summary, f.names, f.body]
 }
 
-/// Whether the library has the folded stem `word` in any of its folded text fields.
+/// Whether the library has the folded stem `word` in any of its Swedish text fields.
 pub(crate) fn in_library(searcher: &Searcher, f: &Fields, word: &str) -> bool {
-    [f.title, f.summary, f.body, f.names, f.attachments]
-        .iter()
-        .any(|&field| {
-            searcher
-                .doc_freq(&Term::from_field_text(field, word))
-                .is_ok_and(|n| n > 0)
-        })
+    let fields = [f.title, f.summary, f.body, f.names, f.attachments];
+    written_forms(searcher, &fields, word).is_ok_and(|forms| !forms.is_empty())
 }
 
 /// The edits the search allows a word of `chars` letters it does not know (its fuzzy clauses).
@@ -69,6 +66,8 @@ pub(crate) struct Speller<'a> {
     /// The request's status and facet filters: a candidate must be in an entry they pass.
     filters: &'a [(Occur, Box<dyn Query>)],
     folded: TextAnalyzer,
+    /// Stemmed, not folded: a word as the index holds it.
+    stems: TextAnalyzer,
     /// Words folded but not stemmed: a typo can change the stem's ending (`försörjnig` loses
     /// its `ig` to the stemmer), while the whole word is still one edit from the library's.
     unstemmed: TextAnalyzer,
@@ -87,6 +86,7 @@ impl<'a> Speller<'a> {
             store,
             filters,
             folded: stem_analyzer(),
+            stems: unfolded_stem_analyzer(),
             unstemmed: TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
@@ -159,17 +159,20 @@ impl<'a> Speller<'a> {
         replaced.then(|| out.join(" "))
     }
 
-    /// Whether a term of the folded text fields begins with the folded `word`.
+    /// Whether a term of the text fields, folded, begins with the folded `word`.
     fn begins_a_word(&self, word: &str) -> bool {
+        let Ok(automaton) = fuzzy(word, 0, true) else {
+            return false;
+        };
         self.searcher.segment_readers().iter().any(|segment| {
             text_fields(&self.fields).iter().any(|&field| {
                 let Ok(index) = segment.inverted_index(field) else {
                     return false;
                 };
-                let Ok(mut terms) = index.terms().range().ge(word.as_bytes()).into_stream() else {
+                let Ok(mut terms) = index.terms().search(&automaton).into_stream() else {
                     return false;
                 };
-                terms.advance() && terms.key().starts_with(word.as_bytes())
+                terms.advance()
             })
         })
     }
@@ -199,27 +202,25 @@ impl<'a> Speller<'a> {
         None
     }
 
-    /// The terms of the folded text fields at most `distance` edits from `word`, with how
-    /// many documents have each (summed over fields and segments).
+    /// The terms of the text fields within `distance` edits of the folded `word` once folded
+    /// (but not the word itself), with how many documents have each (summed over fields and
+    /// segments).
     fn candidates(&self, word: &str, distance: u8) -> HashMap<String, u32> {
         let mut found: HashMap<String, u32> = HashMap::new();
+        let Ok(automaton) = fuzzy(word, distance, false) else {
+            return found;
+        };
         for segment in self.searcher.segment_readers() {
             for field in text_fields(&self.fields) {
-                let Ok(automaton) =
-                    FuzzyTermQuery::new(Term::from_field_text(field, word), distance, true)
-                        .automaton()
-                else {
-                    return found;
-                };
                 let Ok(index) = segment.inverted_index(field) else {
                     continue;
                 };
-                let Ok(mut terms) = index.terms().search(automaton).into_stream() else {
+                let Ok(mut terms) = index.terms().search(&automaton).into_stream() else {
                     continue;
                 };
                 while terms.advance() {
                     if let Ok(term) = std::str::from_utf8(terms.key())
-                        && term != word
+                        && fold(term) != word
                     {
                         *found.entry(term.to_owned()).or_default() += terms.value().doc_freq;
                     }
@@ -229,7 +230,7 @@ impl<'a> Speller<'a> {
         found
     }
 
-    /// An entry the request may see whose text has the folded stem `term`.
+    /// An entry the request may see whose text has the term `term`.
     fn visible_with(&self, term: &str) -> Option<DocAddress> {
         let any_field: Vec<(Occur, Box<dyn Query>)> = text_fields(&self.fields)
             .iter()
@@ -257,7 +258,7 @@ impl<'a> Speller<'a> {
         top.first().map(|(_, address)| *address)
     }
 
-    /// The first word of the entry at `address` whose folded stem is `term`, as it is written
+    /// The first word of the entry at `address` whose stem is the term `term`, as it is written
     /// there (lower case).
     fn written(&mut self, address: DocAddress, term: &str) -> Option<String> {
         let doc: TantivyDocument = self.searcher.doc(address).ok()?;
@@ -276,7 +277,7 @@ impl<'a> Speller<'a> {
             .chain(body)
         {
             for written in analyze(&mut words, text) {
-                if analyze(&mut self.folded, &written)
+                if analyze(&mut self.stems, &written)
                     .first()
                     .map(String::as_str)
                     == Some(term)
