@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use axum::body::{Body, Bytes};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router, middleware};
 
@@ -709,6 +709,7 @@ static UI: include_dir::Dir<'static> =
 async fn asset(path: String) -> Response {
     #[cfg(embedded_ui)]
     {
+        use axum::response::IntoResponse;
         if path.split('/').any(|part| part == "..") {
             return StatusCode::NOT_FOUND.into_response();
         }
