@@ -291,4 +291,20 @@ mod tests {
         assert!(run(&prefix, "örebro"));
         assert!(!run(&prefix, "söderort"));
     }
+
+    proptest::proptest! {
+        /// Any term, with any letters, is found by its folded form, and by the folded form of
+        /// any of its beginnings while typing.
+        #[test]
+        fn every_term_is_found_by_its_folding(
+            term in "[a-zåäöéüæøßçñ0-9\\p{L}]{1,12}",
+            cut in 0usize..12,
+        ) {
+            let folded = fold(&term);
+            proptest::prop_assert!(run(&Folding(Exactly(folded.as_bytes().to_vec())), &term));
+            let beginning: String = term.chars().take(cut.max(1)).collect();
+            let prefix = fuzzy(&fold(&beginning), 0, true).unwrap();
+            proptest::prop_assert!(run(&prefix, &term), "{beginning} of {term}");
+        }
+    }
 }
