@@ -74,6 +74,42 @@ fn exact_matches_rank_above_folded_ones() {
     assert_eq!(hits.len(), 2);
 }
 
+/// Each way of writing a word once scored with its own rarity, so for `får` the one entry
+/// with the rare `far` came before the many with `får` (found in review).
+#[test]
+fn a_rare_spelling_does_not_outrank_the_one_typed() {
+    let t = TestLibrary::empty();
+    let mut lib = t.open();
+    let sheep = [
+        "Betande får i hagen",
+        "Får på bete",
+        "Fler får i naturvården",
+        "Får och lamm",
+        "Får i stadsparken",
+    ];
+    for title in sheep.iter().chain(&["En far i hagen"]) {
+        lib.add_json(&format!(
+            r#"{{"kind":"exempel","title":"{title}","status":"publicerad"}}"#
+        ))
+        .unwrap();
+    }
+    let titles = |query: &str| -> Vec<String> {
+        let hits = lib.search(&SearchRequest::query(query)).unwrap().hits;
+        hits.into_iter().map(|h| h.title).collect()
+    };
+    let found = titles("får");
+    assert_eq!(found.len(), 6, "{found:?}");
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("En far i hagen"),
+        "{found:?}"
+    );
+    assert_eq!(
+        titles("far").first().map(String::as_str),
+        Some("En far i hagen")
+    );
+}
+
 /// The index keeps words as written and folds them at query time: a word typed without å, ä
 /// and ö must still be found through each of the ways a query reaches the index (its exact
 /// forms, a prefix while typing, a typo, a phrase, a word inside a compound), and in a library

@@ -27,13 +27,14 @@ use crate::bits::Bits;
 use crate::index::PART_CHARS;
 use crate::segment_cache::SegmentCache;
 
-/// The words of one segment's text fields.
+/// The words of one segment's text fields, folded.
 pub struct Vocabulary {
     words: Vec<Box<str>>,
-    /// Each word's term in each text field where it occurs: (field, term info).
+    /// Each word's terms (each way it is written) in each text field where it occurs:
+    /// (field, term info).
     terms: Vec<Vec<(Field, TermInfo)>>,
-    /// In how many documents of the segment each word is, in the field where it is most
-    /// common.
+    /// In how many documents of the segment each word is, by its most common term (so a word
+    /// written two ways in one field is counted low).
     doc_freq: Vec<u32>,
     /// For each three bytes, the words (ascending) that contain them.
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,

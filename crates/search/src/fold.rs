@@ -5,6 +5,10 @@
 //! reads them ([`Folding`]), so the same machinery gives the exact forms of a word, the words
 //! that begin with a prefix, and those within a few edits, all accent-blind.
 //!
+//! The ways one word is written score as one word (`QueryBuilder::forms_query` gives each the
+//! idf of all of them together). "Liknande exempel" reads an entry's terms as written, so
+//! there `Örebro` and an `Orebro` are two words.
+//!
 //! (The fields used to hold folded terms, with a second field of the accented words for
 //! telling `får` from `far`; that field was almost half of a full rebuild.)
 

@@ -225,7 +225,8 @@ struct QueryBuilder<'a> {
     searcher: &'a tantivy::Searcher,
     vocabulary: &'a crate::compounds::VocabularyCache,
     fields: Fields,
-    /// The Swedish fields' analyzer (stemmed and folded).
+    /// The query's Swedish analysis (stemmed, then folded), as [`crate::fold`] reads the
+    /// fields' terms.
     folded: TextAnalyzer,
     /// Folded, unstemmed: a short word looked for inside compounds.
     fold: TextAnalyzer,
@@ -287,21 +288,72 @@ impl<'a> QueryBuilder<'a> {
         !self.forms(folded).is_empty()
     }
 
-    /// The terms to look for for each of the folded `tokens`: the ways the library writes it,
-    /// or the token itself when it does not (a term that finds nothing).
-    fn token_forms(&mut self, tokens: &[String]) -> Vec<Vec<String>> {
+    /// The terms to look for for each of the folded `tokens` of `text`: the ways the library
+    /// writes it, the one `text` has first, or the token itself when the library does not have
+    /// it (a term that finds nothing).
+    fn token_forms(&mut self, text: &str, tokens: &[String]) -> Vec<Vec<String>> {
+        let typed = analyze(&mut self.unfolded, text);
         tokens
             .iter()
-            .map(|token| match self.forms(token) {
-                [] => vec![token.clone()],
-                forms => forms.to_vec(),
+            .enumerate()
+            .map(|(i, token)| {
+                let mut forms = match self.forms(token) {
+                    [] => vec![token.clone()],
+                    forms => forms.to_vec(),
+                };
+                if let Some(typed) = typed.get(i).filter(|_| typed.len() == tokens.len())
+                    && let Some(at) = forms.iter().position(|form| form == typed)
+                {
+                    forms[..=at].rotate_right(1);
+                }
+                forms
             })
             .collect()
     }
 
+    /// BM25's idf of a term in `doc_freq` of the index's documents, as tantivy computes it.
+    fn idf(&self, doc_freq: u64) -> Score {
+        let docs: u64 = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| u64::from(segment.max_doc()))
+            .sum();
+        let (docs, doc_freq) = (docs as Score, doc_freq as Score);
+        (1.0 + (docs - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
+    }
+
     /// A term for each way of writing the one word in `forms`, or a phrase for each way of
-    /// writing its words (the first [`MAX_PHRASE_FORMS`]), in `field`.
-    fn forms_query(field: Field, forms: &[Vec<String>], boost: Score) -> Option<Clause> {
+    /// writing its words (the first [`MAX_PHRASE_FORMS`], the spelling typed first), in
+    /// `field`.
+    ///
+    /// The ways of writing one word score as one word: each term's boost makes its idf that
+    /// of all of them together, as when the index held the folded word. (Scored alone, a rare
+    /// spelling would outrank the common one: a few `far` above many `får` for `får`.)
+    fn forms_query(&self, field: Field, forms: &[Vec<String>], boost: Score) -> Option<Clause> {
+        if let [word] = forms
+            && word.len() > 1
+        {
+            let doc_freqs: Vec<u64> = word
+                .iter()
+                .map(|form| {
+                    self.searcher
+                        .doc_freq(&Term::from_field_text(field, form))
+                        .unwrap_or(0)
+                })
+                .collect();
+            let shared = self.idf(doc_freqs.iter().sum());
+            let clauses = word
+                .iter()
+                .zip(doc_freqs)
+                .filter(|(_, doc_freq)| *doc_freq > 0)
+                .map(|(form, doc_freq)| Clause::Term {
+                    term: Term::from_field_text(field, form),
+                    boost: boost * shared / self.idf(doc_freq),
+                })
+                .collect::<Vec<_>>();
+            return (!clauses.is_empty()).then_some(Clause::Any(clauses));
+        }
         let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
         for word in forms {
             spellings = spellings
@@ -361,9 +413,9 @@ impl<'a> QueryBuilder<'a> {
             (f.body, Boosts::BODY),
             (f.attachments, Boosts::ATTACHMENTS),
         ];
-        let forms = self.token_forms(&folded);
+        let forms = self.token_forms(&part.text, &folded);
         for (field, boost) in exact {
-            clauses.extend(Self::forms_query(field, &forms, boost));
+            clauses.extend(self.forms_query(field, &forms, boost));
         }
         if !part.phrase
             && let [forms] = forms.as_slice()
@@ -495,11 +547,23 @@ impl<'a> QueryBuilder<'a> {
         if !forms.contains(&stem) {
             return None;
         }
+        // Scored with the idf of all the word's forms, as its own clauses are.
         let clauses = exact
             .iter()
-            .map(|&(field, boost)| Clause::Term {
-                term: Term::from_field_text(field, &stem),
-                boost: boost * Boosts::AS_WRITTEN,
+            .filter_map(|&(field, boost)| {
+                let doc_freq = |form: &String| {
+                    self.searcher
+                        .doc_freq(&Term::from_field_text(field, form))
+                        .unwrap_or(0)
+                };
+                let own = doc_freq(&stem);
+                (own > 0).then(|| {
+                    let all: u64 = forms.iter().map(doc_freq).sum();
+                    Clause::Term {
+                        term: Term::from_field_text(field, &stem),
+                        boost: boost * Boosts::AS_WRITTEN * self.idf(all) / self.idf(own),
+                    }
+                })
             })
             .collect();
         Some(Clause::Any(clauses))
