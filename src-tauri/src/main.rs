@@ -308,6 +308,7 @@ fn main() {
         // then waits for no merge), and let go after a quiet moment so that a command run
         // beside the app can write the index too.
         library.keep_index_writer(library::KeepWriter::DESKTOP);
+        library.warm_search_in_background();
         Mutex::new(library)
     });
     if let Err(err) = &library {

@@ -281,6 +281,16 @@ impl Library {
         self.index.keep_writer(keep);
     }
 
+    /// Reads, on a thread of its own, what the first search would otherwise wait for (see
+    /// [`SearchIndex::warm`]): for a process that stays open, the app or a server. A failure
+    /// there is met again, and reported, by the search that needs the value.
+    pub fn warm_search_in_background(&self) {
+        let index = self.index.clone();
+        let _ = std::thread::Builder::new()
+            .name("search-warm".into())
+            .spawn(move || index.warm());
+    }
+
     /// Sets the user name recorded in revisions, for this session.
     pub fn set_user(&mut self, user: &str) {
         self.user = user.to_owned();

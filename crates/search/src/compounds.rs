@@ -128,10 +128,16 @@ impl VocabularyCache {
         }
     }
 
-    fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Vocabulary>> {
+    pub(crate) fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Vocabulary>> {
         self.segments.get(reader, "vocabulary", || {
             Vocabulary::read(reader, &self.fields)
         })
+    }
+
+    /// Whether the words of `reader`'s segment have been read.
+    #[cfg(test)]
+    pub(crate) fn holds(&self, reader: &SegmentReader) -> bool {
+        self.segments.holds(reader, "vocabulary")
     }
 
     /// Forgets the segments that are gone.

@@ -52,6 +52,11 @@ fn table() -> &'static FxHashMap<char, Box<str>> {
     })
 }
 
+/// Makes the table of folded letters now, rather than at the first search that needs it.
+pub(crate) fn warm() {
+    table();
+}
+
 /// `word` folded: each letter with å, ä, ö or another mark as its plain letter(s).
 pub(crate) fn fold(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {

@@ -65,6 +65,17 @@ impl<V> SegmentCache<V> {
         self.lock().retain(|(segment, _), _| live.contains(segment));
     }
 
+    /// Whether the value named `name` of `segment` has been read.
+    #[cfg(test)]
+    pub fn holds(&self, segment: &SegmentReader, name: &'static str) -> bool {
+        let slot = self.lock().get(&(segment.segment_id(), name)).cloned();
+        slot.is_some_and(|slot| {
+            slot.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_some()
+        })
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Values<V>> {
         self.values.lock().unwrap_or_else(PoisonError::into_inner)
     }

@@ -246,6 +246,7 @@ pub fn serve(mut library: Library, options: Options, on_ready: impl FnOnce(Start
             None => format!("{scheme}://{bound}/"),
         };
         library.keep_index_writer(library::KeepWriter::Always);
+        library.warm_search_in_background();
         // The feed is signed with the library's key: made now if it is the first time, so
         // that readers find it in its file.
         library.bundle_key()?;
