@@ -19,6 +19,20 @@ fn top3(lib: &library::Library, query: &str) -> Vec<String> {
     .collect()
 }
 
+/// Adds a published entry with only a title (synthetic).
+fn add_titled(lib: &mut library::Library, title: &str) {
+    lib.add_json(&format!(
+        r#"{{"kind":"exempel","title":"{title}","status":"publicerad"}}"#
+    ))
+    .unwrap();
+}
+
+/// The titles of the hits for `query`, best first.
+fn titles(lib: &library::Library, query: &str) -> Vec<String> {
+    let hits = lib.search(&SearchRequest::query(query)).unwrap().hits;
+    hits.into_iter().map(|h| h.title).collect()
+}
+
 #[test]
 fn compounds_folding_typos_and_inflections_find_the_flagship_cases() {
     let t = TestLibrary::starter();
@@ -88,16 +102,9 @@ fn a_rare_spelling_does_not_outrank_the_one_typed() {
         "Får i stadsparken",
     ];
     for title in sheep.iter().chain(&["En far i hagen"]) {
-        lib.add_json(&format!(
-            r#"{{"kind":"exempel","title":"{title}","status":"publicerad"}}"#
-        ))
-        .unwrap();
+        add_titled(&mut lib, title);
     }
-    let titles = |query: &str| -> Vec<String> {
-        let hits = lib.search(&SearchRequest::query(query)).unwrap().hits;
-        hits.into_iter().map(|h| h.title).collect()
-    };
-    let found = titles("får");
+    let found = titles(&lib, "får");
     assert_eq!(found.len(), 6, "{found:?}");
     assert_eq!(
         found.last().map(String::as_str),
@@ -105,7 +112,7 @@ fn a_rare_spelling_does_not_outrank_the_one_typed() {
         "{found:?}"
     );
     assert_eq!(
-        titles("far").first().map(String::as_str),
+        titles(&lib, "far").first().map(String::as_str),
         Some("En far i hagen")
     );
 }
@@ -140,19 +147,15 @@ fn a_word_typed_without_å_ä_ö_is_found_every_way_a_query_looks() {
     let t = TestLibrary::empty();
     let mut lib = t.open();
     for title in ["Testbädd i Örebro", "Testbadd i Orebro"] {
-        lib.add_json(&format!(
-            r#"{{"kind":"exempel","title":"{title}","status":"publicerad"}}"#
-        ))
-        .unwrap();
+        add_titled(&mut lib, title);
     }
     for (query, first) in [
         ("örebro", "Testbädd i Örebro"),
         ("orebro", "Testbadd i Orebro"),
     ] {
-        let hits = lib.search(&SearchRequest::query(query)).unwrap().hits;
-        let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
-        assert_eq!(titles.len(), 2, "{query}: {titles:?}");
-        assert_eq!(titles[0], first, "{query}");
+        let found = titles(&lib, query);
+        assert_eq!(found.len(), 2, "{query}: {found:?}");
+        assert_eq!(found[0], first, "{query}");
     }
 }
 

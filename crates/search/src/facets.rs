@@ -115,6 +115,17 @@ impl SegmentFacet {
 /// The facet values of the index's segments, read once per segment and field.
 pub type FacetCache = SegmentCache<SegmentFacet>;
 
+impl FacetCache {
+    /// The values of the facet `field` in `reader`'s segment, read the first time.
+    pub(crate) fn values(
+        &self,
+        reader: &SegmentReader,
+        field: &'static str,
+    ) -> tantivy::Result<std::sync::Arc<SegmentFacet>> {
+        self.get(reader, field, || SegmentFacet::read(reader, field))
+    }
+}
+
 /// The counts as a tantivy collector, which is handed every match: what the bit sets of
 /// [`crate::plan`] are checked against.
 #[cfg(test)]
@@ -160,10 +171,7 @@ pub(crate) mod collector {
             let facets = self
                 .fields
                 .iter()
-                .map(|field| {
-                    self.cache
-                        .get(reader, field, || SegmentFacet::read(reader, field))
-                })
+                .map(|field| self.cache.values(reader, field))
                 .collect::<tantivy::Result<_>>()?;
             Ok(SegmentFacetCounter {
                 facets,

@@ -9,6 +9,10 @@
 //! idf of all of them together). "Liknande exempel" reads an entry's terms as written, so
 //! there `Örebro` and an `Orebro` are two words.
 //!
+//! This folding is tantivy's `AsciiFoldingFilter`, the same as the query's analysis; the
+//! lighter `model::text::fold` (lower case and the letters Swedish readers type without) is
+//! the snippets' and is not interchangeable with it.
+//!
 //! (The fields used to hold folded terms, with a second field of the accented words for
 //! telling `får` from `far`; that field was almost half of a full rebuild.)
 

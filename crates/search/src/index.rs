@@ -101,6 +101,19 @@ pub(crate) struct Fields {
     pub other_text: [Field; 4],
 }
 
+impl Fields {
+    /// The Swedish text fields, which a query folds as it reads them.
+    pub(crate) fn swedish_text(&self) -> [Field; 5] {
+        [
+            self.title,
+            self.summary,
+            self.body,
+            self.names,
+            self.attachments,
+        ]
+    }
+}
+
 /// The facet fields, named as in JSON and on the command line; each is a multi-valued
 /// `STRING | FAST` field of the same name.
 pub(crate) const FACETS: [&str; 10] = [
@@ -328,13 +341,7 @@ impl SearchIndex {
             last_write: Mutex::new(Instant::now()),
             releasing: false.into(),
             facets: Default::default(),
-            vocabulary: crate::compounds::VocabularyCache::new(&[
-                fields.title,
-                fields.summary,
-                fields.body,
-                fields.names,
-                fields.attachments,
-            ]),
+            vocabulary: crate::compounds::VocabularyCache::new(&fields.swedish_text()),
         }))
     }
 
@@ -363,9 +370,7 @@ impl SearchIndex {
         for segment in searcher.segment_readers() {
             self.vocabulary.get(segment)?;
             for facet in FACETS {
-                self.facets.get(segment, facet, || {
-                    crate::facets::SegmentFacet::read(segment, facet)
-                })?;
+                self.facets.values(segment, facet)?;
             }
         }
         Ok(())

@@ -32,13 +32,22 @@ const DROPPED: u8 = 127;
 /// took a full rebuild of 100 000 entries from 9.5–10.4 s to 8.3–9.0 s.)
 #[derive(Clone)]
 pub struct Memoized {
+    memo: Memo,
+    token: Token,
+}
+
+/// The remembered analyses.
+#[derive(Clone)]
+struct Memo {
     word_chain: TextAnalyzer,
     /// The offset in `arena` of each remembered word.
     table: HashTable<u32>,
     /// Each remembered word as its length, its analysis's length ([`DROPPED`] when the chain
     /// drops it), both as one ASCII character, then the word, and the analysis.
     arena: String,
-    token: Token,
+    /// The analysis of the last word whose analysis was too long to remember (none is, in
+    /// practice: a word is shorter than [`MAX_WORD_BYTES`]).
+    unremembered: String,
 }
 
 /// The word and its analysis at `offset` of `arena` (`None`: the chain drops the word).
@@ -57,34 +66,47 @@ fn entry(arena: &str, offset: u32) -> (&str, Option<&str>) {
 impl Memoized {
     pub fn new(word_chain: TextAnalyzer) -> Memoized {
         Memoized {
-            word_chain,
-            table: HashTable::new(),
-            arena: String::new(),
+            memo: Memo {
+                word_chain,
+                table: HashTable::new(),
+                arena: String::new(),
+                unremembered: String::new(),
+            },
             token: Token::default(),
         }
     }
+}
 
-    /// The offset of `word`'s entry, analysing it and remembering it if it is new; `None`
-    /// for an analysis too long to remember (the caller analyses such a word itself).
-    fn remembered(&mut self, word: &str, hash: u64) -> Option<u32> {
+impl Memo {
+    /// The chain's analysis of `word` (`None`: the chain drops it), analysed and remembered
+    /// the first time.
+    fn analysis(&mut self, word: &str) -> Option<&str> {
+        let hash = FxBuildHasher.hash_one(word.as_bytes());
         if let Some(&offset) = self
             .table
             .find(hash, |&offset| entry(&self.arena, offset).0 == word)
         {
-            return Some(offset);
+            return entry(&self.arena, offset).1;
         }
         let mut stream = self.word_chain.token_stream(word);
         let analysed = stream.next().map(|t| t.text.clone());
         drop(stream);
         let analysed_len = match &analysed {
             None => DROPPED,
-            Some(text) => u8::try_from(text.len()).ok().filter(|&n| n < DROPPED)?,
+            Some(text) => match u8::try_from(text.len()) {
+                Ok(len) if len < DROPPED => len,
+                _ => {
+                    self.unremembered = text.clone();
+                    return Some(&self.unremembered);
+                }
+            },
         };
         if self.table.len() >= MAX_WORDS {
             self.table.clear();
             self.arena.clear();
         }
-        let offset = u32::try_from(self.arena.len()).ok()?;
+        // At most MAX_WORDS entries of under 170 bytes.
+        let offset = u32::try_from(self.arena.len()).expect("the arena is bounded");
         // A word is shorter than MAX_WORD_BYTES, so both lengths are ASCII characters.
         self.arena.push(char::from(word.len() as u8));
         self.arena.push(char::from(analysed_len));
@@ -94,7 +116,7 @@ impl Memoized {
         self.table.insert_unique(hash, offset, |&offset| {
             FxBuildHasher.hash_one(entry(arena, offset).0.as_bytes())
         });
-        Some(offset)
+        entry(&self.arena, offset).1
     }
 }
 
@@ -142,25 +164,11 @@ impl TokenStream for MemoizedStream<'_> {
                 // Dropped by the chain (`RemoveLongFilter`); not worth remembering.
                 continue;
             }
-            let hash = FxBuildHasher.hash_one(word.as_bytes());
+            let Some(analysed) = owner.memo.analysis(word) else {
+                continue;
+            };
             owner.token.text.clear();
-            match owner.remembered(word, hash) {
-                Some(offset) => match entry(&owner.arena, offset).1 {
-                    Some(analysed) => owner.token.text.push_str(analysed),
-                    None => continue,
-                },
-                None => {
-                    let mut stream = owner.word_chain.token_stream(word);
-                    match stream.next() {
-                        Some(token) => {
-                            let analysed = token.text.clone();
-                            drop(stream);
-                            owner.token.text.push_str(&analysed);
-                        }
-                        None => continue,
-                    }
-                }
-            }
+            owner.token.text.push_str(analysed);
             owner.token.offset_from = start;
             owner.token.offset_to = end;
             owner.token.position_length = 1;
@@ -227,7 +235,7 @@ mod tests {
         // Bounded: the memo started over once it held MAX_WORDS words.
         let mut stream = memoized.token_stream(&text);
         while stream.advance() {}
-        assert!(memoized.table.len() <= MAX_WORDS);
-        assert!(memoized.arena.len() <= MAX_WORDS * (2 + 2 * MAX_WORD_BYTES));
+        assert!(memoized.memo.table.len() <= MAX_WORDS);
+        assert!(memoized.memo.arena.len() <= MAX_WORDS * (2 + 2 * MAX_WORD_BYTES));
     }
 }

@@ -181,11 +181,7 @@ pub(crate) fn run(
         let n = matched.len();
         total += n;
         if let Some(facets) = facets {
-            let values_of = |facet: &'static str| {
-                facets.get(reader, facet, || {
-                    crate::facets::SegmentFacet::read(reader, facet)
-                })
-            };
+            let values_of = |facet: &'static str| facets.values(reader, facet);
             for (facet, counts) in FACETS.iter().zip(&mut counts) {
                 // A facet with values selected is counted under its own filters below.
                 if !recounts.iter().any(|r| r.facet == *facet) {

@@ -49,8 +49,8 @@ impl Boosts {
     pub const ATTACHMENTS: Score = 0.5;
     /// A word inside a compound, times the rarity (BM25's idf) of the compounds that hold it.
     pub const PARTS: Score = 1.0;
-    /// The word written as the query writes it, with or without å, ä and ö, where the library
-    /// writes it both ways, times the field's boost (see `QueryBuilder::as_written`).
+    /// How much more the word counts written as the query writes it, with or without å, ä and
+    /// ö, where the library writes it both ways (see `QueryBuilder::forms_query`).
     pub const AS_WRITTEN: Score = 0.4;
     /// A word inside a compound of the title.
     pub const TITLE_PARTS: Score = 2.0;
@@ -265,19 +265,13 @@ impl<'a> QueryBuilder<'a> {
         }
     }
 
-    /// The Swedish text fields: stemmed, written as the entries write them.
-    fn text_fields(&self) -> [Field; 5] {
-        let f = self.fields;
-        [f.title, f.summary, f.body, f.names, f.attachments]
-    }
-
     /// The terms of the Swedish text fields that fold to `folded` (`far`, `får`): none when
     /// the library does not have the word. An index that cannot be read has none either; the
     /// search then finds nothing by the word rather than failing.
     fn forms(&mut self, folded: &str) -> &[String] {
         if !self.forms.contains_key(folded) {
-            let found =
-                written_forms(self.searcher, &self.text_fields(), folded).unwrap_or_default();
+            let found = written_forms(self.searcher, &self.fields.swedish_text(), folded)
+                .unwrap_or_default();
             self.forms.insert(folded.to_owned(), found);
         }
         &self.forms[folded]
@@ -288,11 +282,10 @@ impl<'a> QueryBuilder<'a> {
         !self.forms(folded).is_empty()
     }
 
-    /// The terms to look for for each of the folded `tokens` of `text`: the ways the library
-    /// writes it, the one `text` has first, or the token itself when the library does not have
-    /// it (a term that finds nothing).
-    fn token_forms(&mut self, text: &str, tokens: &[String]) -> Vec<Vec<String>> {
-        let typed = analyze(&mut self.unfolded, text);
+    /// The terms to look for for each of the folded `tokens`: the ways the library writes it,
+    /// the one `typed` has (the same words, stemmed and not folded) first, or the token itself
+    /// when the library does not have it (a term that finds nothing).
+    fn token_forms(&mut self, tokens: &[String], typed: &[String]) -> Vec<Vec<String>> {
         tokens
             .iter()
             .enumerate()
@@ -329,8 +322,16 @@ impl<'a> QueryBuilder<'a> {
     ///
     /// The ways of writing one word score as one word: each term's boost makes its idf that
     /// of all of them together, as when the index held the folded word. (Scored alone, a rare
-    /// spelling would outrank the common one: a few `far` above many `får` for `får`.)
-    fn forms_query(&self, field: Field, forms: &[Vec<String>], boost: Score) -> Option<Clause> {
+    /// spelling would outrank the common one: a few `far` above many `får` for `får`.) The form
+    /// `as_written` (the query's own, for a word that is not a phrase) scores
+    /// [`Boosts::AS_WRITTEN`] more, so that `får` finds `får` before `far`.
+    fn forms_query(
+        &self,
+        field: Field,
+        forms: &[Vec<String>],
+        boost: Score,
+        as_written: Option<&str>,
+    ) -> Option<Clause> {
         if let [word] = forms
             && word.len() > 1
         {
@@ -347,9 +348,16 @@ impl<'a> QueryBuilder<'a> {
                 .iter()
                 .zip(doc_freqs)
                 .filter(|(_, doc_freq)| *doc_freq > 0)
-                .map(|(form, doc_freq)| Clause::Term {
-                    term: Term::from_field_text(field, form),
-                    boost: boost * shared / self.idf(doc_freq),
+                .map(|(form, doc_freq)| {
+                    let bonus = if as_written == Some(form.as_str()) {
+                        1.0 + Boosts::AS_WRITTEN
+                    } else {
+                        1.0
+                    };
+                    Clause::Term {
+                        term: Term::from_field_text(field, form),
+                        boost: boost * bonus * shared / self.idf(doc_freq),
+                    }
                 })
                 .collect::<Vec<_>>();
             return (!clauses.is_empty()).then_some(Clause::Any(clauses));
@@ -413,14 +421,14 @@ impl<'a> QueryBuilder<'a> {
             (f.body, Boosts::BODY),
             (f.attachments, Boosts::ATTACHMENTS),
         ];
-        let forms = self.token_forms(&part.text, &folded);
+        let typed = analyze(&mut self.unfolded, &part.text);
+        let forms = self.token_forms(&folded, &typed);
+        let as_written = match typed.as_slice() {
+            [stem] if !part.phrase => Some(stem.as_str()),
+            _ => None,
+        };
         for (field, boost) in exact {
-            clauses.extend(self.forms_query(field, &forms, boost));
-        }
-        if !part.phrase
-            && let [forms] = forms.as_slice()
-        {
-            clauses.extend(self.as_written(part, forms, &exact));
+            clauses.extend(self.forms_query(field, &forms, boost, as_written));
         }
         let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
@@ -475,7 +483,7 @@ impl<'a> QueryBuilder<'a> {
             // Typos: one edit from five letters, two from ten, and only for a word the
             // library does not have; a known word is taken as meant, which keeps exact
             // matches first and spares the fuzzy automaton on most queries.
-            let folded_fields = self.text_fields();
+            let text_fields = f.swedish_text();
             let distance = if self.in_library(word) || known_elsewhere() {
                 0
             } else {
@@ -494,7 +502,7 @@ impl<'a> QueryBuilder<'a> {
                     .find(|rest| self.in_library(rest));
                 if let Some(head) = head {
                     let heads = self.forms(head).to_vec();
-                    for field in folded_fields {
+                    for field in text_fields {
                         for head in &heads {
                             clauses.push(Clause::Term {
                                 term: Term::from_field_text(field, head),
@@ -516,7 +524,7 @@ impl<'a> QueryBuilder<'a> {
                     continue;
                 };
                 let automaton = Arc::new(automaton);
-                for field in folded_fields {
+                for field in text_fields {
                     clauses.push(Clause::Other {
                         query: Box::new(FoldedTermsQuery {
                             field,
@@ -527,45 +535,6 @@ impl<'a> QueryBuilder<'a> {
                 }
             }
         }
-        Some(Clause::Any(clauses))
-    }
-
-    /// A bonus for the entries that write the word as the query does, where the library writes
-    /// it in more than one way (`får` and `far`, in `forms`): the word's own clauses in the
-    /// `exact` fields, for the one form the query has, at a fraction of their boost. Nothing
-    /// for most words.
-    fn as_written(
-        &mut self,
-        part: &QueryPart,
-        forms: &[String],
-        exact: &[(Field, Score)],
-    ) -> Option<Clause> {
-        if forms.len() < 2 {
-            return None;
-        }
-        let [stem] = analyze(&mut self.unfolded, &part.text).try_into().ok()?;
-        if !forms.contains(&stem) {
-            return None;
-        }
-        // Scored with the idf of all the word's forms, as its own clauses are.
-        let clauses = exact
-            .iter()
-            .filter_map(|&(field, boost)| {
-                let doc_freq = |form: &String| {
-                    self.searcher
-                        .doc_freq(&Term::from_field_text(field, form))
-                        .unwrap_or(0)
-                };
-                let own = doc_freq(&stem);
-                (own > 0).then(|| {
-                    let all: u64 = forms.iter().map(doc_freq).sum();
-                    Clause::Term {
-                        term: Term::from_field_text(field, &stem),
-                        boost: boost * Boosts::AS_WRITTEN * self.idf(all) / self.idf(own),
-                    }
-                })
-            })
-            .collect();
         Some(Clause::Any(clauses))
     }
 

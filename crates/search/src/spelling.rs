@@ -37,8 +37,7 @@ fn text_fields(f: &Fields) -> [Field; 4] {
 
 /// Whether the library has the folded stem `word` in any of its Swedish text fields.
 pub(crate) fn in_library(searcher: &Searcher, f: &Fields, word: &str) -> bool {
-    let fields = [f.title, f.summary, f.body, f.names, f.attachments];
-    written_forms(searcher, &fields, word).is_ok_and(|forms| !forms.is_empty())
+    written_forms(searcher, &f.swedish_text(), word).is_ok_and(|forms| !forms.is_empty())
 }
 
 /// The edits the search allows a word of `chars` letters it does not know (its fuzzy clauses).
