@@ -75,18 +75,36 @@ impl Bits {
 
     /// The documents, ascending.
     pub fn iter(&self) -> impl Iterator<Item = DocId> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                if rest == 0 {
-                    return None;
-                }
-                let bit = rest.trailing_zeros();
-                rest &= rest - 1;
-                Some(i as u32 * 64 + bit)
-            })
-        })
+        ones(self.0.iter().copied())
     }
+
+    /// The documents below `max_doc` that are not in the set, ascending.
+    pub fn iter_missing(&self, max_doc: u32) -> impl Iterator<Item = DocId> + '_ {
+        let last = (max_doc as usize).div_ceil(64).saturating_sub(1);
+        ones(self.0.iter().enumerate().map(move |(i, &word)| {
+            let missing = !word;
+            if i == last && !max_doc.is_multiple_of(64) {
+                missing & ((1 << (max_doc % 64)) - 1)
+            } else {
+                missing
+            }
+        }))
+    }
+}
+
+/// The positions of the one bits of `words`, ascending.
+fn ones(words: impl Iterator<Item = u64>) -> impl Iterator<Item = DocId> {
+    words.enumerate().flat_map(|(i, word)| {
+        let mut rest = word;
+        std::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let bit = rest.trailing_zeros();
+            rest &= rest - 1;
+            Some(i as u32 * 64 + bit)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -111,5 +129,12 @@ mod tests {
         assert_eq!(c, a);
         c.and(&b);
         assert!(!c.contains(63) && c.contains(129) && !c.contains(500));
+        assert_eq!(
+            a.iter_missing(130).collect::<Vec<_>>(),
+            (0..130)
+                .filter(|d| ![0, 63, 64, 129].contains(d))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(Bits::full(128).iter_missing(128).count(), 0);
     }
 }

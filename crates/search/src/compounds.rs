@@ -5,7 +5,8 @@
 //! with the words each three-byte sequence occurs in. A query word's compounds are the words
 //! that contain it: the shortest of its sequences' lists of words, each word checked. Their
 //! documents are read straight from the postings the segment's term dictionary points to,
-//! into one bit set per segment. So the index holds nothing extra for compounds: a word is
+//! into one bit set per segment; a rare term's few documents are read with the words, once,
+//! and kept beside them. So the index holds nothing extra for compounds: a word is
 //! kept once per segment in memory, not once per entry on disk (a field of every entry's word
 //! endings, tried first, made the index three times as large and its rebuild twice as slow;
 //! a sorted list of every word's endings took 0.3 s to make at 100 000 entries, paid by the
@@ -14,8 +15,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use tantivy::index::SegmentId;
+use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::postings::TermInfo;
 use tantivy::query::{
     BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
@@ -30,14 +32,45 @@ use crate::segment_cache::SegmentCache;
 /// The words of one segment's text fields, folded.
 pub struct Vocabulary {
     words: Vec<Box<str>>,
-    /// Each word's terms (each way it is written) in each text field where it occurs:
-    /// (field, term info).
-    terms: Vec<Vec<(Field, TermInfo)>>,
+    /// Each word's terms (each way it is written) in each text field where it occurs.
+    terms: Vec<Vec<WordTerm>>,
     /// In how many documents of the segment each word is, by its most common term (so a word
     /// written two ways in one field is counted low).
     doc_freq: Vec<u32>,
     /// For each three bytes, the words (ascending) that contain them.
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,
+    /// The documents of the rare terms, each term's together.
+    rare_docs: Vec<DocId>,
+    /// The documents of the common terms, one bit set each.
+    dense: Vec<Bits>,
+}
+
+/// A term in at most this many documents has them kept with the words: most compounds are
+/// rare, and a query word inside hundreds of them would otherwise open hundreds of postings
+/// lists per segment and field, each for a handful of documents.
+const RARE_DOCS: u32 = 32;
+
+/// A term in at least this share of a segment's documents has them kept as a bit set: a
+/// query word inside a common compound ORs a few thousand machine words instead of decoding
+/// tens of thousands of postings. (At the threshold the bit set is four bytes per document
+/// of the term; at 100 000 entries about 740 terms per large segment, some 4 MB.)
+const DENSE_SHARE: u32 = 32;
+
+/// A way one word is written, in one field.
+struct WordTerm {
+    field: Field,
+    info: TermInfo,
+    docs: TermDocs,
+}
+
+/// Where a term's documents are read from.
+enum TermDocs {
+    /// Its postings.
+    Postings,
+    /// `rare_docs[start..start + doc_freq]`.
+    Rare { start: u32 },
+    /// `dense[i]`.
+    Dense(u32),
 }
 
 impl Vocabulary {
@@ -48,7 +81,10 @@ impl Vocabulary {
             terms: Vec::new(),
             doc_freq: Vec::new(),
             trigrams: FxHashMap::default(),
+            rare_docs: Vec::new(),
+            dense: Vec::new(),
         };
+        let dense_from = (reader.max_doc() / DENSE_SHARE).max(RARE_DOCS + 1);
         for &field in fields {
             let index = reader.inverted_index(field)?;
             let mut terms = index.terms().stream()?;
@@ -84,7 +120,23 @@ impl Vocabulary {
                     }
                 } as usize;
                 vocabulary.doc_freq[id] = vocabulary.doc_freq[id].max(info.doc_freq);
-                vocabulary.terms[id].push((field, info));
+                let docs = if info.doc_freq <= RARE_DOCS {
+                    let start = vocabulary.rare_docs.len() as u32;
+                    for_each_block(&index, &info, |docs| {
+                        vocabulary.rare_docs.extend_from_slice(docs)
+                    })?;
+                    TermDocs::Rare { start }
+                } else if info.doc_freq >= dense_from {
+                    let mut bits = Bits::new(reader.max_doc());
+                    for_each_block(&index, &info, |docs| {
+                        docs.iter().for_each(|&doc| bits.insert(doc))
+                    })?;
+                    vocabulary.dense.push(bits);
+                    TermDocs::Dense(vocabulary.dense.len() as u32 - 1)
+                } else {
+                    TermDocs::Postings
+                };
+                vocabulary.terms[id].push(WordTerm { field, info, docs });
             }
         }
         Ok(vocabulary)
@@ -148,17 +200,27 @@ impl VocabularyCache {
     /// The words of each segment of `searcher` that hold `part`, and about how many documents
     /// have one of them: worked out once per query word, for its clauses and its idf.
     pub(crate) fn compounds(&self, searcher: &Searcher, part: &str) -> tantivy::Result<Compounds> {
+        // Segment by segment, side by side (the first search of a process reads each
+        // segment's words here).
+        let per_segment = searcher
+            .segment_readers()
+            .par_iter()
+            .map(|segment| {
+                let vocabulary = self.get(segment)?;
+                let found = vocabulary.containing(part);
+                // The sum over the words: a document with two such words counts twice.
+                let doc_freq = found
+                    .iter()
+                    .map(|&word| u64::from(vocabulary.doc_freq[word as usize]))
+                    .sum::<u64>();
+                Ok((segment.segment_id(), (vocabulary, found), doc_freq))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let mut words = HashMap::new();
         let mut doc_freq = 0;
-        for segment in searcher.segment_readers() {
-            let vocabulary = self.get(segment)?;
-            let found = vocabulary.containing(part);
-            // The sum over the words: a document with two such words counts twice.
-            doc_freq += found
-                .iter()
-                .map(|&word| u64::from(vocabulary.doc_freq[word as usize]))
-                .sum::<u64>();
-            words.insert(segment.segment_id(), (vocabulary, found));
+        for (segment, found, n) in per_segment {
+            doc_freq += n;
+            words.insert(segment, found);
         }
         Ok(Compounds {
             words: Arc::new(words),
@@ -198,15 +260,11 @@ impl Query for CompoundQuery {
 }
 
 impl CompoundQuery {
-    /// Calls `found` with each document of `reader` that has one of the words in one of the
-    /// fields, once per word and field it has.
-    fn for_each_doc(
-        &self,
-        reader: &SegmentReader,
-        mut found: impl FnMut(DocId),
-    ) -> tantivy::Result<()> {
+    /// The documents of `reader` with one of the words in one of the fields.
+    pub(crate) fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+        let mut docs = Bits::new(reader.max_doc());
         let Some((vocabulary, words)) = self.compounds.words.get(&reader.segment_id()) else {
-            return Ok(());
+            return Ok(docs);
         };
         let indexes = self
             .fields
@@ -214,37 +272,48 @@ impl CompoundQuery {
             .map(|&field| Ok((field, reader.inverted_index(field)?)))
             .collect::<tantivy::Result<Vec<_>>>()?;
         for &word in words {
-            for (field, info) in &vocabulary.terms[word as usize] {
-                let Some((_, index)) = indexes.iter().find(|(f, _)| f == field) else {
+            for term in &vocabulary.terms[word as usize] {
+                let Some((_, index)) = indexes.iter().find(|(f, _)| *f == term.field) else {
                     continue;
                 };
-                let mut postings =
-                    index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
-                while !postings.docs().is_empty() {
-                    for &doc in postings.docs() {
-                        found(doc);
+                match term.docs {
+                    TermDocs::Rare { start } => {
+                        let end = start + term.info.doc_freq;
+                        for &doc in &vocabulary.rare_docs[start as usize..end as usize] {
+                            docs.insert(doc);
+                        }
                     }
-                    postings.advance();
+                    TermDocs::Dense(i) => docs.or(&vocabulary.dense[i as usize]),
+                    TermDocs::Postings => for_each_block(index, &term.info, |block| {
+                        block.iter().for_each(|&doc| docs.insert(doc))
+                    })?,
                 }
             }
         }
-        Ok(())
-    }
-
-    /// The documents of `reader` with one of the words in one of the fields.
-    pub(crate) fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
-        let mut docs = Bits::new(reader.max_doc());
-        self.for_each_doc(reader, |doc| docs.insert(doc))?;
         Ok(docs)
     }
+}
+
+/// Calls `f` with each block of a term's documents, from its postings.
+fn for_each_block(
+    index: &InvertedIndexReader,
+    info: &TermInfo,
+    mut f: impl FnMut(&[DocId]),
+) -> tantivy::Result<()> {
+    let mut postings = index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    while !postings.docs().is_empty() {
+        f(postings.docs());
+        postings.advance();
+    }
+    Ok(())
 }
 
 impl Weight for CompoundQuery {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut docs = BitSet::with_max_value(reader.max_doc());
-        self.for_each_doc(reader, |doc| {
+        for doc in self.docs(reader)?.iter() {
             docs.insert(doc);
-        })?;
+        }
         Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
     }
 
@@ -257,5 +326,65 @@ impl Weight for CompoundQuery {
                 "the document has no word that holds the query word".to_owned(),
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use model::query::SearchRequest;
+    use model::validate::parse_entry;
+
+    use super::TermDocs;
+
+    #[test]
+    fn a_word_inside_compounds_finds_them_whether_they_are_rare_or_common() {
+        // Three compounds of `livsmedel`: in 10 entries (its documents kept with the words),
+        // in every 40th (read from its postings) and in every third (kept as a bit set).
+        let has = |i: usize| [i < 10, i % 40 == 7, i % 3 == 2];
+        let compounds = ["livsmedelsstrategi", "livsmedelsbutik", "livsmedelsverket"];
+        let entries: Vec<_> = (0..3000)
+            .map(|i| {
+                let mut words = vec!["ett", "exempel", "om", "mat"];
+                for (word, has) in compounds.iter().zip(has(i)) {
+                    if has {
+                        words.push(word);
+                    }
+                }
+                let json = serde_json::json!({
+                    "kind": "exempel",
+                    "title": format!("Exempel {i}"),
+                    "summary": words.join(" "),
+                    "status": "publicerad",
+                });
+                let mut entry = parse_entry(&json.to_string()).unwrap();
+                entry.id = format!("e{i}");
+                entry.uid = format!("00000000-0000-4000-8000-{i:012}");
+                entry
+            })
+            .collect();
+        let expected = (0..3000).filter(|&i| has(i).contains(&true)).count() as u64;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, index) = crate::test_library(dir.path(), entries);
+        let found =
+            crate::query::search(&index, &store, &SearchRequest::query("livsmedel")).unwrap();
+        assert_eq!(found.total, expected);
+
+        // Each way of keeping a term's documents was taken.
+        let searcher = index.searcher();
+        let mut kinds = [false; 3];
+        for segment in searcher.segment_readers() {
+            let vocabulary = index.vocabulary.get(segment).unwrap();
+            for word in vocabulary.containing("livsmedel") {
+                for term in &vocabulary.terms[word as usize] {
+                    kinds[match term.docs {
+                        TermDocs::Rare { .. } => 0,
+                        TermDocs::Postings => 1,
+                        TermDocs::Dense(_) => 2,
+                    }] = true;
+                }
+            }
+        }
+        assert_eq!(kinds, [true; 3]);
     }
 }

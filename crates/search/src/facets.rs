@@ -8,6 +8,8 @@
 //! query's few matches are counted one by one from the same cached values.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use tantivy::{DocId, SegmentReader};
 
 use crate::bits::Bits;
@@ -24,6 +26,8 @@ pub struct SegmentFacet {
     starts: Vec<u32>,
     ords: Vec<u32>,
     docs: Vec<Bits>,
+    /// How many documents (deleted ones too) have each value.
+    totals: Vec<u64>,
 }
 
 impl SegmentFacet {
@@ -35,6 +39,7 @@ impl SegmentFacet {
                 starts: vec![0; max_doc as usize + 1],
                 ords: Vec::new(),
                 docs: Vec::new(),
+                totals: Vec::new(),
             });
         };
         let values = column.dictionary().num_terms();
@@ -61,11 +66,13 @@ impl SegmentFacet {
             ords.extend_from_slice(&values);
         }
         starts.push(ords.len() as u32);
+        let totals = docs.iter().map(Bits::len).collect();
         Ok(SegmentFacet {
             names,
             starts,
             ords,
             docs,
+            totals,
         })
     }
 
@@ -73,43 +80,76 @@ impl SegmentFacet {
         &self.ords[self.starts[doc as usize] as usize..self.starts[doc as usize + 1] as usize]
     }
 
-    /// Adds the counts of each value over `matched` (`n` documents) to `counts`.
-    pub(crate) fn count_into(&self, matched: &Bits, n: u64, counts: &mut BTreeMap<String, u64>) {
+    /// How many of `matched` (`n` documents) have each value, by ordinal.
+    pub(crate) fn count(&self, matched: &Bits, n: u64) -> Vec<u64> {
         if n == 0 {
-            return;
+            return vec![0; self.names.len()];
         }
-        let words = self.starts.len().saturating_sub(1).div_ceil(64) as u64;
-        let mut per_value = vec![0u64; self.names.len()];
-        // By bit sets, a facet costs a step per machine word of the segment per value; match
-        // by match, a few steps per value each match has. Each facet takes the cheaper (a
-        // municipality has 290 values and one per entry; a year, a few dozen and several per
-        // entry).
-        let max_doc = self.starts.len().saturating_sub(1).max(1);
-        let per_match = 2 * self.ords.len().div_ceil(max_doc) as u64 + 2;
-        if words * (self.docs.len() as u64) < n * per_match {
-            for (count, docs) in per_value.iter_mut().zip(&self.docs) {
-                *count = matched.count_and(docs);
-            }
-        } else {
+        let max_doc = self.starts.len().saturating_sub(1);
+        let words = max_doc.div_ceil(64) as u64;
+        // Three ways to count, each taken where it is cheapest:
+        // - by bit sets, a step per machine word of the segment per value;
+        // - match by match, a few steps per value each match has (a municipality has 290
+        //   values and one per entry; a year, a few dozen and several per entry);
+        // - for a query that matches most of the segment, the values' totals less the
+        //   counts of the documents it does not match, one by one.
+        let per_doc = 2 * self.ords.len().div_ceil(max_doc.max(1)) as u64 + 2;
+        let by_bits = words * self.docs.len() as u64;
+        let by_match = n * per_doc;
+        let by_rest = (max_doc as u64).saturating_sub(n) * per_doc + self.docs.len() as u64;
+        if by_bits <= by_match.min(by_rest) {
+            self.docs
+                .iter()
+                .map(|docs| matched.count_and(docs))
+                .collect()
+        } else if by_match <= by_rest {
+            let mut per_value = vec![0u64; self.names.len()];
             for doc in matched.iter() {
                 for &ord in self.values_of(doc) {
                     per_value[ord as usize] += 1;
                 }
             }
-        }
-        for (n, name) in per_value.into_iter().zip(&self.names) {
-            if n == 0 {
-                continue;
-            }
-            // The value's name is copied only the first time a segment has it.
-            match counts.get_mut(name) {
-                Some(count) => *count += n,
-                None => {
-                    counts.insert(name.clone(), n);
+            per_value
+        } else {
+            // Deleted documents are among those not matched, and in the totals: exact.
+            let mut per_value = self.totals.clone();
+            for doc in matched.iter_missing(max_doc as u32) {
+                for &ord in self.values_of(doc) {
+                    per_value[ord as usize] -= 1;
                 }
             }
+            per_value
         }
     }
+}
+
+/// The counts of one facet over the segments, each as its values and their counts (by
+/// ordinal): merged by value.
+pub(crate) fn merge<'a>(
+    segments: impl IntoIterator<Item = &'a (Arc<SegmentFacet>, Vec<u64>)>,
+) -> BTreeMap<String, u64> {
+    let mut all: Vec<(&str, u64)> = Vec::new();
+    for (facet, counts) in segments {
+        all.extend(
+            facet
+                .names
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(name, n)| (name.as_str(), *n)),
+        );
+    }
+    // Each segment's values come in the order of its dictionary, sorted: the sort merges
+    // runs.
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    let mut merged: Vec<(String, u64)> = Vec::new();
+    for (name, n) in all {
+        match merged.last_mut() {
+            Some((last, count)) if last == name => *count += n,
+            _ => merged.push((name.to_owned(), n)),
+        }
+    }
+    merged.into_iter().collect()
 }
 
 /// The facet values of the index's segments, read once per segment and field.
@@ -213,11 +253,76 @@ pub(crate) mod collector {
             self.facets
                 .iter()
                 .map(|facet| {
-                    let mut counts = BTreeMap::new();
-                    facet.count_into(&matched, n, &mut counts);
-                    counts
+                    let counts = facet.count(&matched, n);
+                    super::merge([&(facet.clone(), counts)])
                 })
                 .collect()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A facet of `max_doc` documents where document `d` has the values `values(d)`.
+    fn facet(max_doc: u32, names: usize, values: impl Fn(u32) -> Vec<u32>) -> SegmentFacet {
+        let mut facet = SegmentFacet {
+            names: (0..names).map(|i| format!("v{i:03}")).collect(),
+            starts: Vec::new(),
+            ords: Vec::new(),
+            docs: vec![Bits::new(max_doc); names],
+            totals: vec![0; names],
+        };
+        for doc in 0..max_doc {
+            facet.starts.push(facet.ords.len() as u32);
+            for ord in values(doc) {
+                facet.ords.push(ord);
+                facet.docs[ord as usize].insert(doc);
+                facet.totals[ord as usize] += 1;
+            }
+        }
+        facet.starts.push(facet.ords.len() as u32);
+        facet
+    }
+
+    #[test]
+    fn every_way_of_counting_gives_each_value_s_count() {
+        // One value per document of many (as municipalities), and several of few (as years).
+        let one_of_many = facet(1000, 290, |d| vec![d * 7 % 290]);
+        let several = facet(1000, 12, |d| (0..d % 4).map(|k| (d + k) % 12).collect());
+        // From no match to every one: each way of counting is taken somewhere on the way.
+        for every in [1000, 500, 97, 13, 3, 2, 1] {
+            for offset in [0, 1] {
+                let mut matched = Bits::new(1000);
+                for doc in (offset..1000).step_by(every) {
+                    matched.insert(doc);
+                }
+                for facet in [&one_of_many, &several] {
+                    let mut expected = vec![0u64; facet.names.len()];
+                    for doc in matched.iter() {
+                        for &ord in facet.values_of(doc) {
+                            expected[ord as usize] += 1;
+                        }
+                    }
+                    assert_eq!(
+                        facet.count(&matched, matched.len()),
+                        expected,
+                        "every {every}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_of_segments_add_up_by_value() {
+        let a = Arc::new(facet(4, 3, |d| vec![d % 3]));
+        let b = Arc::new(facet(2, 2, |d| vec![d]));
+        let merged = merge([&(a, vec![2, 0, 5]), &(b, vec![1, 3])]);
+        let expected: BTreeMap<String, u64> = [("v000", 3), ("v001", 3), ("v002", 5)]
+            .map(|(v, n)| (v.to_owned(), n))
+            .into();
+        assert_eq!(merged, expected);
     }
 }

@@ -822,23 +822,12 @@ pub(crate) fn names_text(entry: &Entry) -> String {
 
 #[cfg(test)]
 mod tests {
-    use store::{Change, Store};
-
-    use super::{FACETS, SearchIndex};
+    use super::FACETS;
 
     #[test]
     fn warming_reads_each_segment_s_words_and_facets_before_any_search() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("db.sqlite3"), dir.path()).unwrap();
-        let change = Change {
-            by: "test",
-            at: "2026-01-01T00:00:00Z",
-            comment: "",
-        };
-        store
-            .insert(&mut crate::starter_entries(), &change)
-            .unwrap();
-        let index = SearchIndex::open(&dir.path().join("index"), &store).unwrap();
+        let (_store, index) = crate::test_library(dir.path(), crate::starter_entries());
         let searcher = index.reader.searcher();
         let segments = searcher.segment_readers();
         assert!(!segments.is_empty());

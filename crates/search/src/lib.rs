@@ -34,3 +34,20 @@ pub(crate) fn starter_entries() -> Vec<model::Entry> {
         })
         .collect()
 }
+
+/// A library of `entries` in `dir` for a test: the store, and the index built from it.
+#[cfg(test)]
+pub(crate) fn test_library(
+    dir: &std::path::Path,
+    mut entries: Vec<model::Entry>,
+) -> (store::Store, SearchIndex) {
+    let mut store = store::Store::open(&dir.join("db.sqlite3"), dir).unwrap();
+    let change = store::Change {
+        by: "test",
+        at: "2026-01-01T00:00:00Z",
+        comment: "",
+    };
+    store.insert(&mut entries, &change).unwrap();
+    let index = SearchIndex::open(&dir.join("index"), &store).unwrap();
+    (store, index)
+}

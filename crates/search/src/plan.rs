@@ -16,11 +16,17 @@
 //!    into one extra score per document, and the skipping allows for the largest of them.
 //!    Only matches (the bit set of step 1) enter the page.
 //!
+//! Both steps are done per segment, and the segments side by side (on rayon's threads): each
+//! gives its count, its facet counts by value ordinal and its own best page, merged after.
+//!
 //! A document's score is the same sum of the same clauses as the tree's tantivy query gives it
 //! (`TextQuery::query`, built in tests only); the tests check the two against each other.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
@@ -31,7 +37,7 @@ use model::query::{Facets, SortOrder};
 
 use crate::bits::Bits;
 use crate::compounds::CompoundQuery;
-use crate::facets::FacetCache;
+use crate::facets::{self, FacetCache, SegmentFacet};
 use crate::index::FACETS;
 
 /// One node of a text query: what it matches, and how it adds to a document's score.
@@ -145,97 +151,53 @@ pub(crate) fn run(
         .iter()
         .map(|c| c.query().weight(scoring))
         .collect::<tantivy::Result<_>>()?;
-    let weights = |filters: &Filters| -> tantivy::Result<Vec<(Occur, Box<dyn Weight>)>> {
+    let filter_weights = |filters: &Filters| -> tantivy::Result<Vec<(Occur, Box<dyn Weight>)>> {
         filters
             .iter()
             .map(|(occur, q)| Ok((*occur, q.weight(unscored)?)))
             .collect()
     };
-    let filter_weights = weights(filters)?;
     let recount_weights = recounts
         .iter()
-        .map(|r| weights(r.filters))
+        .map(|r| filter_weights(r.filters))
         .collect::<tantivy::Result<Vec<_>>>()?;
+    let weights = Weights {
+        union: union.as_deref(),
+        others: &other_weights,
+        filters: &filter_weights(filters)?,
+        recounts: &recount_weights,
+    };
 
     let page = offset + limit;
+    let segment = |(ord, reader): (usize, &SegmentReader)| {
+        run_segment(
+            reader, ord as u32, facets, text, &weights, recounts, sort, page,
+        )
+    };
+    // The segments are searched side by side, each into a page of its own; the best of
+    // those pages are the page.
+    let found: Vec<SegmentFound> = searcher
+        .segment_readers()
+        .par_iter()
+        .enumerate()
+        .map(segment)
+        .collect::<Result<_>>()?;
+
     let mut top = TopK::new(page);
     let mut total = 0;
-    let mut counts: Vec<BTreeMap<String, u64>> = vec![BTreeMap::new(); FACETS.len()];
-    let mut recounted: Vec<BTreeMap<String, u64>> = vec![BTreeMap::new(); recounts.len()];
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let ord = ord as u32;
-        let max_doc = reader.max_doc();
-        let mut extra = Extra::new(max_doc, !other_weights.is_empty());
-        let mut text_bits = match text {
-            Some(text) => words_bits(text, reader, &mut other_weights.iter(), &mut extra)?,
-            None => Bits::full(max_doc),
-        };
-        if let Some(alive) = reader.alive_bitset() {
-            let dead: Vec<DocId> = text_bits.iter().filter(|&d| !alive.is_alive(d)).collect();
-            for doc in dead {
-                text_bits.remove(doc);
-            }
-        }
-        let mut matched = filter_bits(&filter_weights, reader)?;
-        matched.and(&text_bits);
-        let n = matched.len();
-        total += n;
-        if let Some(facets) = facets {
-            let values_of = |facet: &'static str| facets.values(reader, facet);
-            for (facet, counts) in FACETS.iter().zip(&mut counts) {
-                // A facet with values selected is counted under its own filters below.
-                if !recounts.iter().any(|r| r.facet == *facet) {
-                    values_of(facet)?.count_into(&matched, n, counts);
-                }
-            }
-            for ((recount, weights), counts) in
-                recounts.iter().zip(&recount_weights).zip(&mut recounted)
-            {
-                let mut without = filter_bits(weights, reader)?;
-                without.and(&text_bits);
-                values_of(recount.facet)?.count_into(&without, without.len(), counts);
-            }
-        }
-        if n == 0 {
-            continue;
-        }
-        match (sort, &union) {
-            (SortOrder::Relevance, Some(union)) => {
-                rank(union.as_ref(), reader, ord, &matched, &extra, &mut top)?;
-            }
-            (SortOrder::Relevance, None) => {
-                // Only clauses without terms (or no text): their scores are the extra ones.
-                for doc in matched.iter() {
-                    let score = if text.is_some() {
-                        extra.score(doc)
-                    } else {
-                        1.0
-                    };
-                    top.offer(score, DocAddress::new(ord, doc));
-                }
-            }
-            (SortOrder::Newest, _) => {
-                let column = reader.fast_fields().i64("updated")?;
-                for doc in matched.iter() {
-                    let value = column.first(doc).unwrap_or(i64::MIN);
-                    top.offer_key(value as f64, DocAddress::new(ord, doc));
-                }
-            }
-            (SortOrder::Spread, _) => {
-                let column = reader.fast_fields().u64("reach")?;
-                for doc in matched.iter() {
-                    let value = column.first(doc).unwrap_or(0);
-                    top.offer_key(value as f64, DocAddress::new(ord, doc));
-                }
-            }
+    for segment in &found {
+        total += segment.total;
+        for candidate in segment.top.heap.iter() {
+            top.push(candidate.0);
         }
     }
     let mut out = Facets::default();
-    for (name, values) in FACETS.iter().zip(counts) {
-        *out.slot(name) = values;
-    }
-    for (recount, values) in recounts.iter().zip(recounted) {
-        *out.slot(recount.facet) = values;
+    for (i, name) in FACETS.iter().enumerate() {
+        if let Some(r) = recounts.iter().position(|r| r.facet == *name) {
+            *out.slot(name) = facets::merge(found.iter().flat_map(|s| &s.recounted[r]));
+        } else {
+            *out.slot(name) = facets::merge(found.iter().flat_map(|s| &s.counts[i]));
+        }
     }
     let top = top
         .into_sorted()
@@ -255,6 +217,124 @@ pub(crate) fn run(
         top,
         facets: out,
     })
+}
+
+/// The weights of a search, made once and shared by its segments.
+struct Weights<'a> {
+    /// Every term of the text query, for block-max WAND.
+    union: Option<&'a dyn Weight>,
+    /// The clauses that are not terms, in the order of the text query.
+    others: &'a [Box<dyn Weight>],
+    filters: &'a [(Occur, Box<dyn Weight>)],
+    /// Per recount, its filters.
+    recounts: &'a [Vec<(Occur, Box<dyn Weight>)>],
+}
+
+/// One facet's values in one segment, and how many matches have each (by ordinal).
+type SegmentCounts = Option<(Arc<SegmentFacet>, Vec<u64>)>;
+
+/// What one segment adds to a search's answer.
+struct SegmentFound {
+    total: u64,
+    /// The segment's best `offset + limit` matches.
+    top: TopK,
+    /// Per facet of [`FACETS`] (`None` for one that is recounted, or without matches).
+    counts: Vec<SegmentCounts>,
+    /// Per recount.
+    recounted: Vec<SegmentCounts>,
+}
+
+/// Searches one segment: its matches, their count and facet counts, and its best `page`.
+#[allow(clippy::too_many_arguments)]
+fn run_segment(
+    reader: &SegmentReader,
+    ord: u32,
+    facets: Option<&FacetCache>,
+    text: Option<&TextQuery>,
+    weights: &Weights<'_>,
+    recounts: &[Recount<'_>],
+    sort: SortOrder,
+    page: usize,
+) -> Result<SegmentFound> {
+    let max_doc = reader.max_doc();
+    let mut extra = Extra::new(max_doc, !weights.others.is_empty());
+    let mut text_bits = match text {
+        Some(text) => words_bits(text, reader, &mut weights.others.iter(), &mut extra)?,
+        None => Bits::full(max_doc),
+    };
+    if let Some(alive) = reader.alive_bitset() {
+        let dead: Vec<DocId> = text_bits.iter().filter(|&d| !alive.is_alive(d)).collect();
+        for doc in dead {
+            text_bits.remove(doc);
+        }
+    }
+    let mut matched = filter_bits(weights.filters, reader)?;
+    matched.and(&text_bits);
+    let n = matched.len();
+    let mut found = SegmentFound {
+        total: n,
+        top: TopK::new(page),
+        counts: Vec::new(),
+        recounted: Vec::new(),
+    };
+    if let Some(facets) = facets {
+        for facet in FACETS {
+            // A facet with values selected is counted under its own filters below.
+            let counted = n > 0 && !recounts.iter().any(|r| r.facet == facet);
+            found.counts.push(if counted {
+                let values = facets.values(reader, facet)?;
+                let counts = values.count(&matched, n);
+                Some((values, counts))
+            } else {
+                None
+            });
+        }
+        for (recount, weights) in recounts.iter().zip(weights.recounts) {
+            let mut without = filter_bits(weights, reader)?;
+            without.and(&text_bits);
+            let values = facets.values(reader, recount.facet)?;
+            let counts = values.count(&without, without.len());
+            found.recounted.push(Some((values, counts)));
+        }
+    } else {
+        found.counts = vec![None; FACETS.len()];
+        found.recounted = vec![None; recounts.len()];
+    }
+    if n == 0 {
+        return Ok(found);
+    }
+    let top = &mut found.top;
+    match (sort, weights.union) {
+        (SortOrder::Relevance, Some(union)) => {
+            rank(union, reader, ord, &matched, &extra, top)?;
+        }
+        (SortOrder::Relevance, None) => {
+            // Only clauses without terms (or no text): their scores are the extra ones.
+            for doc in matched.iter() {
+                let score = if text.is_some() {
+                    extra.score(doc)
+                } else {
+                    1.0
+                };
+                top.offer(score, DocAddress::new(ord, doc));
+            }
+        }
+        (SortOrder::Newest, _) => {
+            let column = reader.fast_fields().i64("updated")?;
+            for doc in matched.iter() {
+                let value = column.first(doc).unwrap_or(i64::MIN);
+                top.offer_key(value as f64, DocAddress::new(ord, doc));
+            }
+        }
+        (SortOrder::Spread, _) => {
+            let column = reader.fast_fields().u64("reach")?;
+            for doc in matched.iter() {
+                let value = column.first(doc).unwrap_or(0);
+                top.offer_key(value as f64, DocAddress::new(ord, doc));
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The scores of the clauses that are not terms, per document of a segment.
@@ -433,7 +513,11 @@ fn rank(
         rest.and(matched);
         rest.and_not(reported);
         for doc in rest.iter() {
-            top.offer(extra.score(doc), DocAddress::new(ord, doc));
+            let score = extra.score(doc);
+            // Most such matches score below the page's worst: no candidate to compare.
+            if top.worst().is_none_or(|worst| score >= worst) {
+                top.offer(score, DocAddress::new(ord, doc));
+            }
         }
     }
     Ok(())

@@ -36,6 +36,7 @@ use crate::index::{
 use crate::plan::{self, Clause, Found, Recount, TextQuery};
 use crate::snippet;
 use crate::spelling::{Speller, search_distance};
+use rayon::prelude::*;
 
 /// Every boost in one place.
 pub struct Boosts;
@@ -762,10 +763,20 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             Speller::new(&searcher, f, store, &filters).suggestion(&parts),
         )
     };
-    let hits = current_entries(store, ranked)?
+    let entries: Vec<(Score, Entry)> = current_entries(store, ranked)?
         .into_iter()
         .filter(|(_, entry)| req.all || entry.status == Status::Publicerad)
-        .map(|(score, entry)| hit(&entry, score, &words, store))
+        .collect();
+    // The snippets of a page are cut side by side; only an attachment's text needs the
+    // database, and it is read after.
+    let own: Vec<String> = entries
+        .par_iter()
+        .map(|(_, entry)| snippet::best(entry, &words))
+        .collect();
+    let hits = entries
+        .into_iter()
+        .zip(own)
+        .map(|((score, entry), own)| hit_with(&entry, score, own, &words, store))
         .collect();
     Ok(SearchResponse {
         total,
@@ -923,8 +934,12 @@ pub(crate) fn reference(index: &SearchIndex, req: &SearchRequest) -> Result<plan
 
 /// The snippet of a hit, and the attachment it comes from when the entry's own text has
 /// none of the words but one of its files does.
-fn snippet_of(entry: &Entry, words: &snippet::Needles, store: &Store) -> (String, Option<String>) {
-    let own = snippet::best(entry, words);
+fn snippet_of(
+    entry: &Entry,
+    own: String,
+    words: &snippet::Needles,
+    store: &Store,
+) -> (String, Option<String>) {
     if own.contains("<mark>") || words.is_empty() {
         return (own, None);
     }
@@ -942,7 +957,18 @@ fn snippet_of(entry: &Entry, words: &snippet::Needles, store: &Store) -> (String
 /// A hit as a result list shows it, with a snippet around `words` (the summary's start when
 /// there are none).
 pub(crate) fn hit(entry: &Entry, score: Score, words: &snippet::Needles, store: &Store) -> Hit {
-    let (snippet, attachment) = snippet_of(entry, words, store);
+    hit_with(entry, score, snippet::best(entry, words), words, store)
+}
+
+/// A hit whose own snippet (`own`, from its summary or sections) is cut already.
+fn hit_with(
+    entry: &Entry,
+    score: Score,
+    own: String,
+    words: &snippet::Needles,
+    store: &Store,
+) -> Hit {
+    let (snippet, attachment) = snippet_of(entry, own, words, store);
     let owned = |codes: Vec<&str>| codes.into_iter().map(str::to_owned).collect();
     Hit {
         id: entry.id.clone(),

@@ -173,10 +173,7 @@ fn telling_terms(
 
 #[cfg(test)]
 mod tests {
-    use store::{Change, Store};
-
     use super::{MAX_TERMS, telling_terms};
-    use crate::SearchIndex;
 
     /// tantivy's more-like-this took, of the words of equal weight at its cut, those a hash map
     /// happened to list first, so "Liknande exempel" could change from one run to the next
@@ -184,7 +181,6 @@ mod tests {
     #[test]
     fn words_of_equal_weight_at_the_cut_are_chosen_the_same_way_every_time() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("db.sqlite3"), dir.path()).unwrap();
         // Forty made-up words, each once in one entry: all of one weight.
         // (Not `dd`, `gt` and the like, which the Swedish stemmer shortens.)
         let consonants = ['b', 'f', 'h', 'j', 'l', 'm', 'p', 'v', 'x', 'z'];
@@ -194,13 +190,7 @@ mod tests {
         let text = words.join(" ");
         let mut entries = crate::starter_entries();
         entries[0].sections.solution = text.clone();
-        let change = Change {
-            by: "test",
-            at: "2026-01-01T00:00:00Z",
-            comment: "",
-        };
-        store.insert(&mut entries, &change).unwrap();
-        let index = SearchIndex::open(&dir.path().join("index"), &store).unwrap();
+        let (_store, index) = crate::test_library(dir.path(), entries);
         let searcher = index.searcher();
         let fields = [(index.fields.body, text.as_str())];
 
