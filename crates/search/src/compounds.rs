@@ -144,23 +144,29 @@ impl Vocabulary {
 
     /// The words that contain `part` (as a word of their own, at their start or inside).
     fn containing(&self, part: &str) -> Vec<u32> {
-        let mut shortest: Option<&Vec<u32>> = None;
+        let mut lists = Vec::new();
         for trigram in part.as_bytes().windows(3) {
             let Some(list) = self.trigrams.get(&[trigram[0], trigram[1], trigram[2]]) else {
                 return Vec::new();
             };
-            if shortest.is_none_or(|s| list.len() < s.len()) {
-                shortest = Some(list);
-            }
+            lists.push(list.as_slice());
         }
+        lists.sort_by_key(|list| list.len());
+        let Some(shortest) = lists.first() else {
+            return Vec::new();
+        };
+        // The words in the two shortest lists (both ascending), then each checked: a common
+        // sequence (`tok` of `utokad`) is in thousands of words, two of them together in few.
+        let mut other = lists.get(1).copied().unwrap_or(shortest).iter().peekable();
         shortest
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|&id| self.words[id as usize].contains(part))
-                    .collect()
+            .iter()
+            .copied()
+            .filter(|&id| {
+                while other.next_if(|&&o| o < id).is_some() {}
+                other.peek() == Some(&&id)
             })
-            .unwrap_or_default()
+            .filter(|&id| self.words[id as usize].contains(part))
+            .collect()
     }
 }
 
@@ -335,6 +341,30 @@ mod tests {
     use model::validate::parse_entry;
 
     use super::TermDocs;
+
+    #[test]
+    fn the_words_holding_a_part_are_every_word_that_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_store, index) = crate::test_library(dir.path(), crate::starter_entries());
+        let searcher = index.searcher();
+        for segment in searcher.segment_readers() {
+            let vocabulary = index.vocabulary.get(segment).unwrap();
+            for part in [
+                "livsmedel",
+                "matsal",
+                "valfard",
+                "utveckl",
+                "ning",
+                "tion",
+                "zzzz",
+            ] {
+                let expected: Vec<u32> = (0..vocabulary.words.len() as u32)
+                    .filter(|&id| vocabulary.words[id as usize].contains(part))
+                    .collect();
+                assert_eq!(vocabulary.containing(part), expected, "{part}");
+            }
+        }
+    }
 
     #[test]
     fn a_word_inside_compounds_finds_them_whether_they_are_rare_or_common() {
