@@ -5,7 +5,9 @@
 //! never change), so that counting a broad query, which matches most of the library, is a
 //! population count of the matches' bit set against each value's: a few thousand machine
 //! words per value instead of a column lookup per matching document and facet. A narrow
-//! query's few matches are counted one by one from the same cached values.
+//! query's few matches are counted one by one from the same cached values, and a query that
+//! matches nearly everything as each value's total less the documents it leaves out. Each
+//! segment counts by value ordinal; [`merge`] adds the segments up by value.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

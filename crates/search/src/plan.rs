@@ -22,6 +22,7 @@
 //! A document's score is the same sum of the same clauses as the tree's tantivy query gives it
 //! (`TextQuery::query`, built in tests only); the tests check the two against each other.
 
+use std::borrow::Cow;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::sync::Arc;
@@ -193,11 +194,7 @@ pub(crate) fn run(
     }
     let mut out = Facets::default();
     for (i, name) in FACETS.iter().enumerate() {
-        if let Some(r) = recounts.iter().position(|r| r.facet == *name) {
-            *out.slot(name) = facets::merge(found.iter().flat_map(|s| &s.recounted[r]));
-        } else {
-            *out.slot(name) = facets::merge(found.iter().flat_map(|s| &s.counts[i]));
-        }
+        *out.slot(name) = facets::merge(found.iter().flat_map(|s| &s.counts[i]));
     }
     let top = top
         .into_sorted()
@@ -238,10 +235,8 @@ struct SegmentFound {
     total: u64,
     /// The segment's best `offset + limit` matches.
     top: TopK,
-    /// Per facet of [`FACETS`] (`None` for one that is recounted, or without matches).
+    /// Per facet of [`FACETS`] (`None` without facets, or without documents to count).
     counts: Vec<SegmentCounts>,
-    /// Per recount.
-    recounted: Vec<SegmentCounts>,
 }
 
 /// Searches one segment: its matches, their count and facet counts, and its best `page`.
@@ -271,35 +266,40 @@ fn run_segment(
     let mut matched = filter_bits(weights.filters, reader)?;
     matched.and(&text_bits);
     let n = matched.len();
+    let counts = match facets {
+        None => vec![None; FACETS.len()],
+        Some(facets) => FACETS
+            .iter()
+            .map(|&facet| {
+                // A facet with values selected is counted as if none of them were: under the
+                // request's filters without its own.
+                let recount = recounts
+                    .iter()
+                    .zip(weights.recounts)
+                    .find(|(r, _)| r.facet == facet);
+                let (docs, n) = match recount {
+                    Some((_, filters)) => {
+                        let mut without = filter_bits(filters, reader)?;
+                        without.and(&text_bits);
+                        let n = without.len();
+                        (Cow::Owned(without), n)
+                    }
+                    None => (Cow::Borrowed(&matched), n),
+                };
+                if n == 0 {
+                    return Ok(None);
+                }
+                let values = facets.values(reader, facet)?;
+                let counts = values.count(&docs, n);
+                Ok(Some((values, counts)))
+            })
+            .collect::<Result<_>>()?,
+    };
     let mut found = SegmentFound {
         total: n,
         top: TopK::new(page),
-        counts: Vec::new(),
-        recounted: Vec::new(),
+        counts,
     };
-    if let Some(facets) = facets {
-        for facet in FACETS {
-            // A facet with values selected is counted under its own filters below.
-            let counted = n > 0 && !recounts.iter().any(|r| r.facet == facet);
-            found.counts.push(if counted {
-                let values = facets.values(reader, facet)?;
-                let counts = values.count(&matched, n);
-                Some((values, counts))
-            } else {
-                None
-            });
-        }
-        for (recount, weights) in recounts.iter().zip(weights.recounts) {
-            let mut without = filter_bits(weights, reader)?;
-            without.and(&text_bits);
-            let values = facets.values(reader, recount.facet)?;
-            let counts = values.count(&without, without.len());
-            found.recounted.push(Some((values, counts)));
-        }
-    } else {
-        found.counts = vec![None; FACETS.len()];
-        found.recounted = vec![None; recounts.len()];
-    }
     if n == 0 {
         return Ok(found);
     }

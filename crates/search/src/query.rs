@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use tantivy::query::{
     BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -36,7 +37,6 @@ use crate::index::{
 use crate::plan::{self, Clause, Found, Recount, TextQuery};
 use crate::snippet;
 use crate::spelling::{Speller, search_distance};
-use rayon::prelude::*;
 
 /// Every boost in one place.
 pub struct Boosts;
