@@ -484,7 +484,8 @@ fn similar_entries(lib: &Library, ids: &[String]) {
 
 /// `-- profile DIR N [rebuild | similar | saves]`: a library of N synthetic entries kept in
 /// DIR (made on the first run, reused after), then the query set in a loop with each query's
-/// time (`ROUNDS`, default 5; `QUERY_PAUSE_MS` before each), for `perf` and for trying a
+/// time (`ROUNDS`, default 5; before each, `QUERY_PAUSE_MS` idle and `QUERY_BUSY_MS` of work
+/// on the calling thread, as `make bench`'s FTS5 query), for `perf` and for trying a
 /// change without generating the corpus again. `similar` times "Liknande exempel"; `saves` adds entries to DIR (copy it
 /// first), each after `PAUSE_MS`, with a new writer per save when `NEW_WRITER` is set. Not
 /// part of `make bench`.
@@ -546,10 +547,18 @@ fn profile(dir: &Path, n: usize, what: &str) {
     let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
     // A pause before each query, as between keystrokes: threads that wait for work sleep.
     let pause = env_number("QUERY_PAUSE_MS").map(Duration::from_millis);
+    // Work on this thread before each query, as `make bench`'s FTS5 query between ours.
+    let busy = env_number("QUERY_BUSY_MS").map(Duration::from_millis);
     for _ in 0..rounds {
         for (q, times) in queries.iter().zip(&mut per_query) {
             if let Some(pause) = pause {
                 std::thread::sleep(pause);
+            }
+            if let Some(busy) = busy {
+                let t = Instant::now();
+                while t.elapsed() < busy {
+                    std::hint::spin_loop();
+                }
             }
             let t = Instant::now();
             let found = lib.search(&SearchRequest::query(q)).unwrap();

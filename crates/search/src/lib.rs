@@ -16,6 +16,7 @@ mod segment_cache;
 pub mod similar;
 pub mod snippet;
 mod spelling;
+mod threads;
 
 pub use index::SearchIndex;
 pub use query::{Boosts, search};

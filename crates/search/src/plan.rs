@@ -177,12 +177,14 @@ pub(crate) fn run(
     };
     // The segments are searched side by side, each into a page of its own; the best of
     // those pages are the page.
-    let found: Vec<SegmentFound> = searcher
-        .segment_readers()
-        .par_iter()
-        .enumerate()
-        .map(segment)
-        .collect::<Result<_>>()?;
+    let found: Vec<SegmentFound> = crate::threads::install(|| {
+        searcher
+            .segment_readers()
+            .par_iter()
+            .enumerate()
+            .map(segment)
+            .collect::<Result<_>>()
+    })?;
 
     let mut top = TopK::new(page);
     let mut total = 0;

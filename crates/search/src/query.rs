@@ -769,10 +769,12 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         .collect();
     // The snippets of a page are cut side by side; only an attachment's text needs the
     // database, and it is read after.
-    let own: Vec<String> = entries
-        .par_iter()
-        .map(|(_, entry)| snippet::best(entry, &words))
-        .collect();
+    let own: Vec<String> = crate::threads::install(|| {
+        entries
+            .par_iter()
+            .map(|(_, entry)| snippet::best(entry, &words))
+            .collect()
+    });
     let hits = entries
         .into_iter()
         .zip(own)
