@@ -285,6 +285,12 @@ async fn subscription_pull(app: AppHandle, name: Option<String>) -> Result<Vec<P
     .map_err(|e| Error::new(ErrorCode::Io, format!("hämtningen avbröts: {e}")))?
 }
 
+/// mimalloc rather than the system's allocator: a search allocates and frees its bit sets and
+/// score arrays on several threads, and glibc's spent about an eighth of a search's time
+/// (BENCHMARKS.md, session 15).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // SAFETY: first in `main`, so the process has one thread: the code that runs before
     // `main` (tauri-utils' `ctor`, the type registrations tantivy's dependencies make) starts

@@ -19,6 +19,12 @@ use model::taxonomy::ReferenceData;
 use args::{AccountAction, BundleAction, Cli, Command, ImportArgs, SearchArgs, TaxonomyAction};
 use print::{finish_write, print_entry, print_json, terminal_text};
 
+/// mimalloc rather than the system's allocator: a search allocates and frees its bit sets and
+/// score arrays on several threads, and glibc's spent about an eighth of a search's time
+/// (BENCHMARKS.md, session 15).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Output into a pipe that closed (`exempelbank list --json | head`) ends the program
     // quietly, as it does any other command-line tool, instead of a panic on the next print.

@@ -586,6 +586,10 @@ fn env_number(name: &str) -> Option<u64> {
         .and_then(|value| value.parse().ok())
 }
 
+/// The allocator of the binaries it stands for (see `crates/cli/src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "profile") {

@@ -28,6 +28,10 @@ fn median(times: &mut [Duration]) -> Duration {
     times[times.len() / 2]
 }
 
+/// The allocator of the binaries it stands for (see `crates/cli/src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // The first number among the arguments (cargo bench passes `--bench` too).
     let n: usize = std::env::args()

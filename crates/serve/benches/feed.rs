@@ -78,6 +78,10 @@ fn relay(upstream: String, counts: Arc<Counts>) -> String {
     base
 }
 
+/// The allocator of the binaries it stands for (see `crates/cli/src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n = env("FEED_ENTRIES", 10_000);
     let changed = env("FEED_CHANGED", 1_000).min(n);

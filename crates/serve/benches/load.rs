@@ -244,6 +244,10 @@ fn writer(
     tally.lock().unwrap().add(local);
 }
 
+/// The allocator of the binaries it stands for (see `crates/cli/src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let seconds = env("LOAD_SECONDS", 60);
     let n = env("LOAD_ENTRIES", 10_000);
