@@ -24,7 +24,7 @@ use tantivy::query::{
     BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError};
+use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
 
 use crate::bits::Bits;
 use crate::index::PART_CHARS;
@@ -44,7 +44,14 @@ pub struct Vocabulary {
     rare_docs: Vec<DocId>,
     /// The documents of the common terms, one bit set each.
     dense: Vec<Bits>,
+    /// Per field, its common terms (short words too) by their bytes: the place of each one's
+    /// bit set in `dense`. The step that finds every match ORs a query word's bit set instead
+    /// of reading its postings, which for `och` are every document of the segment.
+    dense_terms: Vec<(Field, DenseTerms)>,
 }
+
+/// A field's common terms by their bytes, each with the place of its bit set.
+type DenseTerms = FxHashMap<Box<[u8]>, u32>;
 
 /// A term in at most this many documents has them kept with the words: most compounds are
 /// rare, and a query word inside hundreds of them would otherwise open hundreds of postings
@@ -84,12 +91,27 @@ impl Vocabulary {
             trigrams: FxHashMap::default(),
             rare_docs: Vec::new(),
             dense: Vec::new(),
+            dense_terms: Vec::new(),
         };
         let dense_from = (reader.max_doc() / DENSE_SHARE).max(RARE_DOCS + 1);
         for &field in fields {
             let index = reader.inverted_index(field)?;
+            let mut dense_terms = DenseTerms::default();
             let mut terms = index.terms().stream()?;
             while terms.advance() {
+                let info = terms.value().clone();
+                let dense = if info.doc_freq >= dense_from {
+                    let mut bits = Bits::new(reader.max_doc());
+                    for_each_block(&index, &info, |docs| {
+                        docs.iter().for_each(|&doc| bits.insert(doc))
+                    })?;
+                    let i = vocabulary.dense.len() as u32;
+                    vocabulary.dense.push(bits);
+                    dense_terms.insert(terms.key().into(), i);
+                    Some(i)
+                } else {
+                    None
+                };
                 let Ok(written) = std::str::from_utf8(terms.key()) else {
                     continue;
                 };
@@ -99,7 +121,6 @@ impl Vocabulary {
                 if word.chars().count() < PART_CHARS {
                     continue;
                 }
-                let info = terms.value().clone();
                 let id = match ids.get(word.as_ref()) {
                     Some(&id) => id,
                     None => {
@@ -121,26 +142,32 @@ impl Vocabulary {
                     }
                 } as usize;
                 vocabulary.doc_freq[id] = vocabulary.doc_freq[id].max(info.doc_freq);
-                let docs = if info.doc_freq <= RARE_DOCS {
+                let docs = if let Some(i) = dense {
+                    TermDocs::Dense(i)
+                } else if info.doc_freq <= RARE_DOCS {
                     let start = vocabulary.rare_docs.len() as u32;
                     for_each_block(&index, &info, |docs| {
                         vocabulary.rare_docs.extend_from_slice(docs)
                     })?;
                     TermDocs::Rare { start }
-                } else if info.doc_freq >= dense_from {
-                    let mut bits = Bits::new(reader.max_doc());
-                    for_each_block(&index, &info, |docs| {
-                        docs.iter().for_each(|&doc| bits.insert(doc))
-                    })?;
-                    vocabulary.dense.push(bits);
-                    TermDocs::Dense(vocabulary.dense.len() as u32 - 1)
                 } else {
                     TermDocs::Postings
                 };
                 vocabulary.terms[id].push(WordTerm { field, info, docs });
             }
+            vocabulary.dense_terms.push((field, dense_terms));
         }
         Ok(vocabulary)
+    }
+
+    /// The documents of `term`, if it is common enough to have them kept as a bit set.
+    pub(crate) fn dense_term(&self, term: &Term) -> Option<&Bits> {
+        let (_, terms) = self
+            .dense_terms
+            .iter()
+            .find(|(field, _)| *field == term.field())?;
+        let i = *terms.get(term.serialized_value_bytes())?;
+        self.dense.get(i as usize)
     }
 
     /// The words that contain `part` (as a word of their own, at their start or inside).
@@ -193,10 +220,9 @@ impl VocabularyCache {
         })
     }
 
-    /// Whether the words of `reader`'s segment have been read.
-    #[cfg(test)]
-    pub(crate) fn holds(&self, reader: &SegmentReader) -> bool {
-        self.segments.holds(reader, "vocabulary")
+    /// The words of `reader`'s segment if they have been read, without waiting for them.
+    pub(crate) fn read_already(&self, reader: &SegmentReader) -> Option<Arc<Vocabulary>> {
+        self.segments.read_already(reader, "vocabulary")
     }
 
     /// Forgets the segments that are gone.

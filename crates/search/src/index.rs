@@ -832,10 +832,10 @@ mod tests {
         let segments = searcher.segment_readers();
         assert!(!segments.is_empty());
         let held = |segment| {
-            index.vocabulary.holds(segment)
+            index.vocabulary.read_already(segment).is_some()
                 && FACETS
                     .iter()
-                    .all(|facet| index.facets.holds(segment, facet))
+                    .all(|facet| index.facets.read_already(segment, facet).is_some())
         };
         assert!(!segments.iter().any(held), "nothing is read before");
         index.warm().unwrap();

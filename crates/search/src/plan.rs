@@ -37,7 +37,7 @@ use model::error::Result;
 use model::query::{Facets, SortOrder};
 
 use crate::bits::Bits;
-use crate::compounds::CompoundQuery;
+use crate::compounds::{CompoundQuery, Vocabulary, VocabularyCache};
 use crate::facets::{self, FacetCache, SegmentFacet};
 use crate::index::FACETS;
 
@@ -126,6 +126,7 @@ pub(crate) struct Recount<'a> {
 pub(crate) fn run(
     searcher: &Searcher,
     facets: Option<&FacetCache>,
+    vocabulary: &VocabularyCache,
     text: Option<&TextQuery>,
     filters: &Filters,
     recounts: &[Recount<'_>],
@@ -172,7 +173,7 @@ pub(crate) fn run(
     let page = offset + limit;
     let segment = |(ord, reader): (usize, &SegmentReader)| {
         run_segment(
-            reader, ord as u32, facets, text, &weights, recounts, sort, page,
+            reader, ord as u32, facets, vocabulary, text, &weights, recounts, sort, page,
         )
     };
     // The segments are searched side by side, each into a page of its own; the best of
@@ -247,6 +248,7 @@ fn run_segment(
     reader: &SegmentReader,
     ord: u32,
     facets: Option<&FacetCache>,
+    vocabulary: &VocabularyCache,
     text: Option<&TextQuery>,
     weights: &Weights<'_>,
     recounts: &[Recount<'_>],
@@ -255,8 +257,15 @@ fn run_segment(
 ) -> Result<SegmentFound> {
     let max_doc = reader.max_doc();
     let mut extra = Extra::new(max_doc, !weights.others.is_empty());
+    // The common terms' bit sets, if the segment's words have been read (a one-shot search of
+    // short words reads the postings instead of waiting for all of them).
+    let vocabulary = vocabulary.read_already(reader);
+    let segment = Segment {
+        reader,
+        vocabulary: vocabulary.as_deref(),
+    };
     let mut text_bits = match text {
-        Some(text) => words_bits(text, reader, &mut weights.others.iter(), &mut extra)?,
+        Some(text) => words_bits(text, &segment, &mut weights.others.iter(), &mut extra)?,
         None => Bits::full(max_doc),
     };
     if let Some(alive) = reader.alive_bitset() {
@@ -369,16 +378,16 @@ impl Extra {
 /// scores of clauses that are not terms to `extra`.
 fn words_bits<'w>(
     text: &TextQuery,
-    reader: &SegmentReader,
+    segment: &Segment<'_>,
     others: &mut impl Iterator<Item = &'w Box<dyn Weight>>,
     extra: &mut Extra,
 ) -> Result<Bits> {
-    let max_doc = reader.max_doc();
+    let max_doc = segment.reader.max_doc();
     let mut required: Option<Bits> = None;
     let mut optional: Option<Bits> = None;
     for (occur, clause) in &text.words {
         let mut bits = Bits::new(max_doc);
-        add_clause(clause, reader, others, extra, &mut bits)?;
+        add_clause(clause, segment, others, extra, &mut bits)?;
         match occur {
             Occur::Must => match &mut required {
                 Some(all) => all.and(&bits),
@@ -399,16 +408,27 @@ fn words_bits<'w>(
     Ok(required.or(optional).unwrap_or_else(|| Bits::new(max_doc)))
 }
 
+/// A segment, and its words if they have been read.
+struct Segment<'a> {
+    reader: &'a SegmentReader,
+    vocabulary: Option<&'a Vocabulary>,
+}
+
 /// Adds the documents of a segment that `clause` matches to `bits`.
 fn add_clause<'w>(
     clause: &Clause,
-    reader: &SegmentReader,
+    segment: &Segment<'_>,
     others: &mut impl Iterator<Item = &'w Box<dyn Weight>>,
     extra: &mut Extra,
     bits: &mut Bits,
 ) -> Result<()> {
+    let reader = segment.reader;
     match clause {
         Clause::Term { term, .. } => {
+            if let Some(docs) = segment.vocabulary.and_then(|v| v.dense_term(term)) {
+                bits.or(docs);
+                return Ok(());
+            }
             let index = reader.inverted_index(term.field())?;
             if let Some(mut postings) = index
                 .read_block_postings(term, IndexRecordOption::Basic)
@@ -449,7 +469,7 @@ fn add_clause<'w>(
         }
         Clause::Any(clauses) => {
             for clause in clauses {
-                add_clause(clause, reader, others, extra, bits)?;
+                add_clause(clause, segment, others, extra, bits)?;
             }
         }
     }
@@ -625,6 +645,7 @@ mod tests {
     use model::query::{SearchRequest, SortOrder};
     use model::validate::parse_entry;
     use store::{Change, Store};
+    use tantivy::Term;
 
     use crate::SearchIndex;
     use crate::query::{reference, search};
@@ -677,9 +698,18 @@ mod tests {
     const FOCUS: [&str; 3] = ["matning-uppfoljning", "valfardsteknik", "hallbarhet"];
 
     fn synthetic(rng: &mut Rng, words: &[String], i: usize) -> Entry {
+        // Every third word a common one, as in real text: `och` is in most entries, so its
+        // documents are kept as a bit set and ORed instead of read from its postings.
+        const COMMON: [&str; 5] = ["och", "för", "med", "kommunen", "innovation"];
         let mut text = |n: usize| -> String {
             (0..n)
-                .map(|_| rng.pick(words).as_str())
+                .map(|k| {
+                    if k % 3 == 0 {
+                        COMMON[rng.below(COMMON.len())]
+                    } else {
+                        rng.pick(words).as_str()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -830,5 +860,21 @@ mod tests {
             ranked += usize::from(!got.hits.is_empty());
         }
         assert!(ranked > 200, "most queries find something: {ranked}");
+        // The common words were ORed from bit sets, short ones too, not read from postings.
+        let searcher = index.searcher();
+        let dense = |word: &str| {
+            let term = Term::from_field_text(index.fields.summary, word);
+            let largest = searcher
+                .segment_readers()
+                .iter()
+                .max_by_key(|segment| segment.max_doc())
+                .unwrap();
+            index
+                .vocabulary
+                .read_already(largest)
+                .is_some_and(|words| words.dense_term(&term).is_some())
+        };
+        assert!(dense("och"), "`och` has a bit set in the largest segment");
+        assert!(!dense("syntetisk-saknas"));
     }
 }

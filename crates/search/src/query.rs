@@ -722,6 +722,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
         plan::run(
             &searcher,
             Some(&index.facets),
+            &index.vocabulary,
             text,
             &filters,
             &recounts,

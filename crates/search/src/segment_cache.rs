@@ -65,15 +65,16 @@ impl<V> SegmentCache<V> {
         self.lock().retain(|(segment, _), _| live.contains(segment));
     }
 
-    /// Whether the value named `name` of `segment` has been read.
-    #[cfg(test)]
-    pub fn holds(&self, segment: &SegmentReader, name: &'static str) -> bool {
-        let slot = self.lock().get(&(segment.segment_id(), name)).cloned();
-        slot.is_some_and(|slot| {
-            slot.lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .is_some()
-        })
+    /// The value named `name` of `segment` if it has been read; `None`, without waiting, while
+    /// it is being read.
+    pub fn read_already(&self, segment: &SegmentReader, name: &'static str) -> Option<Arc<V>> {
+        let slot = self.lock().get(&(segment.segment_id(), name)).cloned()?;
+        let value = match slot.try_lock() {
+            Ok(value) => value,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        value.clone()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Values<V>> {

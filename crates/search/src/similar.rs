@@ -102,6 +102,7 @@ pub fn similar(
     let found = plan::run(
         &searcher,
         None,
+        &index.vocabulary,
         Some(&text),
         &filters,
         &[],
