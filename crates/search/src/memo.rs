@@ -220,6 +220,15 @@ mod tests {
             // The second time from the memo, the same again.
             assert_eq!(tokens(&mut memo, &text), tokens(&mut plain, &text));
             assert!(tokens(&mut memo, "  ,; ").is_empty());
+            // Every text of the starter library.
+            for entry in crate::starter_entries() {
+                for (_, text) in entry.sections.iter() {
+                    assert_eq!(tokens(&mut memo, text), tokens(&mut plain, text));
+                }
+                for text in [entry.summary.clone(), crate::index::names_text(&entry)] {
+                    assert_eq!(tokens(&mut memo, &text), tokens(&mut plain, &text));
+                }
+            }
         }
     }
 

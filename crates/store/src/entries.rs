@@ -10,7 +10,9 @@ use model::error::{Error, Result};
 use model::taxonomy::FocusArea;
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 
-use crate::{Change, Store, from_json, id_taken, parse_slug, record_revision, to_json};
+use crate::{
+    Change, Store, from_json, from_json_bytes, id_taken, parse_slug, record_revision, to_json,
+};
 
 /// Writes that land together in one transaction: dropping a batch without
 /// [`Batch::commit`] rolls all of them back.
@@ -70,11 +72,16 @@ impl Store {
             .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
         let mut out = Vec::with_capacity(uids.len());
         for uid in uids {
-            if let Some(body) = stmt
-                .query_row([uid], |r| r.get::<_, String>(0))
-                .optional()?
-            {
-                out.push(from_json(&body)?);
+            // Parsed where SQLite holds it: no copy of the text, no pass only to check it.
+            let entry = stmt
+                .query_row([uid], |r| {
+                    Ok(from_json_bytes(
+                        r.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?,
+                    ))
+                })
+                .optional()?;
+            if let Some(entry) = entry {
+                out.push(entry?);
             }
         }
         Ok(out)
@@ -87,8 +94,8 @@ impl Store {
             .prepare("SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY uid")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            f(from_json(
-                row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?,
+            f(from_json_bytes(
+                row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?,
             )?)?;
         }
         Ok(())
@@ -431,5 +438,53 @@ mod tests {
         // from a cold disk at 100 000 entries.
         assert_eq!(plan, ["SCAN entries USING INDEX entries_live_status"]);
         assert_eq!(store.count_live().unwrap(), (0, 0));
+    }
+
+    /// A search reads its hits' JSON as SQLite holds it, without making it a string first: a
+    /// body that is not UTF-8, or not an entry, is an error that says so, not a panic.
+    #[test]
+    fn a_damaged_body_read_for_a_search_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&dir.path().join("b.sqlite3"), &dir.path().join("backups")).unwrap();
+        let json = r#"{"kind":"exempel","title":"Ett exempel","status":"publicerad"}"#;
+        let mut entries = [model::validate::parse_entry(json).unwrap()];
+        let change = crate::Change {
+            by: "test",
+            at: "2026-01-01T00:00:00Z",
+            comment: "",
+        };
+        store.insert(&mut entries, &change).unwrap();
+        let uid = entries[0].uid.clone();
+        let found = store.live_by_uids(std::slice::from_ref(&uid)).unwrap();
+        assert_eq!(found[0].title, "Ett exempel");
+        let mut seen = 0;
+        store
+            .for_each_live(|entry| {
+                assert_eq!(entry.uid, uid);
+                seen += 1;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, 1);
+
+        for damaged in [
+            &b"{\"kind\":\"exempel\",\"title\":\"\xff\"}"[..],
+            b"inte json",
+        ] {
+            store
+                .conn
+                .execute(
+                    "UPDATE entries SET body = CAST(?1 AS TEXT) WHERE uid = ?2",
+                    rusqlite::params![damaged, uid],
+                )
+                .unwrap();
+            let error = store.live_by_uids(std::slice::from_ref(&uid)).unwrap_err();
+            assert!(
+                error.message.contains("en sparad post kan inte läsas"),
+                "{error:?}"
+            );
+            assert!(store.for_each_live(|_| Ok(())).is_err());
+        }
     }
 }

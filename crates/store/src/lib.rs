@@ -476,7 +476,12 @@ fn to_json(entry: &Entry) -> Result<String> {
 }
 
 fn from_json(body: &str) -> Result<Entry> {
-    serde_json::from_str(body).map_err(|e| {
+    from_json_bytes(body.as_bytes())
+}
+
+/// An entry from its JSON as SQLite holds it: serde checks the text's UTF-8 as it parses.
+fn from_json_bytes(body: &[u8]) -> Result<Entry> {
+    serde_json::from_slice(body).map_err(|e| {
         Error::new(
             model::error::ErrorCode::Database,
             format!("en sparad post kan inte läsas: {e}"),
