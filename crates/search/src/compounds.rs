@@ -6,8 +6,9 @@
 //! that contain it: the shortest of its sequences' lists of words, each word checked. Their
 //! documents are read straight from the postings the segment's term dictionary points to,
 //! into one bit set per segment; a rare term's few documents, and a common term's bit set,
-//! are read with the words, once, and kept beside them. So the index holds nothing extra
-//! for compounds: a word is
+//! are read with the words, once, and kept beside them (every common term's, short words such
+//! as `och` too: finding every match ORs them instead of reading postings, see
+//! [`Vocabulary::dense_term`]). So the index holds nothing extra for compounds: a word is
 //! kept once per segment in memory, not once per entry on disk (a field of every entry's word
 //! endings, tried first, made the index three times as large and its rebuild twice as slow;
 //! a sorted list of every word's endings took 0.3 s to make at 100 000 entries, paid by the

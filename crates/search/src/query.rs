@@ -12,9 +12,8 @@
 //! and, for the last word while the user types, a prefix.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
 use tantivy::query::{
     BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -764,22 +763,33 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             Speller::new(&searcher, f, store, &filters).suggestion(&parts),
         )
     };
-    let entries: Vec<(Score, Entry)> = current_entries(store, ranked)?
+    // Each hit's snippet is cut on the search's threads as soon as its entry is read, while
+    // this thread reads the next; only an attachment's text needs the database, and it is
+    // read after.
+    let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
+    let read: Vec<(OnceLock<Entry>, OnceLock<String>)> =
+        ranked.iter().map(|_| Default::default()).collect();
+    crate::threads::in_place_scope(|scope| {
+        store.each_live_by_uid(&uids, |i, entry| {
+            if !(req.all || entry.status == Status::Publicerad) {
+                return;
+            }
+            let (slot, own) = &read[i];
+            let entry = slot.get_or_init(|| entry);
+            let words = &words;
+            scope.spawn(move |_| {
+                own.get_or_init(|| snippet::best(entry, words));
+            });
+        })
+    })?;
+    let hits = ranked
         .into_iter()
-        .filter(|(_, entry)| req.all || entry.status == Status::Publicerad)
-        .collect();
-    // The snippets of a page are cut side by side; only an attachment's text needs the
-    // database, and it is read after.
-    let own: Vec<String> = crate::threads::install(|| {
-        entries
-            .par_iter()
-            .map(|(_, entry)| snippet::best(entry, &words))
-            .collect()
-    });
-    let hits = entries
-        .into_iter()
-        .zip(own)
-        .map(|((score, entry), own)| hit_with(&entry, score, own, &words, store))
+        .zip(read)
+        .filter_map(|((score, _), (entry, own))| {
+            let entry = entry.into_inner()?;
+            let own = own.into_inner().unwrap_or_default();
+            Some(hit_with(&entry, score, own, &words, store))
+        })
         .collect();
     Ok(SearchResponse {
         total,

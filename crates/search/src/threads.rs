@@ -32,6 +32,15 @@ static THREADS: LazyLock<Option<ThreadPool>> = LazyLock::new(|| {
     builder.build().ok()
 });
 
+/// Runs `op` on this thread; what it spawns runs on the search's threads, and all of it is
+/// done when this returns.
+pub(crate) fn in_place_scope<'scope, R>(op: impl FnOnce(&rayon::Scope<'scope>) -> R) -> R {
+    match &*THREADS {
+        Some(threads) => threads.in_place_scope(op),
+        None => rayon::in_place_scope(op),
+    }
+}
+
 /// Runs `op` with the search's threads: the `par_iter`s inside it share them.
 pub(crate) fn install<R: Send>(op: impl FnOnce() -> R + Send) -> R {
     match &*THREADS {

@@ -67,11 +67,19 @@ impl Store {
 
     /// Live entries by uid, in the order asked; unknown and trashed uids are skipped.
     pub fn live_by_uids(&self, uids: &[String]) -> Result<Vec<Entry>> {
+        let mut out = Vec::with_capacity(uids.len());
+        self.each_live_by_uid(uids, |_, entry| out.push(entry))?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each live entry of `uids` as it is read, with its place in `uids`;
+    /// unknown and trashed uids are skipped. (A search hands each hit to another thread to
+    /// cut its snippet while the next is read.)
+    pub fn each_live_by_uid(&self, uids: &[String], mut f: impl FnMut(usize, Entry)) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
-        let mut out = Vec::with_capacity(uids.len());
-        for uid in uids {
+        for (i, uid) in uids.iter().enumerate() {
             // Parsed where SQLite holds it: no copy of the text, no pass only to check it.
             let entry = stmt
                 .query_row([uid], |r| {
@@ -81,10 +89,10 @@ impl Store {
                 })
                 .optional()?;
             if let Some(entry) = entry {
-                out.push(entry?);
+                f(i, entry?);
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Calls `f` with every live entry, in uid order, without holding them all in memory.
