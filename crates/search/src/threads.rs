@@ -8,8 +8,8 @@
 //! one was done: after an idle moment the two halves of a search ran one after the other.
 //! A thread kept on its own core runs as soon as that core wakes. (Measured: `profile` with
 //! 100 ms of work on the calling thread before each query, as `make bench`'s FTS5 query
-//! does, gave p50 / p99 6.2 / 24.7 and 5.8 / 18.0 ms on rayon's global threads, and 3.6 /
-//! 8.7 and 4.0 / 11.9 ms on threads kept on their cores; see BENCHMARKS.md.)
+//! does, gave p50 / p99 5.5 / 25.0 and 5.6 / 15.2 ms on rayon's global threads, and 4.4 /
+//! 10.8 and 3.5 / 8.9 ms on these; see BENCHMARKS.md, session 15.)
 //!
 //! The threads are the search's own, so that tantivy's use of rayon's global threads is left
 //! as it is.
