@@ -49,6 +49,17 @@ pub struct Vocabulary {
     /// bit set in `dense`. The step that finds every match ORs a query word's bit set instead
     /// of reading its postings, which for `och` are every document of the segment.
     dense_terms: Vec<(Field, DenseTerms)>,
+    /// Every word, short ones too, with the ways the fields write it other than as the word
+    /// itself (most are written only so, and keep no list): a query word's forms without
+    /// searching each field's term dictionary again.
+    forms: FxHashMap<Box<str>, Forms>,
+}
+
+/// How a folded word is written: whether as itself, and its other ways.
+#[derive(Default)]
+struct Forms {
+    as_folded: bool,
+    others: Vec<Box<str>>,
 }
 
 /// A field's common terms by their bytes, each with the place of its bit set.
@@ -93,6 +104,7 @@ impl Vocabulary {
             rare_docs: Vec::new(),
             dense: Vec::new(),
             dense_terms: Vec::new(),
+            forms: FxHashMap::default(),
         };
         let dense_from = (reader.max_doc() / DENSE_SHARE).max(RARE_DOCS + 1);
         for &field in fields {
@@ -119,6 +131,12 @@ impl Vocabulary {
                 // `välfärd` and a `valfard` of another entry are one word here, as a query
                 // folds them.
                 let word = crate::fold::fold(written);
+                let forms = vocabulary.forms.entry(word.as_ref().into()).or_default();
+                if written == word.as_ref() {
+                    forms.as_folded = true;
+                } else if !forms.others.iter().any(|form| form.as_ref() == written) {
+                    forms.others.push(written.into());
+                }
                 if word.chars().count() < PART_CHARS {
                     continue;
                 }
@@ -219,6 +237,30 @@ impl VocabularyCache {
         self.segments.get(reader, "vocabulary", || {
             Vocabulary::read(reader, &self.fields)
         })
+    }
+
+    /// The terms of the text fields that fold to `folded`, each once, sorted: the ways the
+    /// library writes one word, as [`crate::fold::written_forms`] finds them in the term
+    /// dictionaries. `None` while a segment's words have not been read.
+    pub(crate) fn written_forms(&self, searcher: &Searcher, folded: &str) -> Option<Vec<String>> {
+        let mut forms: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let vocabulary = self.read_already(segment)?;
+            let Some(written) = vocabulary.forms.get(folded) else {
+                continue;
+            };
+            let as_folded = written.as_folded.then_some(folded);
+            for form in as_folded
+                .into_iter()
+                .chain(written.others.iter().map(AsRef::as_ref))
+            {
+                if !forms.iter().any(|f| f == form) {
+                    forms.push(form.to_owned());
+                }
+            }
+        }
+        forms.sort_unstable();
+        Some(forms)
     }
 
     /// The words of `reader`'s segment if they have been read, without waiting for them.
@@ -394,6 +436,39 @@ mod tests {
                 assert_eq!(vocabulary.containing(part), expected, "{part}");
             }
         }
+    }
+
+    #[test]
+    fn the_forms_kept_with_the_words_are_those_the_term_dictionaries_give() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_store, index) = crate::test_library(dir.path(), crate::starter_entries());
+        let searcher = index.searcher();
+        let fields = index.fields.swedish_text();
+        assert_eq!(index.vocabulary.written_forms(&searcher, "orebro"), None);
+        index.warm().unwrap();
+        let mut words: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            words.extend(
+                index
+                    .vocabulary
+                    .get(segment)
+                    .unwrap()
+                    .forms
+                    .keys()
+                    .map(|w| w.to_string()),
+            );
+        }
+        words.extend(["och", "i", "orebro", "valfard", "saknasheltord"].map(String::from));
+        assert!(words.len() > 500, "{}", words.len());
+        for word in &words {
+            assert_eq!(
+                index.vocabulary.written_forms(&searcher, word),
+                Some(crate::fold::written_forms(&searcher, &fields, word).unwrap()),
+                "{word}"
+            );
+        }
+        let orebro = index.vocabulary.written_forms(&searcher, "orebro").unwrap();
+        assert!(orebro.contains(&"örebro".to_owned()), "{orebro:?}");
     }
 
     #[test]

@@ -270,8 +270,14 @@ impl<'a> QueryBuilder<'a> {
     /// search then finds nothing by the word rather than failing.
     fn forms(&mut self, folded: &str) -> &[String] {
         if !self.forms.contains_key(folded) {
-            let found = written_forms(self.searcher, &self.fields.swedish_text(), folded)
-                .unwrap_or_default();
+            // From the segments' words once they are read, else from the term dictionaries.
+            let found = self
+                .vocabulary
+                .written_forms(self.searcher, folded)
+                .unwrap_or_else(|| {
+                    written_forms(self.searcher, &self.fields.swedish_text(), folded)
+                        .unwrap_or_default()
+                });
             self.forms.insert(folded.to_owned(), found);
         }
         &self.forms[folded]
