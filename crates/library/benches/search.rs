@@ -485,10 +485,10 @@ fn similar_entries(lib: &Library, ids: &[String]) {
 /// `-- profile DIR N [rebuild | similar | saves]`: a library of N synthetic entries kept in
 /// DIR (made on the first run, reused after), then the query set in a loop with each query's
 /// time (`ROUNDS`, default 5; before each, `QUERY_PAUSE_MS` idle and `QUERY_BUSY_MS` of work
-/// on the calling thread, as `make bench`'s FTS5 query), for `perf` and for trying a
-/// change without generating the corpus again. `similar` times "Liknande exempel"; `saves` adds entries to DIR (copy it
-/// first), each after `PAUSE_MS`, with a new writer per save when `NEW_WRITER` is set. Not
-/// part of `make bench`.
+/// on the calling thread, as `make bench`'s FTS5 query), for `perf` and for trying a change
+/// without generating the corpus again. `similar` times "Liknande exempel"; `saves` adds
+/// entries to DIR (copy it first), each after `PAUSE_MS`, with a new writer per save when
+/// `NEW_WRITER` is set. Not part of `make bench`.
 fn profile(dir: &Path, n: usize, what: &str) {
     let words = vocabulary();
     let mut rng = Rng(0x5eed_0000 + n as u64);

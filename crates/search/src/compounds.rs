@@ -131,7 +131,11 @@ impl Vocabulary {
                 // `välfärd` and a `valfard` of another entry are one word here, as a query
                 // folds them.
                 let word = crate::fold::fold(written);
-                let forms = vocabulary.forms.entry(word.as_ref().into()).or_default();
+                // Looked up before inserting: most terms' words are already there.
+                let forms = match vocabulary.forms.get_mut(word.as_ref()) {
+                    Some(forms) => forms,
+                    None => vocabulary.forms.entry(word.as_ref().into()).or_default(),
+                };
                 if written == word.as_ref() {
                     forms.as_folded = true;
                 } else if !forms.others.iter().any(|form| form.as_ref() == written) {
@@ -373,7 +377,7 @@ impl CompoundQuery {
 }
 
 /// Calls `f` with each block of a term's documents, from its postings.
-fn for_each_block(
+pub(crate) fn for_each_block(
     index: &InvertedIndexReader,
     info: &TermInfo,
     mut f: impl FnMut(&[DocId]),

@@ -16,7 +16,8 @@
 //!    into one extra score per document, and the skipping allows for the largest of them.
 //!    Only matches (the bit set of step 1) enter the page.
 //!
-//! Both steps are done per segment, and the segments side by side (on rayon's threads): each
+//! Both steps are done per segment, and the segments side by side (on the search's threads,
+//! `threads.rs`): each
 //! gives its count, its facet counts by value ordinal and its own best page, merged after.
 //!
 //! A document's score is the same sum of the same clauses as the tree's tantivy query gives it
@@ -37,7 +38,7 @@ use model::error::Result;
 use model::query::{Facets, SortOrder};
 
 use crate::bits::Bits;
-use crate::compounds::{CompoundQuery, Vocabulary, VocabularyCache};
+use crate::compounds::{CompoundQuery, Vocabulary, VocabularyCache, for_each_block};
 use crate::facets::{self, FacetCache, SegmentFacet};
 use crate::index::FACETS;
 
@@ -430,16 +431,13 @@ fn add_clause<'w>(
                 return Ok(());
             }
             let index = reader.inverted_index(term.field())?;
-            if let Some(mut postings) = index
-                .read_block_postings(term, IndexRecordOption::Basic)
+            if let Some(info) = index
+                .get_term_info(term)
                 .map_err(tantivy::TantivyError::from)?
             {
-                while !postings.docs().is_empty() {
-                    for &doc in postings.docs() {
-                        bits.insert(doc);
-                    }
-                    postings.advance();
-                }
+                for_each_block(&index, &info, |docs| {
+                    docs.iter().for_each(|&doc| bits.insert(doc))
+                })?;
             }
         }
         Clause::Other { query, boost } => {

@@ -148,6 +148,19 @@ fn excerpt(text: &str, needles: &[Needle]) -> ((usize, usize), String) {
     (matched.score, render(text, &matched))
 }
 
+/// Whether the folded `word` matches any of `needles`, each one it matches marked in
+/// `distinct`.
+fn match_word(word: &str, needles: &[Needle], distinct: &mut [bool]) -> bool {
+    let mut hit = false;
+    for (needle, seen) in needles.iter().zip(distinct) {
+        if matches(word, needle) {
+            *seen = true;
+            hit = true;
+        }
+    }
+    hit
+}
+
 fn find(text: &str, needles: &[Needle]) -> Matched {
     let spans = words(text);
     let mut marked = Vec::new();
@@ -155,14 +168,7 @@ fn find(text: &str, needles: &[Needle]) -> Matched {
     let mut token = String::new();
     for &(s, e) in &spans {
         fold_into(&text[s..e], &mut token);
-        let mut hit = false;
-        for (i, needle) in needles.iter().enumerate() {
-            if matches(&token, needle) {
-                distinct[i] = true;
-                hit = true;
-            }
-        }
-        if hit {
+        if match_word(&token, needles, &mut distinct) {
             marked.push((s, e));
         }
     }
@@ -196,17 +202,9 @@ fn text_score(text: &str, needles: &[Needle]) -> (usize, usize) {
     let mut distinct = vec![false; needles.len()];
     let mut marked = 0;
     for word in folded.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
+        if !word.is_empty() {
+            marked += usize::from(match_word(word, needles, &mut distinct));
         }
-        let mut hit = false;
-        for (i, needle) in needles.iter().enumerate() {
-            if matches(word, needle) {
-                distinct[i] = true;
-                hit = true;
-            }
-        }
-        marked += usize::from(hit);
     }
     (distinct.iter().filter(|d| **d).count(), marked)
 }
