@@ -649,7 +649,7 @@ pub fn rebuild_into(dir: &Path, store: &Store) -> Result<()> {
     // Read the watermark first: a change made during the scan is replayed later, which is
     // harmless, while one missed would not be.
     let watermark = store.last_change()?;
-    store.for_each_live(|entry| {
+    store.for_each_live_as_stored(|entry| {
         writer.add_document(document(&fields, &entry, store)?)?;
         Ok(())
     })?;

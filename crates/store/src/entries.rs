@@ -4,6 +4,10 @@
 //! Revision numbers are set here and nowhere else: a new entry gets revision 1, every write
 //! of an existing one the revision after the one the database holds.
 
+use std::io::Read;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use model::error::{Error, Result};
@@ -96,10 +100,33 @@ impl Store {
     }
 
     /// Calls `f` with every live entry, in uid order, without holding them all in memory.
-    pub fn for_each_live(&self, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY uid")?;
+    pub fn for_each_live(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        self.each_live(LIVE_BY_UID, f)
+    }
+
+    /// Calls `f` with every live entry in the order the table stores them, without holding
+    /// them all in memory: one pass from the start of the table to its end, for work that
+    /// reads every entry and needs no order (a rebuild of the index). In uid order each row
+    /// is a jump elsewhere in the file: at 100 000 entries not in the page cache that took
+    /// 24 s, against 2.3 s in the table's order.
+    ///
+    /// Meanwhile another thread reads the database file ahead in large blocks
+    /// ([`read_ahead`]), so that SQLite's page-sized reads find it in the system's cache.
+    pub fn for_each_live_as_stored(&self, f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let done = AtomicBool::new(false);
+        let path = self.conn.path().filter(|path| !path.is_empty());
+        std::thread::scope(|scope| {
+            if let Some(path) = path {
+                scope.spawn(|| read_ahead(Path::new(path), &done));
+            }
+            let read = self.each_live(LIVE_AS_STORED, f);
+            done.store(true, Ordering::Relaxed);
+            read
+        })
+    }
+
+    fn each_live(&self, sql: &str, mut f: impl FnMut(Entry) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             f(from_json_bytes(
@@ -417,14 +444,91 @@ fn current_revision(tx: &Transaction, uid: &str) -> Result<Option<u32>> {
         .optional()?)
 }
 
+/// Reads the file at `path` from its start, in blocks of 4 MiB, up to [`READ_AHEAD_BYTES`] or
+/// until `done` is set, for the system to keep in its cache. A rebuild of the index reads
+/// every entry through SQLite, a page at a time; from a cold cache those small reads took a
+/// rebuild of 100 000 entries from 7.8 s to 14–15 s, while reading the 1.2 GB file in large
+/// blocks took 0.6–2 s. A failure only ends the read-ahead: the scan reports its own.
+fn read_ahead(path: &Path, done: &AtomicBool) {
+    let Ok(file) = std::fs::File::open(path) else {
+        return;
+    };
+    let mut file = file.take(READ_AHEAD_BYTES);
+    let mut block = vec![0; 4 << 20];
+    while !done.load(Ordering::Relaxed) {
+        match file.read(&mut block) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// How much of the database file [`read_ahead`] reads: a library about seven times the
+/// benchmark's 100 000 entries, which take 1.2 GB with their history.
+const READ_AHEAD_BYTES: u64 = 8 << 30;
+
+/// Every live entry's body by uid, through the uid index.
+const LIVE_BY_UID: &str = "SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY uid";
+/// Every live entry's body in the table's order. (Without `ORDER BY rowid` SQLite reads the
+/// partial index `entries_live_status` and jumps to the table from it.)
+const LIVE_AS_STORED: &str = "SELECT body FROM entries WHERE deleted_at IS NULL ORDER BY rowid";
+
 /// The query of [`Store::count_live`]: the live entries, and how many have status `?1`.
 const COUNT_LIVE: &str = "SELECT count(*), coalesce(sum(status = ?1), 0) FROM entries
      WHERE deleted_at IS NULL";
 
 #[cfg(test)]
 mod tests {
-    use super::COUNT_LIVE;
+    use super::{COUNT_LIVE, LIVE_AS_STORED};
     use crate::Store;
+
+    fn plan(store: &Store, sql: &str) -> Vec<String> {
+        store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(
+                rusqlite::params_from_iter(sql.contains("?1").then_some("publicerad")),
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// A rebuild of the index reads every entry. Read by uid, each row was a jump in the file,
+    /// and a 100 000-entry library not in the page cache took 24 s to read instead of 2.3 s; so
+    /// the rebuild reads the table from start to end, and still skips the trash.
+    #[test]
+    fn a_rebuild_reads_the_table_in_its_order_not_by_uid() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&dir.path().join("b.sqlite3"), &dir.path().join("backups")).unwrap();
+        assert_eq!(plan(&store, LIVE_AS_STORED), ["SCAN entries"]);
+        let change = crate::Change {
+            by: "test",
+            at: "2026-01-01T00:00:00Z",
+            comment: "",
+        };
+        let mut entries: Vec<_> = [("forsta", "Första"), ("andra", "Andra"), ("tredje", "Tredje")]
+            .map(|(id, title)| {
+                model::validate::parse_entry(&format!(
+                    r#"{{"id":"{id}","uid":"{id}","kind":"exempel","title":"{title}","status":"publicerad"}}"#
+                ))
+                .unwrap()
+            })
+            .into();
+        store.insert(&mut entries, &change).unwrap();
+        store.set_trashed(&mut entries[1], true, &change).unwrap();
+        let mut read = Vec::new();
+        store
+            .for_each_live_as_stored(|entry| {
+                read.push(entry.title);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(read, ["Första", "Tredje"]);
+    }
 
     /// The count at the app's start reads the index of live statuses, not the table: a scan
     /// of the table read every page of a 1.2 GB library (7.7 s from a cold disk).
@@ -433,14 +537,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store =
             Store::open(&dir.path().join("b.sqlite3"), &dir.path().join("backups")).unwrap();
-        let plan: Vec<String> = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {COUNT_LIVE}"))
-            .unwrap()
-            .query_map(["publicerad"], |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let plan = plan(&store, COUNT_LIVE);
         // SQLite does not call the index covering, as the condition is on a column outside it;
         // but the index holds only the live entries, so no row of the table is read: 25 ms
         // from a cold disk at 100 000 entries.
@@ -493,6 +590,7 @@ mod tests {
                 "{error:?}"
             );
             assert!(store.for_each_live(|_| Ok(())).is_err());
+            assert!(store.for_each_live_as_stored(|_| Ok(())).is_err());
         }
     }
 }
