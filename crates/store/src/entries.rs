@@ -83,20 +83,23 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
-        for (i, uid) in uids.iter().enumerate() {
-            // Parsed where SQLite holds it: no copy of the text, no pass only to check it.
-            let entry = stmt
-                .query_row([uid], |r| {
-                    Ok(from_json_bytes(
-                        r.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?,
-                    ))
-                })
-                .optional()?;
-            if let Some(entry) = entry {
-                f(i, entry?);
+        // One read transaction for a page of hits, not one per hit.
+        self.read_consistently(|| {
+            for (i, uid) in uids.iter().enumerate() {
+                // Parsed where SQLite holds it: no copy of the text, no pass only to check it.
+                let entry = stmt
+                    .query_row([uid], |r| {
+                        Ok(from_json_bytes(
+                            r.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?,
+                        ))
+                    })
+                    .optional()?;
+                if let Some(entry) = entry {
+                    f(i, entry?);
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Calls `f` with every live entry, in uid order, without holding them all in memory.
@@ -528,6 +531,18 @@ mod tests {
             })
             .unwrap();
         assert_eq!(read, ["Första", "Tredje"]);
+
+        // A page of hits is read in one transaction, or in the one already open (a feed's).
+        let uids: Vec<String> = entries.iter().map(|e| e.uid.clone()).collect();
+        let titles = |found: Vec<model::Entry>| -> Vec<String> {
+            found.into_iter().map(|e| e.title).collect()
+        };
+        assert_eq!(
+            titles(store.live_by_uids(&uids).unwrap()),
+            ["Första", "Tredje"]
+        );
+        let nested = store.read_consistently(|| store.live_by_uids(&uids));
+        assert_eq!(titles(nested.unwrap()), ["Första", "Tredje"]);
     }
 
     /// The count at the app's start reads the index of live statuses, not the table: a scan

@@ -380,12 +380,25 @@ impl Store {
 
     /// The highest change sequence number: the watermark the index must reach.
     pub fn last_change(&self) -> Result<u64> {
-        let seq: i64 =
-            self.conn
-                .query_row("SELECT COALESCE(MAX(seq), 0) FROM changes", [], |r| {
-                    r.get(0)
-                })?;
+        // Asked before every search: kept prepared.
+        let seq: i64 = self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM changes")?
+            .query_row([], |r| r.get(0))?;
         Ok(seq as u64)
+    }
+
+    /// Runs `read` in one read transaction: everything it reads is from one moment, however
+    /// many queries it makes, whatever other processes write meanwhile. It also costs less
+    /// than a transaction per query: each takes and lets go of a lock on the write-ahead
+    /// log's index. Within a transaction already open, `read` runs in that one.
+    pub fn read_consistently<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return read();
+        }
+        // Rolled back when dropped, a panic in `read` included; it only read.
+        let _snapshot = self.conn.unchecked_transaction()?;
+        read()
     }
 
     /// The uids changed after `seq`, each once, and the highest sequence number seen.

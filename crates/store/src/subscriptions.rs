@@ -192,14 +192,6 @@ impl Store {
         Ok((changed, more))
     }
 
-    /// Runs `read` in one read transaction: everything it reads is from one moment, however
-    /// many queries it makes, whatever other processes write meanwhile.
-    pub fn read_consistently<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<T> {
-        // Rolled back when dropped, a panic in `read` included; it only read.
-        let _snapshot = self.conn.unchecked_transaction()?;
-        read()
-    }
-
     /// The uids of the live entries that came by the subscription `name` (by its name and
     /// its signer's key: a bundle signer of the same name is another source).
     pub fn uids_from_source(&self, name: &str) -> Result<Vec<String>> {
