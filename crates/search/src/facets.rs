@@ -168,37 +168,32 @@ impl FacetCache {
     }
 }
 
-/// The counts as a tantivy collector, which is handed every match: what the bit sets of
-/// [`crate::plan`] are checked against.
+/// The counts as a tantivy collector, which is handed every match and reads each one's values
+/// from the fast fields: what the counts of [`crate::plan`] are checked against.
 #[cfg(test)]
 pub(crate) mod collector {
     use std::collections::BTreeMap;
-    use std::sync::Arc;
 
     use tantivy::collector::{Collector, SegmentCollector};
+    use tantivy::columnar::StrColumn;
     use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-    use super::{Bits, Counts, FacetCache, SegmentFacet};
+    use super::Counts;
 
     /// Counts the values of `fields` over every collected document.
     pub struct FacetCounter {
         fields: Vec<&'static str>,
-        cache: FacetCache,
     }
 
     impl FacetCounter {
-        pub fn new(fields: Vec<&'static str>, cache: &FacetCache) -> Self {
-            FacetCounter {
-                fields,
-                cache: cache.clone(),
-            }
+        pub fn new(fields: Vec<&'static str>) -> Self {
+            FacetCounter { fields }
         }
     }
 
     pub struct SegmentFacetCounter {
-        facets: Vec<Arc<SegmentFacet>>,
-        max_doc: u32,
-        docs: Vec<DocId>,
+        /// Per field, its column (if any document has a value) and each ordinal's count.
+        columns: Vec<Option<(StrColumn, Vec<u64>)>>,
     }
 
     impl Collector for FacetCounter {
@@ -210,16 +205,18 @@ pub(crate) mod collector {
             _segment: SegmentOrdinal,
             reader: &SegmentReader,
         ) -> tantivy::Result<SegmentFacetCounter> {
-            let facets = self
+            let columns = self
                 .fields
                 .iter()
-                .map(|field| self.cache.values(reader, field))
+                .map(|field| {
+                    let column = reader.fast_fields().str(field)?;
+                    Ok(column.map(|c| {
+                        let values = c.dictionary().num_terms();
+                        (c, vec![0; values])
+                    }))
+                })
                 .collect::<tantivy::Result<_>>()?;
-            Ok(SegmentFacetCounter {
-                facets,
-                max_doc: reader.max_doc(),
-                docs: Vec::new(),
-            })
+            Ok(SegmentFacetCounter { columns })
         }
 
         fn requires_scoring(&self) -> bool {
@@ -243,20 +240,30 @@ pub(crate) mod collector {
         type Fruit = Counts;
 
         fn collect(&mut self, doc: DocId, _score: Score) {
-            self.docs.push(doc);
+            for (column, counts) in self.columns.iter_mut().flatten() {
+                let mut values: Vec<u64> = column.ords().values_for_doc(doc).collect();
+                values.sort_unstable();
+                values.dedup();
+                for ord in values {
+                    counts[ord as usize] += 1;
+                }
+            }
         }
 
         fn harvest(self) -> Counts {
-            let mut matched = Bits::new(self.max_doc);
-            for &doc in &self.docs {
-                matched.insert(doc);
-            }
-            let n = self.docs.len() as u64;
-            self.facets
-                .iter()
-                .map(|facet| {
-                    let counts = facet.count(&matched, n);
-                    super::merge([&(facet.clone(), counts)])
+            self.columns
+                .into_iter()
+                .map(|column| {
+                    let mut out = BTreeMap::new();
+                    if let Some((column, counts)) = column {
+                        for (ord, n) in counts.into_iter().enumerate() {
+                            let mut name = String::new();
+                            if n > 0 && column.ord_to_str(ord as u64, &mut name).is_ok() {
+                                out.insert(name, n);
+                            }
+                        }
+                    }
+                    out
                 })
                 .collect()
         }

@@ -908,7 +908,7 @@ pub(crate) fn reference(index: &SearchIndex, req: &SearchRequest) -> Result<plan
     let execute = |query: &dyn Query| -> Result<plan::Found> {
         let limit = req.limit.unwrap_or(20).clamp(1, MAX_LIMIT) as usize;
         let offset = (req.offset.unwrap_or(0) as u64).min(searcher.num_docs()) as usize;
-        let counter = FacetCounter::new(FACETS.to_vec(), &index.facets);
+        let counter = FacetCounter::new(FACETS.to_vec());
         let top_docs = TopDocs::with_limit(limit).and_offset(offset);
         let (top, total, counts) = match req.sort {
             SortOrder::Relevance => {
@@ -945,7 +945,7 @@ pub(crate) fn reference(index: &SearchIndex, req: &SearchRequest) -> Result<plan
     }
     for (facet, without) in selected_facets(req) {
         let query = with_filters(&without, &text);
-        let counts = searcher.search(&query, &FacetCounter::new(vec![facet], &index.facets))?;
+        let counts = searcher.search(&query, &FacetCounter::new(vec![facet]))?;
         *found.facets.slot(facet) = counts.into_iter().next().unwrap_or_default();
     }
     Ok(found)
