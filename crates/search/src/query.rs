@@ -703,6 +703,9 @@ fn filter_clauses(f: &Fields, req: &SearchRequest) -> FilterClauses {
 
 /// Runs a search: ranked hits with snippets for one page, and facet counts over all matches.
 pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse> {
+    // Woken now, the search's threads are running when the query's words are looked up in
+    // the segments, instead of being woken then.
+    crate::threads::wake();
     let f = index.fields;
     let parts = parse(&req.query, req.prefix);
     let searcher = index.searcher();

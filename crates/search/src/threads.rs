@@ -32,6 +32,17 @@ static THREADS: LazyLock<Option<ThreadPool>> = LazyLock::new(|| {
     builder.build().ok()
 });
 
+/// Wakes the search's threads without waiting for them, so that they are running by the time
+/// the search first splits its work. (A woken thread takes tens of microseconds to run here;
+/// woken at a search's start, with 100 or 200 ms of work on the calling thread before each
+/// query, the median went from 2.70, 2.82, 2.84, 2.69, 2.36 and 2.59 ms to 2.65, 2.54, 2.67,
+/// 2.51, 2.49 and 2.42 ms, measured in turns with `profile`.)
+pub(crate) fn wake() {
+    if let Some(threads) = &*THREADS {
+        threads.spawn_broadcast(|_| {});
+    }
+}
+
 /// Runs `op` on this thread; what it spawns runs on the search's threads, and all of it is
 /// done when this returns.
 pub(crate) fn in_place_scope<'scope, R>(op: impl FnOnce(&rayon::Scope<'scope>) -> R) -> R {
