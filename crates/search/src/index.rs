@@ -640,7 +640,19 @@ pub fn rebuild_into(dir: &Path, store: &Store) -> Result<()> {
     }
     std::fs::create_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
     let (schema, fields) = schema();
-    let index = Index::create_in_dir(&fresh, schema)?;
+    // The doc store holds only each document's uid, read for the page of hits: uncompressed
+    // and in small blocks, a hit's uid costs a copy of 4 KB instead of decompressing 16 KB
+    // (the page's uids at 100 000 entries: 54–58 µs at the median against 80–92 µs; the
+    // store grows from 2.0 to 2.35 MB a segment).
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::None,
+        docstore_blocksize: 4096,
+        ..Default::default()
+    };
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(&fresh)?;
     register_analyzers(&index);
     // A large arena and no merging while building: a few big segments, written once.
     // (Merging them afterwards cost more than it saved searches; later writes merge as usual.)
