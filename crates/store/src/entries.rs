@@ -485,6 +485,7 @@ mod tests {
     use super::{COUNT_LIVE, LIVE_AS_STORED};
     use crate::Store;
 
+    /// SQLite's plan for `sql`, a line per step.
     fn plan(store: &Store, sql: &str) -> Vec<String> {
         store
             .conn
