@@ -240,6 +240,9 @@ struct QueryBuilder<'a> {
     unknown: Vec<String>,
     /// The ways the library writes each folded word looked up so far ([`written_forms`]).
     forms: HashMap<String, Vec<String>>,
+    /// Per language of [`OTHER_LANGUAGES`], whether the index holds an entry in it: a
+    /// language without one gets no clauses (each would cost a look-up per segment).
+    has_language: [bool; OTHER_LANGUAGES.len()],
 }
 
 impl<'a> QueryBuilder<'a> {
@@ -262,6 +265,11 @@ impl<'a> QueryBuilder<'a> {
             saw_unknown: false,
             unknown: Vec::new(),
             forms: HashMap::new(),
+            has_language: std::array::from_fn(|i| {
+                [fields.other_title[i], fields.other_text[i]]
+                    .iter()
+                    .any(|&field| has_terms(searcher, field))
+            }),
         }
     }
 
@@ -438,7 +446,11 @@ impl<'a> QueryBuilder<'a> {
         }
         let mut other_tokens = Vec::with_capacity(OTHER_LANGUAGES.len());
         for i in 0..OTHER_LANGUAGES.len() {
-            let tokens = analyze(&mut self.others[i], &part.text);
+            let tokens = if self.has_language[i] {
+                analyze(&mut self.others[i], &part.text)
+            } else {
+                Vec::new()
+            };
             self.other_language_clauses(i, &tokens, part, &mut clauses);
             other_tokens.push(tokens);
         }
@@ -583,6 +595,9 @@ impl<'a> QueryBuilder<'a> {
         clauses: &mut Vec<Clause>,
     ) {
         let f = self.fields;
+        if !self.has_language[i] || tokens.is_empty() {
+            return;
+        }
         for (field, boost) in [
             (f.other_title[i], Boosts::TITLE),
             (f.other_text[i], Boosts::OTHER_TEXT),
@@ -618,6 +633,15 @@ impl<'a> QueryBuilder<'a> {
             Some(TextQuery { words })
         }
     }
+}
+
+/// Whether any segment has a term in `field` (an index that cannot be read: as if it had).
+fn has_terms(searcher: &tantivy::Searcher, field: Field) -> bool {
+    searcher.segment_readers().iter().any(|segment| {
+        segment
+            .inverted_index(field)
+            .map_or(true, |index| index.terms().num_terms() > 0)
+    })
 }
 
 /// Clauses that select documents: every `Must` one matches, no `MustNot` one.
@@ -1047,6 +1071,52 @@ mod tests {
         assert!(ENGLISH.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(swedish_for("Food"), Some("livsmedel"));
         assert_eq!(swedish_for("mat"), None);
+    }
+
+    /// The fields of every term clause of `query`, in a library of `entries`.
+    fn term_fields(entries: Vec<model::Entry>, query: &str) -> Vec<Field> {
+        let dir = tempfile::tempdir().unwrap();
+        let (_store, index) = crate::test_library(dir.path(), entries);
+        let searcher = index.searcher();
+        let mut builder = QueryBuilder::new(&searcher, &index.vocabulary, index.fields);
+        let text = builder.text_query(&parse(query, false), false).unwrap();
+        fn walk(clause: &Clause, out: &mut Vec<Field>) {
+            match clause {
+                Clause::Term { term, .. } => out.push(term.field()),
+                Clause::Other { .. } => {}
+                Clause::Any(clauses) => clauses.iter().for_each(|c| walk(c, out)),
+            }
+        }
+        let mut fields = Vec::new();
+        for (_, clause) in &text.words {
+            walk(clause, &mut fields);
+        }
+        fields
+    }
+
+    /// A language no entry is written in gets no clauses: each would cost a look-up in every
+    /// segment for nothing. With one entry in English, a query looks in the English fields.
+    #[test]
+    fn only_the_languages_the_library_holds_are_searched() {
+        let (_, index) = {
+            let dir = tempfile::tempdir().unwrap();
+            crate::test_library(dir.path(), Vec::new())
+        };
+        let f = index.fields;
+        let other: Vec<Field> = f.other_title.iter().chain(&f.other_text).copied().collect();
+        let swedish = term_fields(crate::starter_entries(), "testbädd");
+        assert!(swedish.contains(&f.title));
+        assert!(
+            !swedish.iter().any(|field| other.contains(field)),
+            "{swedish:?}"
+        );
+
+        let mut entries = crate::starter_entries();
+        entries[0].language = model::Language::En;
+        let with_english = term_fields(entries, "testbed");
+        assert!(with_english.contains(&f.other_title[0]), "{with_english:?}");
+        assert!(with_english.contains(&f.other_text[0]));
+        assert!(!with_english.contains(&f.other_title[1]));
     }
 
     #[test]
