@@ -17,8 +17,8 @@
 //!    Only matches (the bit set of step 1) enter the page.
 //!
 //! Both steps are done per segment, and the segments side by side (on the search's threads,
-//! `threads.rs`): each
-//! gives its count, its facet counts by value ordinal and its own best page, merged after.
+//! `threads.rs`): each gives its count, its facet counts by value ordinal and its own best
+//! page, merged after.
 //!
 //! A document's score is the same sum of the same clauses as the tree's tantivy query gives it
 //! (`TextQuery::query`, built in tests only); the tests check the two against each other.

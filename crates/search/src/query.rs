@@ -603,10 +603,10 @@ impl<'a> QueryBuilder<'a> {
         part: &QueryPart,
         clauses: &mut Vec<Clause>,
     ) {
-        let f = self.fields;
         if tokens.is_empty() {
             return;
         }
+        let f = self.fields;
         for (field, boost) in [
             (f.other_title[i], Boosts::TITLE),
             (f.other_text[i], Boosts::OTHER_TEXT),
@@ -1082,8 +1082,9 @@ mod tests {
         assert_eq!(swedish_for("mat"), None);
     }
 
-    /// The fields of every term clause of `query`, in a library of `entries`.
-    fn term_fields(entries: Vec<model::Entry>, query: &str) -> Vec<Field> {
+    /// The index's fields, and those of every term clause of `query` in a library of
+    /// `entries`.
+    fn term_fields(entries: Vec<model::Entry>, query: &str) -> (Fields, Vec<Field>) {
         let dir = tempfile::tempdir().unwrap();
         let (_store, index) = crate::test_library(dir.path(), entries);
         let searcher = index.searcher();
@@ -1100,20 +1101,15 @@ mod tests {
         for (_, clause) in &text.words {
             walk(clause, &mut fields);
         }
-        fields
+        (index.fields, fields)
     }
 
     /// A language no entry is written in gets no clauses: each would cost a look-up in every
     /// segment for nothing. With one entry in English, a query looks in the English fields.
     #[test]
     fn only_the_languages_the_library_holds_are_searched() {
-        let (_, index) = {
-            let dir = tempfile::tempdir().unwrap();
-            crate::test_library(dir.path(), Vec::new())
-        };
-        let f = index.fields;
+        let (f, swedish) = term_fields(crate::starter_entries(), "testbädd");
         let other: Vec<Field> = f.other_title.iter().chain(&f.other_text).copied().collect();
-        let swedish = term_fields(crate::starter_entries(), "testbädd");
         assert!(swedish.contains(&f.title));
         assert!(
             !swedish.iter().any(|field| other.contains(field)),
@@ -1122,7 +1118,7 @@ mod tests {
 
         let mut entries = crate::starter_entries();
         entries[0].language = model::Language::En;
-        let with_english = term_fields(entries, "testbed");
+        let (_, with_english) = term_fields(entries, "testbed");
         assert!(with_english.contains(&f.other_title[0]), "{with_english:?}");
         assert!(with_english.contains(&f.other_text[0]));
         assert!(!with_english.contains(&f.other_title[1]));
