@@ -5,6 +5,8 @@
 //! search actually matched: inflected forms, words inside compounds, words without their
 //! å/ä/ö and small typos.
 
+use std::borrow::Cow;
+
 use tantivy::tokenizer::TextAnalyzer;
 
 use model::text::{escape_html, fold, fold_into};
@@ -26,6 +28,9 @@ struct Needle {
     /// Whether a word one or two edits away matches: only for a word the library lacks, as
     /// the search itself reads typos.
     typos: bool,
+    /// Whether the folded word and the stem are letters and digits only, so that each place
+    /// either is found in a text lies inside one word of it.
+    whole: bool,
 }
 
 /// The words of a query, prepared once for the snippets of all its hits.
@@ -47,12 +52,16 @@ impl Needles {
                     None => continue,
                 };
                 let folded = fold(part);
+                let whole = [&folded, &stem]
+                    .iter()
+                    .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric));
                 out.push(Needle {
                     chars: folded.chars().count(),
                     stem_chars: stem.chars().count(),
                     folded,
                     stem,
                     typos: *typos,
+                    whole,
                 });
             }
         }
@@ -67,9 +76,11 @@ impl Needles {
 /// Whether a word of the text matches a query word.
 fn matches(token: &str, needle: &Needle) -> bool {
     let n = needle.chars;
+    // (The length is compared first: setting up a substring search costs more than most
+    // words take to read.)
     if token == needle.folded
         || (needle.stem_chars >= 2 && token.starts_with(&needle.stem))
-        || (n >= 4 && token.contains(&needle.folded))
+        || (n >= 4 && token.len() >= needle.folded.len() && token.contains(&needle.folded))
     {
         return true;
     }
@@ -103,8 +114,38 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Markdown as plain text, good enough for an excerpt: no markers, links as their text.
-fn plain(markdown: &str) -> String {
+/// Markdown as plain text, good enough for an excerpt: no markers, links as their text, and
+/// each run of white space one space. A text that is plain already (one line, no marks, single
+/// spaces) is itself, without a copy.
+fn plain(markdown: &str) -> Cow<'_, str> {
+    if is_plain(markdown) {
+        Cow::Borrowed(markdown)
+    } else {
+        Cow::Owned(made_plain(markdown))
+    }
+}
+
+/// Whether [`made_plain`] would give `text` back as it is: one line, no character it drops or
+/// reads as a mark, and words apart by single spaces.
+fn is_plain(text: &str) -> bool {
+    let mut space = true;
+    for c in text.chars() {
+        let plain = match c {
+            ' ' => !space,
+            '*' | '`' | '[' | ']' => false,
+            // Marks at the start of a line (`#`, `>`, `- `); after a space, to be safe too.
+            '#' | '>' | '-' => !space,
+            c => !c.is_whitespace(),
+        };
+        if !plain {
+            return false;
+        }
+        space = c == ' ';
+    }
+    !space
+}
+
+fn made_plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for line in markdown.lines() {
         let line = line
@@ -199,6 +240,9 @@ fn text_score(text: &str, needles: &[Needle]) -> (usize, usize) {
     if !needles.iter().any(present) {
         return (0, 0);
     }
+    if needles.iter().all(|needle| needle.whole && !needle.typos) {
+        return places_score(&folded, needles);
+    }
     let mut distinct = vec![false; needles.len()];
     let mut marked = 0;
     for word in folded.split(|c: char| !c.is_alphanumeric()) {
@@ -207,6 +251,44 @@ fn text_score(text: &str, needles: &[Needle]) -> (usize, usize) {
         }
     }
     (distinct.iter().filter(|d| **d).count(), marked)
+}
+
+/// [`text_score`] from the places where each needle's folded word and stem are found in the
+/// folded text: one substring search per needle instead of a comparison with every word.
+/// Each place lies inside one word (the needle is [`Needle::whole`]), which matches if the
+/// folded word is inside it (or is it, for a word under four characters) or the stem starts
+/// it; a word is counted once however many needles and places it has.
+fn places_score(folded: &str, needles: &[Needle]) -> (usize, usize) {
+    let is_word = |c: char| c.is_alphanumeric();
+    let starts_word = |at: usize| !folded[..at].chars().next_back().is_some_and(is_word);
+    let ends_word = |at: usize| !folded[at..].chars().next().is_some_and(is_word);
+    let word_start = |at: usize| {
+        folded[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word(c))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut matched: Vec<usize> = Vec::new();
+    let mut distinct = 0;
+    for needle in needles {
+        let before = matched.len();
+        for (at, _) in folded.match_indices(needle.folded.as_str()) {
+            if needle.chars >= 4 {
+                matched.push(word_start(at));
+            } else if starts_word(at) && ends_word(at + needle.folded.len()) {
+                matched.push(at);
+            }
+        }
+        if needle.stem_chars >= 2 {
+            let stems = folded.match_indices(needle.stem.as_str());
+            matched.extend(stems.map(|(at, _)| at).filter(|&at| starts_word(at)));
+        }
+        distinct += usize::from(matched.len() > before);
+    }
+    matched.sort_unstable();
+    matched.dedup();
+    (distinct, matched.len())
 }
 
 /// The HTML of a text's snippet: a window around its first match, the matches marked.
@@ -360,6 +442,11 @@ mod tests {
             "kommunerna",
             "upphandling",
             "saknasheltord",
+            "mat",
+            "och",
+            "år",
+            // `e` has a stem of one letter: only the word `e` itself matches it.
+            "e-hälsa",
         ];
         let mut scored = 0;
         for word in words {
@@ -385,16 +472,54 @@ mod tests {
             ["innovation", "kommunerna"],
             ["måltider", "livsmedel"],
             ["välfärd", "testbäddar"],
+            ["mat", "måltid"],
+            ["och", "innovationer"],
         ] {
-            let needles = q(&pair);
-            for text in &texts {
-                assert_eq!(
-                    text_score(text, &needles.0),
-                    find(text, &needles.0).score,
-                    "{pair:?}"
-                );
+            let exact: Vec<(String, bool)> = pair.iter().map(|w| (w.to_string(), false)).collect();
+            for needles in [q(&pair), Needles::new(&exact)] {
+                for text in &texts {
+                    assert_eq!(
+                        text_score(text, &needles.0),
+                        find(text, &needles.0).score,
+                        "{pair:?}"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_text_taken_as_plain_is_what_making_it_plain_gives() {
+        let mut texts: Vec<String> = [
+            "Ett stycke utan märken, med ord – och siffror 2024.",
+            "# Rubrik",
+            "Före\nefter",
+            "Två  mellanslag",
+            "Slut med mellanslag ",
+            " Början med mellanslag",
+            "- punkt",
+            "a - b",
+            "Se [länken](https://example.org) här",
+            "**fet** och `kod`",
+            "Hårt\u{a0}mellanslag",
+            "Tab\tstopp",
+            "> citat",
+            "nummer #1 och pil ->",
+            "",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for entry in crate::starter_entries() {
+            texts.push(entry.summary.clone());
+            texts.extend(entry.sections.iter().map(|(_, t)| t.to_owned()));
+        }
+        let mut borrowed = 0;
+        for text in &texts {
+            let plain = plain(text);
+            assert_eq!(plain, made_plain(text), "{text:?}");
+            borrowed += usize::from(matches!(plain, Cow::Borrowed(_)));
+        }
+        assert!(borrowed >= 2, "plain texts are taken as they are");
     }
 
     #[test]
