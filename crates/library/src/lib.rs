@@ -402,8 +402,13 @@ impl Library {
     /// Searches published entries (all, with `req.all`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResponse> {
         req.check()?;
-        self.refresh()?;
-        search::search(&self.index, &self.store, req)
+        // One read transaction for the whole search: the check for other processes' changes
+        // and the page's entries read one moment of the database, and its locks are taken
+        // once.
+        self.store.read_consistently(|| {
+            self.refresh()?;
+            search::search(&self.index, &self.store, req)
+        })
     }
 
     /// "Liknande exempel": the published entries most like the entry `id`, without itself and
