@@ -561,6 +561,55 @@ mod tests {
         assert_eq!(store.count_live().unwrap(), (0, 0));
     }
 
+    /// Stored entries are read with another JSON parser than the one that writes them: every
+    /// field, and text with escapes, comes back as serde_json reads it.
+    #[test]
+    fn an_entry_with_every_field_reads_back_as_it_was_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&dir.path().join("b.sqlite3"), &dir.path().join("backups")).unwrap();
+        let json = r#"{
+            "format": 1, "kind": "exempel", "status": "publicerad", "language": "sv",
+            "title": "Nattillsyn i \"Testby\" \u00e5r 2023 \ud83d\ude00",
+            "summary": "Rad ett\nrad två\ttab \\ och \/ snedstreck",
+            "sections": {"challenge": "Väckta brukare.", "solution": "En **pilot**.",
+                "results": "Färre väckningar.", "lessons": "Börja smått.",
+                "dissemination": "Delat i länet."},
+            "focus_areas": ["digitalisering"], "stage": "pilot", "novelty": "organisation",
+            "organisations": [{"name": "Testby kommun", "type": "kommun", "role": "ägare"}],
+            "places": [{"municipality_code": "0180"}, {"lan_code": "03"}],
+            "period": {"start": 2021, "end": 2023}, "goals": [3, 10],
+            "tags": ["nattillsyn", "syntetisk"],
+            "contacts": [{"name": "Registrator", "role": "funktionsadress",
+                "organisation": "Testby kommun", "email": "registrator@testby.example",
+                "phone": "+46 8 123 45"}],
+            "sources": [{"title": "Rapport", "url": "https://example.org/r", "publisher": "Testby",
+                "date": "2023-05-01", "licence": "CC BY 4.0"}],
+            "uptakes": [{"code": "0181", "stage": "infört", "date": "2024-03", "source": "Rapport"},
+                {"type": "kommun", "count": 16, "stage": "intresserad", "source": "Rapport"}]
+        }"#;
+        let mut entries = [model::validate::parse_entry(json).unwrap()];
+        let change = crate::Change {
+            by: "test",
+            at: "2026-01-01T00:00:00Z",
+            comment: "",
+        };
+        store.insert(&mut entries, &change).unwrap();
+        let uid = entries[0].uid.clone();
+        let body: String = store
+            .conn
+            .query_row("SELECT body FROM entries WHERE uid = ?1", [&uid], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let as_serde_json: model::Entry = serde_json::from_str(&body).unwrap();
+        assert!(as_serde_json.title.contains("\"Testby\" år 2023 😀"));
+        assert_eq!(as_serde_json.uptakes[1].count, Some(16));
+        let read = store.live_by_uids(std::slice::from_ref(&uid)).unwrap();
+        assert_eq!(read, std::slice::from_ref(&as_serde_json));
+        assert_eq!(store.get(&uid).unwrap(), Some((as_serde_json, false)));
+    }
+
     /// A search reads its hits' JSON as SQLite holds it, without making it a string first: a
     /// body that is not UTF-8, or not an entry, is an error that says so, not a panic.
     #[test]
