@@ -561,6 +561,18 @@ mod tests {
         assert_eq!(store.count_live().unwrap(), (0, 0));
     }
 
+    /// Inserts the entry `json` (the exchange format), and gives its uid.
+    fn insert(store: &mut Store, json: &str) -> String {
+        let mut entries = [model::validate::parse_entry(json).unwrap()];
+        let change = crate::Change {
+            by: "test",
+            at: "2026-01-01T00:00:00Z",
+            comment: "",
+        };
+        store.insert(&mut entries, &change).unwrap();
+        entries[0].uid.clone()
+    }
+
     /// Stored entries are read with another JSON parser than the one that writes them: every
     /// field, and text with escapes, comes back as serde_json reads it.
     #[test]
@@ -588,14 +600,7 @@ mod tests {
             "uptakes": [{"code": "0181", "stage": "infört", "date": "2024-03", "source": "Rapport"},
                 {"type": "kommun", "count": 16, "stage": "intresserad", "source": "Rapport"}]
         }"#;
-        let mut entries = [model::validate::parse_entry(json).unwrap()];
-        let change = crate::Change {
-            by: "test",
-            at: "2026-01-01T00:00:00Z",
-            comment: "",
-        };
-        store.insert(&mut entries, &change).unwrap();
-        let uid = entries[0].uid.clone();
+        let uid = insert(&mut store, json);
         let body: String = store
             .conn
             .query_row("SELECT body FROM entries WHERE uid = ?1", [&uid], |r| {
@@ -618,14 +623,7 @@ mod tests {
         let mut store =
             Store::open(&dir.path().join("b.sqlite3"), &dir.path().join("backups")).unwrap();
         let json = r#"{"kind":"exempel","title":"Ett exempel","status":"publicerad"}"#;
-        let mut entries = [model::validate::parse_entry(json).unwrap()];
-        let change = crate::Change {
-            by: "test",
-            at: "2026-01-01T00:00:00Z",
-            comment: "",
-        };
-        store.insert(&mut entries, &change).unwrap();
-        let uid = entries[0].uid.clone();
+        let uid = insert(&mut store, json);
         let found = store.live_by_uids(std::slice::from_ref(&uid)).unwrap();
         assert_eq!(found[0].title, "Ett exempel");
         let mut seen = 0;
