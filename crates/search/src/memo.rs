@@ -3,8 +3,9 @@
 //! word in a library cost a hash look-up instead of the chain (a rebuild spent about a third
 //! of its time in it). The tokens are the same as [`SimpleTokenizer`] followed by the chain
 //! gives: the same words, offsets and positions (a word the chain drops, one of 40 bytes or
-//! more, still takes its position). Text comes from imported files, so the memo is bounded: it starts over
-//! past [`MAX_WORDS`] words, and a word too long to be a term is not remembered.
+//! more, still takes its position). Text comes from imported files, so the memo is bounded:
+//! it starts over past [`MAX_WORDS`] words, a word too long for a slot is analysed each time,
+//! and a look-up gives up after [`MAX_PROBES`] slots.
 //!
 //! [`SimpleTokenizer`]: tantivy::tokenizer::SimpleTokenizer
 
