@@ -528,6 +528,11 @@ fn rank(
     })?;
     // A match WAND did not offer either has no term (it scores its extra score alone), or
     // was skipped as unable to enter the page, which its extra score alone cannot either.
+    // None can when the largest extra score is below the page's worst (most often: a page's
+    // hits have the words themselves), and then they are not looked at.
+    if top.worst().is_some_and(|worst| extra.max < worst) {
+        return Ok(());
+    }
     if let (Some(docs), Some(reported)) = (&extra.scored_docs, &reported) {
         let mut rest = docs.clone();
         rest.and(matched);
@@ -874,5 +879,52 @@ mod tests {
         };
         assert!(dense("och"), "`och` has a bit set in the largest segment");
         assert!(!dense("syntetisk-saknas"));
+    }
+
+    #[test]
+    fn a_match_only_inside_a_compound_of_its_title_enters_a_full_page() {
+        // Hits with the word in their text fill a page of two; the entry that has it only
+        // inside a compound of its title scores more, though no term of the query is in it.
+        let entry = |i: usize, title: &str, text: &str| {
+            let json = serde_json::json!({
+                "kind": "exempel",
+                "title": title,
+                "summary": "En sammanfattning om arbetet i kommunen.",
+                "sections": {"solution": text},
+                "status": "publicerad",
+            });
+            let mut entry = parse_entry(&json.to_string()).unwrap();
+            entry.id = format!("e{i}");
+            entry.uid = format!("00000000-0000-4000-8000-{i:012}");
+            entry
+        };
+        let filler = "Arbetet pågick länge och många deltog i det under åren.";
+        let mut entries: Vec<Entry> = (0..6)
+            .map(|i| {
+                entry(
+                    i,
+                    "Ett arbete i kommunen",
+                    &format!("Där fanns en solpanel. {}", filler.repeat(8)),
+                )
+            })
+            .collect();
+        entries.push(entry(6, "Solpanelsparken i norr", filler));
+        // Short entries without the word: the long texts with it weigh little (BM25).
+        entries.extend((7..40).map(|i| entry(i, "Ett annat arbete", filler)));
+        let dir = tempfile::tempdir().unwrap();
+        let (store, index) = crate::test_library(dir.path(), entries);
+        let mut req = SearchRequest::query("solpanel");
+        req.limit = Some(2);
+        let expected = reference(&index, &req).unwrap();
+        let expected =
+            crate::query::scored_uids(&index.searcher(), &index.fields, expected.top).unwrap();
+        assert_eq!(
+            expected[0].1, "00000000-0000-4000-8000-000000000006",
+            "{expected:?}"
+        );
+        let got = search(&index, &store, &req).unwrap();
+        let got: Vec<&str> = got.hits.iter().map(|h| h.uid.as_str()).collect();
+        assert_eq!(got[0], expected[0].1);
+        assert_eq!(got.len(), 2);
     }
 }
