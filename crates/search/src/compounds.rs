@@ -17,7 +17,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::postings::TermInfo;
@@ -282,22 +281,18 @@ impl VocabularyCache {
     pub(crate) fn compounds(&self, searcher: &Searcher, part: &str) -> tantivy::Result<Compounds> {
         // Segment by segment, side by side (the first search of a process reads each
         // segment's words here).
-        let per_segment = crate::threads::install(|| {
-            searcher
-                .segment_readers()
-                .par_iter()
-                .map(|segment| {
-                    let vocabulary = self.get(segment)?;
-                    let found = vocabulary.containing(part);
-                    // The sum over the words: a document with two such words counts twice.
-                    let doc_freq = found
-                        .iter()
-                        .map(|&word| u64::from(vocabulary.doc_freq[word as usize]))
-                        .sum::<u64>();
-                    Ok((segment.segment_id(), (vocabulary, found), doc_freq))
-                })
-                .collect::<tantivy::Result<Vec<_>>>()
-        })?;
+        let per_segment = crate::threads::map(searcher.segment_readers(), |segment| {
+            let vocabulary = self.get(segment)?;
+            let found = vocabulary.containing(part);
+            // The sum over the words: a document with two such words counts twice.
+            let doc_freq = found
+                .iter()
+                .map(|&word| u64::from(vocabulary.doc_freq[word as usize]))
+                .sum::<u64>();
+            Ok((segment.segment_id(), (vocabulary, found), doc_freq))
+        })
+        .into_iter()
+        .collect::<tantivy::Result<Vec<_>>>()?;
         let mut words = HashMap::new();
         let mut doc_freq = 0;
         for (segment, found, n) in per_segment {

@@ -28,8 +28,6 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, Query, TermQuery, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
@@ -179,14 +177,11 @@ pub(crate) fn run(
     };
     // The segments are searched side by side, each into a page of its own; the best of
     // those pages are the page.
-    let found: Vec<SegmentFound> = crate::threads::install(|| {
-        searcher
-            .segment_readers()
-            .par_iter()
-            .enumerate()
-            .map(segment)
-            .collect::<Result<_>>()
-    })?;
+    let segments: Vec<(usize, &SegmentReader)> =
+        searcher.segment_readers().iter().enumerate().collect();
+    let found: Vec<SegmentFound> = crate::threads::map(&segments, |&s| segment(s))
+        .into_iter()
+        .collect::<Result<_>>()?;
 
     let mut top = TopK::new(page);
     let mut total = 0;

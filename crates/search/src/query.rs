@@ -811,7 +811,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
     let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
     let read: Vec<(OnceLock<Entry>, OnceLock<String>)> =
         ranked.iter().map(|_| Default::default()).collect();
-    crate::threads::in_place_scope(|scope| {
+    crate::threads::in_place_scope(|tasks| {
         store.each_live_by_uid(&uids, |i, entry| {
             if !(req.all || entry.status == Status::Publicerad) {
                 return;
@@ -819,7 +819,7 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             let (slot, own) = &read[i];
             let entry = slot.get_or_init(|| entry);
             let words = &words;
-            scope.spawn(move |_| {
+            tasks.spawn(move || {
                 own.get_or_init(|| snippet::best(entry, words));
             });
         })

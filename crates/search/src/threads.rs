@@ -11,10 +11,16 @@
 //! does, gave p50 / p99 5.5 / 25.0 and 5.6 / 15.2 ms on rayon's global threads, and 4.4 /
 //! 10.8 and 3.5 / 8.9 ms on these; see BENCHMARKS.md, session 15.)
 //!
+//! The thread that splits the work does not sleep until the parts are done: it gives its core
+//! to the search's threads, and goes on as soon as the last part is done (see
+//! [`in_place_scope`]).
+//!
 //! The threads are the search's own, so that tantivy's use of rayon's global threads is left
 //! as it is.
 
-use std::sync::LazyLock;
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use rayon::ThreadPool;
 
@@ -45,19 +51,72 @@ pub(crate) fn wake() {
 
 /// Runs `op` on this thread; what it spawns runs on the search's threads, and all of it is
 /// done when this returns.
-pub(crate) fn in_place_scope<'scope, R>(op: impl FnOnce(&rayon::Scope<'scope>) -> R) -> R {
+///
+/// Meanwhile this thread does not sleep: when `op` is done it gives its core to the
+/// search's threads until they are, and goes on as soon as the last task is done. Woken
+/// instead, it waited here for a core while the threads that had just finished still held
+/// both, tens of microseconds per split of a search.
+pub(crate) fn in_place_scope<'scope, R>(op: impl FnOnce(&Tasks<'_, 'scope>) -> R) -> R {
+    let run = |scope: &rayon::Scope<'scope>| {
+        let tasks = Tasks {
+            scope,
+            spawned: Cell::new(0),
+            done: Arc::new(AtomicUsize::new(0)),
+        };
+        let out = op(&tasks);
+        // On one of the search's threads (a search inside a search's task), rayon's own wait
+        // runs the tasks; a thread that only gave its core away could wait for ever.
+        if rayon::current_thread_index().is_none() {
+            while tasks.done.load(Ordering::Acquire) < tasks.spawned.get() {
+                std::thread::yield_now();
+            }
+        }
+        out
+    };
     match &*THREADS {
-        Some(threads) => threads.in_place_scope(op),
-        None => rayon::in_place_scope(op),
+        Some(threads) => threads.in_place_scope(run),
+        None => rayon::in_place_scope(run),
     }
 }
 
-/// Runs `op` with the search's threads: the `par_iter`s inside it share them.
-pub(crate) fn install<R: Send>(op: impl FnOnce() -> R + Send) -> R {
-    match &*THREADS {
-        Some(threads) => threads.install(op),
-        None => op(),
+/// The tasks of an [`in_place_scope`].
+pub(crate) struct Tasks<'a, 'scope> {
+    scope: &'a rayon::Scope<'scope>,
+    spawned: Cell<usize>,
+    done: Arc<AtomicUsize>,
+}
+
+impl<'scope> Tasks<'_, 'scope> {
+    /// Runs `task` on one of the search's threads.
+    pub(crate) fn spawn(&self, task: impl FnOnce() + Send + 'scope) {
+        self.spawned.set(self.spawned.get() + 1);
+        let done = Arc::clone(&self.done);
+        self.scope.spawn(move |_| {
+            task();
+            done.fetch_add(1, Ordering::Release);
+        });
     }
+}
+
+/// `f` of each of `items`, each worked out on one of the search's threads side by side.
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let out: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    in_place_scope(|tasks| {
+        for (item, slot) in items.iter().zip(&out) {
+            let f = &f;
+            tasks.spawn(move || {
+                let r = f(item);
+                *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
+            });
+        }
+    });
+    out.into_iter()
+        .map(|r| {
+            r.into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .expect("each task is done when the scope is")
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -68,9 +127,10 @@ mod tests {
         if cores.len() < 2 {
             return; // one core: nothing to split, nothing kept
         }
-        let per_thread = super::install(|| {
-            rayon::broadcast(|_| core_affinity::get_core_ids().unwrap_or_default())
-        });
+        let per_thread = super::THREADS
+            .as_ref()
+            .expect("the search's threads")
+            .broadcast(|_| core_affinity::get_core_ids().unwrap_or_default());
         assert_eq!(per_thread.len(), cores.len());
         let mut kept: Vec<usize> = per_thread
             .iter()
@@ -83,5 +143,27 @@ mod tests {
         let mut all: Vec<usize> = cores.iter().map(|core| core.id).collect();
         all.sort_unstable();
         assert_eq!(kept, all);
+    }
+
+    #[test]
+    fn a_split_inside_a_split_finishes() {
+        // Every one of the search's threads is in a task that splits again, at once.
+        let (send, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let n = super::THREADS
+                .as_ref()
+                .map_or(1, rayon::ThreadPool::current_num_threads);
+            let all_in = std::sync::Barrier::new(n);
+            let outer: Vec<u32> = (0..n as u32).collect();
+            let sums = super::map(&outer, |&i| {
+                all_in.wait();
+                super::map(&[1u32, 2, 3], |&j| i * j).iter().sum::<u32>()
+            });
+            let _ = send.send(sums == outer.iter().map(|i| i * 6).collect::<Vec<_>>());
+        });
+        let right = finished
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the splits finish");
+        assert!(right);
     }
 }
