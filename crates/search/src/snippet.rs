@@ -97,21 +97,16 @@ fn matches(token: &str, needle: &Needle) -> bool {
         && strsim::osa_distance(token, &needle.folded) <= allowed
 }
 
-/// A word of a text: its byte range.
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
+/// The words of a text: their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.find(|(_, c)| c.is_alphanumeric())?.0;
+        let end = chars
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(text.len(), |(i, _)| i);
+        Some((start, end))
+    })
 }
 
 /// Markdown as plain text, good enough for an excerpt: no markers, links as their text, and
@@ -183,12 +178,6 @@ struct Matched {
     score: (usize, usize),
 }
 
-/// The snippet of one text: its score and HTML.
-fn excerpt(text: &str, needles: &[Needle]) -> ((usize, usize), String) {
-    let matched = find(text, needles);
-    (matched.score, render(text, &matched))
-}
-
 /// Whether the folded `word` matches any of `needles`, each one it matches marked in
 /// `distinct`.
 fn match_word(word: &str, needles: &[Needle], distinct: &mut [bool]) -> bool {
@@ -202,14 +191,28 @@ fn match_word(word: &str, needles: &[Needle], distinct: &mut [bool]) -> bool {
     hit
 }
 
-fn find(text: &str, needles: &[Needle]) -> Matched {
-    let spans = words(text);
+/// The words of `text` that match `needles`: all of them, or with `window` those as far as
+/// [`render`] reads (to [`SNIPPET_CHARS`] after the first match; a hit's text is often much
+/// longer than its snippet).
+fn find(text: &str, needles: &[Needle], window: bool) -> Matched {
+    let mut spans = Vec::new();
     let mut marked = Vec::new();
     let mut distinct = vec![false; needles.len()];
     let mut token = String::new();
-    for &(s, e) in &spans {
+    let mut stop = text.len();
+    for (s, e) in words(text) {
+        if s >= stop {
+            break;
+        }
+        spans.push((s, e));
         fold_into(&text[s..e], &mut token);
         if match_word(&token, needles, &mut distinct) {
+            if window && marked.is_empty() {
+                stop = text[s..]
+                    .char_indices()
+                    .nth(SNIPPET_CHARS)
+                    .map_or(text.len(), |(i, _)| s + i);
+            }
             marked.push((s, e));
         }
     }
@@ -344,7 +347,7 @@ fn render(text: &str, matched: &Matched) -> String {
 /// An excerpt of one plain text (an attachment's) around the query words.
 pub fn in_text(text: &str, needles: &Needles) -> String {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    excerpt(&text, &needles.0).1
+    render(&text, &find(&text, &needles.0, true))
 }
 
 /// The best snippet of an entry for these query words: from the summary or the section
@@ -371,7 +374,7 @@ pub fn best(entry: &Entry, needles: &Needles) -> String {
     }
     best.map(|(text, _)| {
         let text = plain(text);
-        render(&text, &find(&text, needles))
+        render(&text, &find(&text, needles, true))
     })
     .unwrap_or_default()
 }
@@ -453,14 +456,24 @@ mod tests {
             let needles = q(&[word]);
             let exact = Needles::new(&[(word.to_owned(), false)]);
             for text in &texts {
+                // The snippet from the words as far as its window reaches is the snippet
+                // from all of them.
+                let plain = made_plain(text);
+                for needles in [&needles.0, &exact.0] {
+                    assert_eq!(
+                        render(&plain, &find(&plain, needles, true)),
+                        render(&plain, &find(&plain, needles, false)),
+                        "{word}"
+                    );
+                }
                 assert_eq!(
                     text_score(text, &exact.0),
-                    find(text, &exact.0).score,
+                    find(text, &exact.0, false).score,
                     "{word}"
                 );
                 assert_eq!(
                     text_score(text, &needles.0),
-                    find(text, &needles.0).score,
+                    find(text, &needles.0, false).score,
                     "{word}"
                 );
                 scored += usize::from(text_score(text, &exact.0).0 > 0);
@@ -480,7 +493,7 @@ mod tests {
                 for text in &texts {
                     assert_eq!(
                         text_score(text, &needles.0),
-                        find(text, &needles.0).score,
+                        find(text, &needles.0, false).score,
                         "{pair:?}"
                     );
                 }
