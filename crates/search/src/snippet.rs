@@ -170,12 +170,10 @@ fn made_plain(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of a text that match, and its score (distinct query words matched, then
-/// matches).
+/// The words of a text, and those that match.
 struct Matched {
     spans: Vec<(usize, usize)>,
     marked: Vec<(usize, usize)>,
-    score: (usize, usize),
 }
 
 /// Whether the folded `word` matches any of `needles`, each one it matches marked in
@@ -191,10 +189,11 @@ fn match_word(word: &str, needles: &[Needle], distinct: &mut [bool]) -> bool {
     hit
 }
 
-/// The words of `text` that match `needles`: all of them, or with `window` those as far as
-/// [`render`] reads (to [`SNIPPET_CHARS`] after the first match; a hit's text is often much
-/// longer than its snippet).
-fn find(text: &str, needles: &[Needle], window: bool) -> Matched {
+/// The words of `text` that match `needles`, and its score (distinct query words matched,
+/// then matches): all of them, or with `window` those as far as [`render`] reads (to
+/// [`SNIPPET_CHARS`] after the first match; a hit's text is often much longer than its
+/// snippet).
+fn find(text: &str, needles: &[Needle], window: bool) -> (Matched, (usize, usize)) {
     let mut spans = Vec::new();
     let mut marked = Vec::new();
     let mut distinct = vec![false; needles.len()];
@@ -217,11 +216,7 @@ fn find(text: &str, needles: &[Needle], window: bool) -> Matched {
         }
     }
     let score = (distinct.iter().filter(|d| **d).count(), marked.len());
-    Matched {
-        spans,
-        marked,
-        score,
-    }
+    (Matched { spans, marked }, score)
 }
 
 /// The score of a text, as [`find`] gives it, worked out on the text folded as a whole
@@ -296,7 +291,7 @@ fn places_score(folded: &str, needles: &[Needle]) -> (usize, usize) {
 
 /// The HTML of a text's snippet: a window around its first match, the matches marked.
 fn render(text: &str, matched: &Matched) -> String {
-    let Matched { spans, marked, .. } = matched;
+    let Matched { spans, marked } = matched;
     // Choose the window: from a little before the first match, at a word start.
     let first = marked.first().map_or(0, |m| m.0);
     let lead_start = text[..first]
@@ -347,7 +342,7 @@ fn render(text: &str, matched: &Matched) -> String {
 /// An excerpt of one plain text (an attachment's) around the query words.
 pub fn in_text(text: &str, needles: &Needles) -> String {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    render(&text, &find(&text, &needles.0, true))
+    render(&text, &find(&text, &needles.0, true).0)
 }
 
 /// The best snippet of an entry for these query words: from the summary or the section
@@ -374,7 +369,7 @@ pub fn best(entry: &Entry, needles: &Needles) -> String {
     }
     best.map(|(text, _)| {
         let text = plain(text);
-        render(&text, &find(&text, needles, true))
+        render(&text, &find(&text, needles, true).0)
     })
     .unwrap_or_default()
 }
@@ -461,19 +456,19 @@ mod tests {
                 let plain = made_plain(text);
                 for needles in [&needles.0, &exact.0] {
                     assert_eq!(
-                        render(&plain, &find(&plain, needles, true)),
-                        render(&plain, &find(&plain, needles, false)),
+                        render(&plain, &find(&plain, needles, true).0),
+                        render(&plain, &find(&plain, needles, false).0),
                         "{word}"
                     );
                 }
                 assert_eq!(
                     text_score(text, &exact.0),
-                    find(text, &exact.0, false).score,
+                    find(text, &exact.0, false).1,
                     "{word}"
                 );
                 assert_eq!(
                     text_score(text, &needles.0),
-                    find(text, &needles.0, false).score,
+                    find(text, &needles.0, false).1,
                     "{word}"
                 );
                 scored += usize::from(text_score(text, &exact.0).0 > 0);
@@ -493,7 +488,7 @@ mod tests {
                 for text in &texts {
                     assert_eq!(
                         text_score(text, &needles.0),
-                        find(text, &needles.0, false).score,
+                        find(text, &needles.0, false).1,
                         "{pair:?}"
                     );
                 }
