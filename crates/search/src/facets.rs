@@ -26,7 +26,7 @@ pub type Counts = Vec<BTreeMap<String, u64>>;
 /// One facet field of one segment: each document's values (as ordinals), each value's
 /// documents, and each ordinal's text.
 pub struct SegmentFacet {
-    names: Vec<String>,
+    names: Names,
     /// `ords[starts[doc]..starts[doc + 1]]` are the document's values.
     starts: Vec<u32>,
     ords: Vec<u32>,
@@ -35,12 +35,39 @@ pub struct SegmentFacet {
     totals: Vec<u64>,
 }
 
+/// The names of a facet's values, by ordinal, in one piece of memory: merging the segments'
+/// counts reads them all, and read from one allocation each it waited for memory once a name.
+#[derive(Default)]
+pub(crate) struct Names {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start as usize..end as usize])
+    }
+}
+
 impl SegmentFacet {
     pub(crate) fn read(reader: &SegmentReader, field: &str) -> tantivy::Result<SegmentFacet> {
         let max_doc = reader.max_doc();
         let Some(column) = reader.fast_fields().str(field)? else {
             return Ok(SegmentFacet {
-                names: Vec::new(),
+                names: Names::default(),
                 starts: vec![0; max_doc as usize + 1],
                 ords: Vec::new(),
                 docs: Vec::new(),
@@ -48,11 +75,12 @@ impl SegmentFacet {
             });
         };
         let values = column.dictionary().num_terms();
-        let mut names = Vec::with_capacity(values);
+        let mut names = Names::default();
+        let mut name = String::new();
         for ord in 0..values as u64 {
-            let mut name = String::new();
+            name.clear();
             column.ord_to_str(ord, &mut name)?;
-            names.push(name);
+            names.push(&name);
         }
         let mut docs = vec![Bits::new(max_doc); values];
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
@@ -147,27 +175,35 @@ impl SegmentFacet {
 pub(crate) fn merge<'a>(
     segments: impl IntoIterator<Item = &'a (Arc<SegmentFacet>, Vec<u64>)>,
 ) -> BTreeMap<String, u64> {
-    let mut all: Vec<(&str, u64)> = Vec::new();
-    for (facet, counts) in segments {
-        all.extend(
+    // Each segment's values come in the order of its dictionary, sorted: the runs are
+    // merged, each step taking the least value at the head of a run.
+    let mut runs: Vec<_> = segments
+        .into_iter()
+        .map(|(facet, counts)| {
             facet
                 .names
                 .iter()
                 .zip(counts)
                 .filter(|(_, n)| **n > 0)
-                .map(|(name, n)| (name.as_str(), *n)),
-        );
-    }
-    // Each segment's values come in the order of its dictionary, sorted: the sort merges
-    // runs.
-    all.sort_by(|a, b| a.0.cmp(b.0));
+                .peekable()
+        })
+        .collect();
     let mut merged: Vec<(String, u64)> = Vec::new();
-    for (name, n) in all {
-        match merged.last_mut() {
-            Some((last, count)) if last == name => *count += n,
-            _ => merged.push((name.to_owned(), n)),
+    while let Some(least) = runs
+        .iter_mut()
+        .filter_map(|run| run.peek().map(|(name, _)| *name))
+        .min()
+        .map(str::to_owned)
+    {
+        let mut count = 0;
+        for run in &mut runs {
+            if let Some((_, n)) = run.next_if(|(name, _)| *name == least) {
+                count += n;
+            }
         }
+        merged.push((least, count));
     }
+    // In order already, which the map's building finds in one pass.
     merged.into_iter().collect()
 }
 
@@ -294,12 +330,15 @@ mod tests {
     /// A facet of `max_doc` documents where document `d` has the values `values(d)`.
     fn facet(max_doc: u32, names: usize, values: impl Fn(u32) -> Vec<u32>) -> SegmentFacet {
         let mut facet = SegmentFacet {
-            names: (0..names).map(|i| format!("v{i:03}")).collect(),
+            names: Names::default(),
             starts: Vec::new(),
             ords: Vec::new(),
             docs: vec![Bits::new(max_doc); names],
             totals: vec![0; names],
         };
+        for i in 0..names {
+            facet.names.push(&format!("v{i:03}"));
+        }
         for doc in 0..max_doc {
             facet.starts.push(facet.ords.len() as u32);
             for ord in values(doc) {
