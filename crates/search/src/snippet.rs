@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use memchr::memmem::Finder;
 use tantivy::tokenizer::TextAnalyzer;
 
 use model::text::{escape_html, fold, fold_into};
@@ -31,6 +32,9 @@ struct Needle {
     /// Whether the folded word and the stem are letters and digits only, so that each place
     /// either is found in a text lies inside one word of it.
     whole: bool,
+    /// Searches for the folded word and for the stem, made once for every text of every hit.
+    folded_finder: Finder<'static>,
+    stem_finder: Finder<'static>,
 }
 
 /// The words of a query, prepared once for the snippets of all its hits.
@@ -58,6 +62,8 @@ impl Needles {
                 out.push(Needle {
                     chars: folded.chars().count(),
                     stem_chars: stem.chars().count(),
+                    folded_finder: Finder::new(&folded).into_owned(),
+                    stem_finder: Finder::new(&stem).into_owned(),
                     folded,
                     stem,
                     typos: *typos,
@@ -232,8 +238,8 @@ fn text_score(text: &str, needles: &[Needle]) -> (usize, usize) {
     fold_into(text, &mut folded);
     let present = |needle: &Needle| {
         needle.typos
-            || folded.contains(&needle.folded)
-            || (needle.stem_chars >= 2 && folded.contains(&needle.stem))
+            || needle.folded_finder.find(folded.as_bytes()).is_some()
+            || (needle.stem_chars >= 2 && needle.stem_finder.find(folded.as_bytes()).is_some())
     };
     if !needles.iter().any(present) {
         return (0, 0);
@@ -271,7 +277,7 @@ fn places_score(folded: &str, needles: &[Needle]) -> (usize, usize) {
     let mut distinct = 0;
     for needle in needles {
         let before = matched.len();
-        for (at, _) in folded.match_indices(needle.folded.as_str()) {
+        for at in needle.folded_finder.find_iter(folded.as_bytes()) {
             if needle.chars >= 4 {
                 matched.push(word_start(at));
             } else if starts_word(at) && ends_word(at + needle.folded.len()) {
@@ -279,8 +285,8 @@ fn places_score(folded: &str, needles: &[Needle]) -> (usize, usize) {
             }
         }
         if needle.stem_chars >= 2 {
-            let stems = folded.match_indices(needle.stem.as_str());
-            matched.extend(stems.map(|(at, _)| at).filter(|&at| starts_word(at)));
+            let stems = needle.stem_finder.find_iter(folded.as_bytes());
+            matched.extend(stems.filter(|&at| starts_word(at)));
         }
         distinct += usize::from(matched.len() > before);
     }
