@@ -805,25 +805,38 @@ pub fn search(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result
             Speller::new(&searcher, f, store, &filters).suggestion(&parts),
         )
     };
-    // Each hit's snippet is cut on the search's threads as soon as its entry is read, while
-    // this thread reads the next; only an attachment's text needs the database, and it is
-    // read after.
+    // Each hit is parsed and its snippet cut on the search's threads as soon as it is read,
+    // while this thread reads the next; only an attachment's text needs the database, and it
+    // is read after.
     let uids: Vec<String> = ranked.iter().map(|(_, uid)| uid.clone()).collect();
     let read: Vec<(OnceLock<Entry>, OnceLock<String>)> =
         ranked.iter().map(|_| Default::default()).collect();
+    let unreadable = std::sync::Mutex::new(None);
     crate::threads::in_place_scope(|tasks| {
-        store.each_live_by_uid(&uids, |i, entry| {
-            if !(req.all || entry.status == Status::Publicerad) {
-                return;
-            }
+        store.each_live_by_uid(&uids, |i, stored| {
             let (slot, own) = &read[i];
-            let entry = slot.get_or_init(|| entry);
-            let words = &words;
-            tasks.spawn(move || {
-                own.get_or_init(|| snippet::best(entry, words));
+            let (words, unreadable) = (&words, &unreadable);
+            tasks.spawn(move || match stored.parse() {
+                Ok(entry) if req.all || entry.status == Status::Publicerad => {
+                    let entry = slot.get_or_init(|| entry);
+                    own.get_or_init(|| snippet::best(entry, words));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let mut first = unreadable
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    first.get_or_insert(e);
+                }
             });
         })
     })?;
+    if let Some(e) = unreadable
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        return Err(e);
+    }
     let hits = ranked
         .into_iter()
         .zip(read)

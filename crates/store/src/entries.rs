@@ -15,7 +15,8 @@ use model::taxonomy::FocusArea;
 use model::{Entry, EntrySummary, RevisionInfo, Status, TrashedEntry};
 
 use crate::{
-    Change, Store, from_json, from_json_bytes, id_taken, parse_slug, record_revision, to_json,
+    Change, Store, StoredEntry, from_json, from_json_bytes, id_taken, parse_slug, record_revision,
+    to_json,
 };
 
 /// Writes that land together in one transaction: dropping a batch without
@@ -72,30 +73,33 @@ impl Store {
     /// Live entries by uid, in the order asked; unknown and trashed uids are skipped.
     pub fn live_by_uids(&self, uids: &[String]) -> Result<Vec<Entry>> {
         let mut out = Vec::with_capacity(uids.len());
-        self.each_live_by_uid(uids, |_, entry| out.push(entry))?;
-        Ok(out)
+        self.each_live_by_uid(uids, |_, stored| out.push(stored))?;
+        out.into_iter().map(StoredEntry::parse).collect()
     }
 
-    /// Calls `f` with each live entry of `uids` as it is read, with its place in `uids`;
-    /// unknown and trashed uids are skipped. (A search hands each hit to another thread to
-    /// cut its snippet while the next is read.)
-    pub fn each_live_by_uid(&self, uids: &[String], mut f: impl FnMut(usize, Entry)) -> Result<()> {
+    /// Calls `f` with each live entry of `uids` as it is stored, with its place in `uids`;
+    /// unknown and trashed uids are skipped. The entry is parsed by [`StoredEntry::parse`],
+    /// where the caller chooses: a search parses each hit on another thread, with its snippet,
+    /// while this one reads the next.
+    pub fn each_live_by_uid(
+        &self,
+        uids: &[String],
+        mut f: impl FnMut(usize, StoredEntry),
+    ) -> Result<()> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT body FROM entries WHERE uid = ?1 AND deleted_at IS NULL")?;
         // One read transaction for a page of hits, not one per hit.
         self.read_consistently(|| {
             for (i, uid) in uids.iter().enumerate() {
-                // Parsed where SQLite holds it: no copy of the text, no pass only to check it.
-                let entry = stmt
+                let body = stmt
                     .query_row([uid], |r| {
-                        Ok(from_json_bytes(
-                            r.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?,
-                        ))
+                        let body = r.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
+                        Ok(body.to_vec())
                     })
                     .optional()?;
-                if let Some(entry) = entry {
-                    f(i, entry?);
+                if let Some(body) = body {
+                    f(i, StoredEntry(body));
                 }
             }
             Ok(())
