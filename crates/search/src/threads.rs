@@ -90,11 +90,21 @@ impl<'scope> Tasks<'_, 'scope> {
     /// Runs `task` on one of the search's threads.
     pub(crate) fn spawn(&self, task: impl FnOnce() + Send + 'scope) {
         self.spawned.set(self.spawned.get() + 1);
-        let done = Arc::clone(&self.done);
+        let done = Done(Arc::clone(&self.done));
         self.scope.spawn(move |_| {
+            let _done = done;
             task();
-            done.fetch_add(1, Ordering::Release);
         });
+    }
+}
+
+/// Counts a task done when it ends, by a panic too: the waiting thread goes on, and the scope
+/// hands the panic on.
+struct Done(Arc<AtomicUsize>);
+
+impl Drop for Done {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::Release);
     }
 }
 
@@ -165,5 +175,23 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(30))
             .expect("the splits finish");
         assert!(right);
+    }
+
+    #[test]
+    fn a_task_that_panics_ends_its_split_with_the_panic() {
+        let (send, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let split = std::panic::catch_unwind(|| {
+                super::map(&[1u32, 2, 3], |&i| {
+                    assert_ne!(i, 2, "a task's bug");
+                    i
+                })
+            });
+            let _ = send.send(split.is_err());
+        });
+        let panicked = finished
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .expect("the split ends");
+        assert!(panicked);
     }
 }
