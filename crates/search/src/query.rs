@@ -1148,4 +1148,23 @@ mod tests {
         let stops: Vec<bool> = parts.iter().map(|p| p.stop_word).collect();
         assert_eq!(stops, [true, true, false]);
     }
+
+    #[test]
+    fn a_hit_whose_stored_entry_is_damaged_makes_the_search_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, index) = crate::test_library(dir.path(), crate::starter_entries());
+        let req = SearchRequest::query("livsmedel");
+        let found = search(&index, &store, &req).unwrap();
+        assert!(!found.hits.is_empty());
+        // Another program damages a hit's JSON in the database file.
+        let other = rusqlite::Connection::open(dir.path().join("db.sqlite3")).unwrap();
+        other
+            .execute(
+                "UPDATE entries SET body = 'inte json' WHERE uid = ?1",
+                [&found.hits[0].uid],
+            )
+            .unwrap();
+        let error = search(&index, &store, &req).unwrap_err();
+        assert!(error.to_string().contains("kan inte läsas"), "{error}");
+    }
 }
