@@ -9,8 +9,8 @@
 //! cached values instead, and a query that matches nearly everything as each value's total
 //! less the documents it leaves out. Which way is cheaper depends mostly on memory: a
 //! document's values far from the last one's wait for memory, and cost as much as tens of
-//! machine words of a bit set. Each
-//! segment counts by value ordinal; [`merge`] adds the segments up by value.
+//! machine words of a bit set. Each segment counts by value ordinal; [`merge`] adds the
+//! segments up by value.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ pub struct SegmentFacet {
 /// The names of a facet's values, by ordinal, in one piece of memory: merging the segments'
 /// counts reads them all, and read from one allocation each it waited for memory once a name.
 #[derive(Default)]
-pub(crate) struct Names {
+struct Names {
     text: String,
     /// Where each name ends in `text`.
     ends: Vec<u32>,
