@@ -2148,6 +2148,8 @@ try {
     // statement (ui/src/lib/accessibility.ts) and out of this step.
     await step('the statement lists what still fails, and it still does: a county chip\'s accessible name mixes languages', async () => {
       await open('#/tillganglighet');
+      // Read once the list is there: read at once, it was sometimes not yet drawn.
+      await page.locator('ul.shortcomings > li').first().waitFor();
       const listed = await page.locator('ul.shortcomings > li').allInnerTexts();
       assert(listed.length === 1 && listed[0].includes('accessible name'), `the statement lists: ${listed.join('\n')}`);
       assert((await page.locator('main time[datetime]').getAttribute('datetime')) === '2026-12-03', 'the review date');
